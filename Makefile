@@ -1,0 +1,14 @@
+# Region Portal: the two commands of README.md.
+.PHONY: run test setup lint
+
+run:            ## set up everything and serve on http://127.0.0.1:8000
+	bash scripts/setup.sh
+
+test: setup     ## run the whole test suite (DATABASE_URL selects PostgreSQL)
+	.venv/bin/python -m pytest $(PYTEST_ARGS)
+
+setup:
+	bash scripts/setup.sh --no-serve
+
+lint: setup
+	.venv/bin/ruff check .

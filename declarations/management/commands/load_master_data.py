@@ -1,0 +1,14 @@
+from django.core.management.base import BaseCommand
+
+from declarations.master_loader import load_master_data
+from declarations.models import Municipality, Prefecture
+
+
+class Command(BaseCommand):
+    help = "都道府県・市区町村のマスタデータ（declarations/data/）を読み込みます（何度実行しても同じ結果になります）。"
+
+    def handle(self, *args, **options):
+        prefectures, municipalities = load_master_data(Prefecture, Municipality)
+        self.stdout.write(
+            f"都道府県 {prefectures} 件、市区町村 {municipalities} 件を読み込みました。"
+        )

@@ -1,0 +1,34 @@
+"""Read-only queries of the declarations app."""
+
+from declarations.master import normalize_kana
+from declarations.models import Municipality, Prefecture
+
+
+def prefecture_by_code(code: str) -> Prefecture | None:
+    """A prefecture by its 2-digit JIS code or its 6-digit 全国地方公共団体コード."""
+    field = "code" if len(code) == 2 else "lg_code"
+    return Prefecture.objects.filter(**{field: code}).first()
+
+
+def municipality_by_code(lg_code: str) -> Municipality | None:
+    return Municipality.objects.select_related("prefecture").filter(lg_code=lg_code).first()
+
+
+def municipality_search(query: str, *, limit: int = 50) -> list[Municipality]:
+    """Municipalities whose name or よみがな contains ``query``.
+
+    Katakana and half-width input are folded to hiragana; a query that starts with
+    a prefecture's name (広島県府中市) is narrowed to that prefecture.
+    """
+    text = normalize_kana(query)
+    if not text:
+        return []
+    queryset = Municipality.objects.select_related("prefecture").order_by("lg_code")
+    for prefecture in Prefecture.objects.only("code", "name"):
+        if text.startswith(prefecture.name) and len(text) > len(prefecture.name):
+            queryset = queryset.filter(prefecture_id=prefecture.code)
+            text = text[len(prefecture.name) :]
+            break
+    from django.db.models import Q
+
+    return list(queryset.filter(Q(name__contains=text) | Q(kana__contains=text))[:limit])

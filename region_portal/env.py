@@ -1,0 +1,105 @@
+"""The one environment reader of the project (STYLE.md §9).
+
+Every setting that differs between machines is read here through django-environ.
+In production mode a missing or malformed required variable stops start-up with
+one line naming the variable (see ``require_*``), never a traceback.
+"""
+
+import sys
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import environ
+
+BASE_DIR = Path(__file__).resolve().parent.parent
+
+env = environ.Env()
+if (BASE_DIR / ".env").is_file():
+    environ.Env.read_env(BASE_DIR / ".env")
+
+# Exit status used when the configuration is unusable. Gunicorn treats 3 as
+# "worker failed to boot" and stops instead of restarting workers forever.
+CONFIG_ERROR_EXIT = 3
+
+SUPPORTED_DATABASE_SCHEMES = {"postgres", "postgresql", "pgsql", "psql", "sqlite"}
+
+
+def stop(variable: str, problem: str) -> None:
+    """Print one line naming the variable and end the process."""
+    sys.stderr.write(f"設定エラー: 環境変数 {variable} {problem}\n")
+    raise SystemExit(CONFIG_ERROR_EXIT)
+
+
+def database_url(default: str | None = None) -> dict:
+    """Parse ``DATABASE_URL``; without ``default`` the variable is required."""
+    raw = env.str("DATABASE_URL", default="") or default
+    if not raw:
+        stop(
+            "DATABASE_URL",
+            "が設定されていません（例: postgres://user@127.0.0.1:5432/region_portal）。",
+        )
+    scheme = urlsplit(raw).scheme
+    if scheme not in SUPPORTED_DATABASE_SCHEMES:
+        stop(
+            "DATABASE_URL",
+            f"の形式が正しくありません（postgres:// または sqlite:/// で始まる URL を指定してください。受け取った方式: {scheme or 'なし'}）。",
+        )
+    try:
+        config = environ.Env.db_url_config(raw)
+    except Exception as exc:  # django-environ raises several types for bad URLs
+        stop("DATABASE_URL", f"を解釈できません（{exc.__class__.__name__}）。")
+    if scheme != "sqlite" and not config.get("NAME"):
+        stop("DATABASE_URL", "にデータベース名がありません。")
+    return config
+
+
+def require_secret_key() -> str:
+    """A production secret: at least 50 characters, 5 distinct, not Django's insecure prefix."""
+    value = env.str("SECRET_KEY", default="")
+    if not value:
+        stop("SECRET_KEY", "が設定されていません。")
+    if len(value) < 50 or len(set(value)) < 5 or value.startswith("django-insecure-"):
+        stop(
+            "SECRET_KEY",
+            "が短すぎるか推測しやすい値です（50文字以上のランダムな文字列を指定してください）。",
+        )
+    return value
+
+
+def require_list(name: str) -> list[str]:
+    values = [item.strip() for item in env.str(name, default="").split(",") if item.strip()]
+    if not values:
+        stop(name, "が設定されていません（カンマ区切りで指定してください）。")
+    return values
+
+
+MAIL_BACKENDS = {
+    "consolemail": "django.core.mail.backends.console.EmailBackend",
+    "smtp": "django.core.mail.backends.smtp.EmailBackend",
+    "smtp+tls": "django.core.mail.backends.smtp.EmailBackend",
+    "smtp+ssl": "django.core.mail.backends.smtp.EmailBackend",
+    "memorymail": "django.core.mail.backends.locmem.EmailBackend",
+    "dummymail": "django.core.mail.backends.dummy.EmailBackend",
+}
+
+
+def mailer_from_url(url: str) -> dict:
+    """One entry of Django 6.1's MAILERS from a URL such as smtp+tls://user:pw@host:587."""
+    parts = urlsplit(url)
+    backend = MAIL_BACKENDS.get(parts.scheme)
+    if backend is None:
+        stop(
+            "EMAIL_URL",
+            f"の方式 {parts.scheme or 'なし'} には対応していません（{', '.join(MAIL_BACKENDS)}）。",
+        )
+    if not parts.scheme.startswith("smtp"):
+        return {"BACKEND": backend}
+    options = {"host": parts.hostname or "localhost", "port": parts.port or 25}
+    if parts.username:
+        options["username"] = unquote(parts.username)
+        options["password"] = unquote(parts.password or "")
+    if parts.scheme == "smtp+tls":
+        options["use_tls"] = True
+    if parts.scheme == "smtp+ssl":
+        options["use_ssl"] = True
+    return {"BACKEND": backend, "OPTIONS": options}

@@ -1,0 +1,3 @@
+"""Development: SQLite file by default, mail printed on the console."""
+
+from .base import *  # noqa: F403

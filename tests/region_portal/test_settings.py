@@ -1,0 +1,119 @@
+"""Production mode: required variables, one-line errors, and a clean check --deploy."""
+
+import os
+import secrets
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+
+ROOT = Path(__file__).resolve().parents[2]
+GOOD_KEY = secrets.token_urlsafe(60)
+# Variables of the test process that a production start must not inherit.
+SCRUBBED = {"DATABASE_URL", "SECRET_KEY", "ALLOWED_HOSTS", "DEBUG", "DJANGO_ALLOW_ASYNC_UNSAFE"}
+
+
+def run_manage(*args, **variables):
+    environment = {k: v for k, v in os.environ.items() if k not in SCRUBBED}
+    environment.update(DJANGO_SETTINGS_MODULE="region_portal.settings.production", **variables)
+    return subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=ROOT,
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+
+
+def production_env(**overrides):
+    values = {
+        "SECRET_KEY": GOOD_KEY,
+        "ALLOWED_HOSTS": "portal.example.jp",
+        "DATABASE_URL": "sqlite:////tmp/rp-prod-check.db",
+    }
+    values.update(overrides)
+    return {k: v for k, v in values.items() if v is not None}
+
+
+def test_project_wide_defaults_are_japanese():
+    assert settings.LANGUAGE_CODE == "ja"
+    assert settings.TIME_ZONE == "Asia/Tokyo"
+    assert settings.USE_TZ is True
+
+
+def test_check_deploy_prints_no_warning_in_production_mode():
+    result = run_manage("check", "--deploy", "--fail-level", "WARNING", **production_env())
+    assert result.returncode == 0, result.stderr
+    assert "no issues" in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("overrides", "variable"),
+    [
+        ({"SECRET_KEY": None}, "SECRET_KEY"),
+        ({"SECRET_KEY": "short"}, "SECRET_KEY"),
+        ({"SECRET_KEY": "django-insecure-" + "x" * 60}, "SECRET_KEY"),
+        ({"DATABASE_URL": None}, "DATABASE_URL"),
+        ({"DATABASE_URL": "nonsense"}, "DATABASE_URL"),
+        ({"DATABASE_URL": "postgres://user@host:notaport/db"}, "DATABASE_URL"),
+        ({"DATABASE_URL": "mysql://user@host/db"}, "DATABASE_URL"),
+        ({"ALLOWED_HOSTS": None}, "ALLOWED_HOSTS"),
+    ],
+)
+def test_bad_production_variable_stops_with_one_line_naming_it(overrides, variable):
+    result = run_manage("check", **production_env(**overrides))
+    assert result.returncode == 3
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1, result.stderr
+    assert variable in lines[0]
+    assert "Traceback" not in result.stderr
+
+
+def test_debug_is_off_unless_set():
+    result = run_manage(
+        "shell", "-c", "from django.conf import settings; print(settings.DEBUG)", **production_env()
+    )
+    assert result.stdout.strip().splitlines()[-1] == "False"
+    environment = {k: v for k, v in os.environ.items() if k != "DEBUG"}
+    dev = subprocess.run(
+        [
+            sys.executable,
+            "manage.py",
+            "shell",
+            "-c",
+            "from django.conf import settings; print(settings.DEBUG)",
+        ],
+        cwd=ROOT,
+        env={**environment, "DJANGO_SETTINGS_MODULE": "region_portal.settings.dev"},
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert dev.stdout.strip().splitlines()[-1] == "False"
+
+
+def test_database_url_selects_postgresql():
+    from region_portal.env import env
+
+    config = env.db_url_config("postgres://postgres@127.0.0.1:5432/region_portal")
+    assert config["ENGINE"] == "django.db.backends.postgresql"
+    assert config["NAME"] == "region_portal"
+
+
+def test_mail_url_builds_a_mailer():
+    from region_portal.env import mailer_from_url
+
+    smtp = mailer_from_url("smtp+tls://user:p%40ss@mail.example.jp:587")
+    assert smtp["OPTIONS"] == {
+        "host": "mail.example.jp",
+        "port": 587,
+        "username": "user",
+        "password": "p@ss",
+        "use_tls": True,
+    }
+    assert mailer_from_url("consolemail://") == {
+        "BACKEND": "django.core.mail.backends.console.EmailBackend"
+    }
