@@ -111,3 +111,15 @@ def read_municipalities() -> list[MunicipalityRow]:
                 )
             )
     return rows
+
+
+def master_data_from_files():
+    """The shipped CSV files as ``MasterData`` (no database: for rule tests and tools)."""
+    from region_portal.filing import MasterData
+
+    prefectures = read_prefectures()
+    return MasterData(
+        prefectures={row.code: row.name for row in prefectures},
+        prefecture_lg_codes={row.lg_code: row.code for row in prefectures},
+        municipalities={row.lg_code: (row.name, row.prefecture_code) for row in read_municipalities()},
+    )

@@ -1,5 +1,34 @@
+from django.conf import settings
+from django.contrib.contenttypes.fields import GenericForeignKey
+from django.contrib.contenttypes.models import ContentType
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from declarations.lifecycle import RevisionBase, RevisionPart, Status
+from region_portal.filing import FieldCode, MemberKind
+
+
+class MemberKindChoices(models.TextChoices):
+    PREFECTURE = MemberKind.PREFECTURE.value, _("都道府県")
+    MUNICIPALITY = MemberKind.MUNICIPALITY.value, _("市区町村")
+    OTHER_LOCAL_GOVERNMENT = (
+        MemberKind.OTHER_LOCAL_GOVERNMENT.value,
+        _("その他の地方公共団体（広域連合・一部事務組合）"),
+    )
+    ECONOMIC_ORGANIZATION = MemberKind.ECONOMIC_ORGANIZATION.value, _("経済団体")
+    COMPANY = MemberKind.COMPANY.value, _("企業")
+    UNIVERSITY = MemberKind.UNIVERSITY.value, _("大学")
+    RESEARCH_INSTITUTE = MemberKind.RESEARCH_INSTITUTE.value, _("研究機関")
+    FINANCIAL_INSTITUTION = MemberKind.FINANCIAL_INSTITUTION.value, _("金融機関")
+    OTHER = MemberKind.OTHER.value, _("その他")
+
+
+class FieldChoices(models.TextChoices):
+    INDUSTRY = FieldCode.INDUSTRY.value, _("A 産業振興")
+    TOURISM = FieldCode.TOURISM.value, _("B 観光")
+    TRANSPORT = FieldCode.TRANSPORT.value, _("C 交通")
+    OTHER = FieldCode.OTHER.value, _("その他")
 
 
 class Prefecture(models.Model):
@@ -46,3 +75,217 @@ class Municipality(models.Model):
     @property
     def full_name(self) -> str:
         return str(self)
+
+
+class Region(models.Model):
+    """広域リージョン: one row per region; it outlives its revisions."""
+
+    slug = models.SlugField(_("識別名"), max_length=80, unique=True)
+    created_at = models.DateTimeField(_("登録日時"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["slug"]
+        verbose_name = _("広域リージョン")
+        verbose_name_plural = _("広域リージョン")
+
+    def __str__(self):
+        return self.slug
+
+
+class Organization(models.Model):
+    """An organization that may be a member of several regions (第3(3) なお書き).
+
+    The identity only: what a region declares about it (name as written, activity
+    area …) is copied into each revision's ``Member`` row so that a submitted
+    revision never changes when the organization does.
+    """
+
+    name = models.CharField(_("名称"), max_length=200)
+    kind = models.CharField(_("種別"), max_length=40, choices=MemberKindChoices.choices)
+    lg_code = models.CharField(_("全国地方公共団体コード"), max_length=6, blank=True)
+    prefecture = models.ForeignKey(
+        Prefecture,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("都道府県"),
+    )
+    municipality = models.ForeignKey(
+        Municipality,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("市区町村"),
+    )
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("団体")
+        verbose_name_plural = _("団体")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["lg_code"],
+                condition=~models.Q(lg_code=""),
+                name="organization_unique_lg_code",
+            ),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        # Link to the master data when the code is a known one of the right kind.
+        self.prefecture = self.municipality = None
+        if self.kind == MemberKindChoices.PREFECTURE:
+            self.prefecture = Prefecture.objects.filter(lg_code=self.lg_code).first()
+        elif self.kind == MemberKindChoices.MUNICIPALITY:
+            self.municipality = Municipality.objects.filter(lg_code=self.lg_code).first()
+        super().save(*args, **kwargs)
+
+
+class Declaration(models.Model):
+    """連携宣言: a region's declaration across all its revisions."""
+
+    region = models.OneToOneField(
+        Region,
+        on_delete=models.PROTECT,
+        related_name="declaration",
+        verbose_name=_("広域リージョン"),
+    )
+
+    class Meta:
+        verbose_name = _("連携宣言")
+        verbose_name_plural = _("連携宣言")
+
+    def __str__(self):
+        return f"{self.region} の連携宣言"
+
+
+class DeclarationRevision(RevisionBase):
+    """One version of the 連携宣言書 (策定, 変更 or 廃止)."""
+
+    declaration = models.ForeignKey(
+        Declaration, on_delete=models.PROTECT, related_name="revisions", verbose_name=_("連携宣言")
+    )
+    region_name = models.CharField(_("宣言リージョンの名称"), max_length=200, blank=True)
+    area_note = models.CharField(_("区域の補足"), max_length=200, blank=True)
+    declared_on = models.DateField(_("宣言日"), null=True, blank=True)
+    aspiration = models.TextField(_("目指すべき姿"), max_length=20_000, blank=True)
+
+    class Meta:
+        ordering = ["declaration", "number"]
+        verbose_name = _("連携宣言書の版")
+        verbose_name_plural = _("連携宣言書の版")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["declaration", "number"], name="declaration_revision_unique_number"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.region_name or self.declaration.region_id} 連携宣言書 第{self.number}版"
+
+    document = "declaration"
+
+    @property
+    def region(self) -> Region:
+        return self.declaration.region
+
+
+class DeclarationField(RevisionPart):
+    """分野 of a declaration revision (第3(2)④): industry, tourism, transport or other with its text."""
+
+    revision = models.ForeignKey(
+        DeclarationRevision, on_delete=models.CASCADE, related_name="fields"
+    )
+    code = models.CharField(_("分野"), max_length=20, choices=FieldChoices.choices)
+    text = models.CharField(_("その他の分野"), max_length=200, blank=True)
+    position = models.PositiveSmallIntegerField(_("順序"), default=0)
+
+    class Meta:
+        ordering = ["revision", "position"]
+        verbose_name = _("分野")
+        verbose_name_plural = _("分野")
+
+    def __str__(self):
+        return self.text if self.code == FieldChoices.OTHER else self.get_code_display()
+
+
+class Member(RevisionPart):
+    """リージョン構成団体 as stated in one declaration revision (第3(2)②, 第3(3))."""
+
+    revision = models.ForeignKey(
+        DeclarationRevision, on_delete=models.CASCADE, related_name="members"
+    )
+    organization = models.ForeignKey(
+        Organization, on_delete=models.PROTECT, related_name="memberships", verbose_name=_("団体")
+    )
+    key = models.SlugField(_("キー"), max_length=80, allow_unicode=True)
+    name = models.CharField(_("名称"), max_length=200)
+    kind = models.CharField(_("種別"), max_length=40, choices=MemberKindChoices.choices)
+    lg_code = models.CharField(_("全国地方公共団体コード"), max_length=6, blank=True)
+    area_prefectures = models.JSONField(_("区域の都道府県"), default=list, blank=True)
+    activity_prefectures = models.JSONField(_("活動範囲の都道府県"), default=list, blank=True)
+    multi_industry = models.BooleanField(_("構成員が複数の業種にわたる"), default=False)
+    position = models.PositiveIntegerField(_("順序"), default=0)
+
+    class Meta:
+        ordering = ["revision", "position"]
+        verbose_name = _("リージョン構成団体")
+        verbose_name_plural = _("リージョン構成団体")
+        constraints = [
+            models.UniqueConstraint(fields=["revision", "key"], name="member_unique_key")
+        ]
+
+    def __str__(self):
+        return self.name
+
+
+class AppendOnlyQuerySet(models.QuerySet):
+    """The audit trail is appended to, never edited or deleted, even in bulk."""
+
+    def update(self, **kwargs):
+        raise PermissionError("状態の変更履歴は書き換えられません。")
+
+    def delete(self):
+        raise PermissionError("状態の変更履歴は削除できません。")
+
+
+class StatusChange(models.Model):
+    """Audit row written by every status move: who, when, from what to what, and why."""
+
+    region = models.ForeignKey(Region, on_delete=models.PROTECT, related_name="status_changes")
+    content_type = models.ForeignKey(ContentType, on_delete=models.PROTECT)
+    object_id = models.PositiveBigIntegerField()
+    revision = GenericForeignKey("content_type", "object_id")
+    old = models.CharField(_("変更前"), max_length=20, choices=Status.choices, blank=True)
+    new = models.CharField(_("変更後"), max_length=20, choices=Status.choices)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        verbose_name=_("操作した人"),
+    )
+    at = models.DateTimeField(_("日時"), default=timezone.now)
+    comment = models.TextField(_("コメント"), blank=True)
+
+    objects = AppendOnlyQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["at", "pk"]
+        verbose_name = _("状態の変更履歴")
+        verbose_name_plural = _("状態の変更履歴")
+
+    def __str__(self):
+        return f"{self.at:%Y-%m-%d %H:%M} {self.old or '—'} → {self.new}"
+
+    def save(self, *args, **kwargs):
+        if not self._state.adding:
+            raise PermissionError("状態の変更履歴は書き換えられません。")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise PermissionError("状態の変更履歴は削除できません。")

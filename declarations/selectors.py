@@ -32,3 +32,18 @@ def municipality_search(query: str, *, limit: int = 50) -> list[Municipality]:
     from django.db.models import Q
 
     return list(queryset.filter(Q(name__contains=text) | Q(kana__contains=text))[:limit])
+
+
+def master_data():
+    """The database's master data as ``MasterData`` for the rule engine (three queries)."""
+    from region_portal.filing import MasterData
+
+    prefectures = list(Prefecture.objects.values_list("code", "lg_code", "name"))
+    return MasterData(
+        prefectures={code: name for code, _, name in prefectures},
+        prefecture_lg_codes={lg_code: code for code, lg_code, _ in prefectures},
+        municipalities={
+            lg_code: (name, prefecture_id)
+            for lg_code, name, prefecture_id in Municipality.objects.values_list("lg_code", "name", "prefecture_id")
+        },
+    )

@@ -1,0 +1,126 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from declarations.lifecycle import RevisionPart
+from visions.models import VisionRevision
+
+
+class Project(RevisionPart):
+    """プロジェクト of a vision revision, with the items ア–ク of 第4(2)③."""
+
+    revision = models.ForeignKey(VisionRevision, on_delete=models.CASCADE, related_name="projects")
+    position = models.PositiveIntegerField(_("順序"), default=0)
+    name = models.CharField(_("ア プロジェクトの名称"), max_length=200, blank=True)
+    joint_body_of = models.JSONField(
+        _("共同で設立した法人の設立団体"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "実施主体が複数かつ多様な構成団体により設立された法人である場合、その設立団体のキー。"
+        ),
+    )
+    content = models.TextField(_("エ 具体的内容"), max_length=20_000, blank=True)
+    has_budget = models.BooleanField(_("予算措置を伴う"), default=False)
+    budget_total = models.BigIntegerField(_("オ 総事業費（円）"), null=True, blank=True)
+    effects = models.TextField(_("カ 期待される効果"), max_length=20_000, blank=True)
+    start = models.DateField(_("キ 期間（開始）"), null=True, blank=True)
+    end = models.DateField(_("キ 期間（終了）"), null=True, blank=True)
+    other = models.TextField(_("ク その他"), max_length=20_000, blank=True)
+
+    class Meta:
+        ordering = ["revision", "position"]
+        verbose_name = _("プロジェクト")
+        verbose_name_plural = _("プロジェクト")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(budget_total__isnull=True) | models.Q(budget_total__gte=0),
+                name="project_budget_total_not_negative",
+            ),
+        ]
+
+    def __str__(self):
+        return self.name or _("（名称未入力）")
+
+
+class Implementer(RevisionPart):
+    """イ 実施主体: a region member (by its key) or an outside body (by name)."""
+
+    revision_path = "project__revision"
+
+    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="implementers")
+    position = models.PositiveIntegerField(_("順序"), default=0)
+    member_key = models.CharField(_("構成団体のキー"), max_length=80, blank=True)
+    name = models.CharField(_("構成団体以外の主体の名称"), max_length=200, blank=True)
+
+    class Meta:
+        ordering = ["project", "position"]
+        verbose_name = _("実施主体")
+        verbose_name_plural = _("実施主体")
+
+    def __str__(self):
+        return self.member_key or self.name
+
+
+class PlanReference(RevisionPart):
+    """ウ 広域地方計画等における関連する記載."""
+
+    revision_path = "project__revision"
+
+    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="plan_references")
+    position = models.PositiveIntegerField(_("順序"), default=0)
+    plan = models.CharField(_("計画"), max_length=200)
+    section = models.CharField(_("参照箇所"), max_length=200, blank=True)
+    note = models.CharField(_("備考"), max_length=200, blank=True)
+
+    class Meta:
+        ordering = ["project", "position"]
+        verbose_name = _("計画の参照箇所")
+        verbose_name_plural = _("計画の参照箇所")
+
+    def __str__(self):
+        return f"{self.plan} {self.section}".strip()
+
+
+class BudgetLine(RevisionPart):
+    """オ 事業費 of one fiscal year (年度: April of ``fiscal_year`` to March of the next)."""
+
+    revision_path = "project__revision"
+
+    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="budget_lines")
+    fiscal_year = models.PositiveSmallIntegerField(_("年度"))
+    amount = models.BigIntegerField(_("事業費（円）"))
+
+    class Meta:
+        ordering = ["project", "fiscal_year"]
+        verbose_name = _("年度別事業費")
+        verbose_name_plural = _("年度別事業費")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["project", "fiscal_year"], name="budget_line_unique_year"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(amount__gte=0), name="budget_line_amount_not_negative"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.fiscal_year}年度 {self.amount:,}円"
+
+
+class Milestone(RevisionPart):
+    """A roadmap milestone of a project: a date and a target (第4(2)②)."""
+
+    revision_path = "project__revision"
+
+    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="milestones")
+    position = models.PositiveIntegerField(_("順序"), default=0)
+    date = models.DateField(_("時期"), null=True, blank=True)
+    target = models.CharField(_("目標"), max_length=200, blank=True)
+
+    class Meta:
+        ordering = ["project", "position"]
+        verbose_name = _("マイルストーン")
+        verbose_name_plural = _("マイルストーン")
+
+    def __str__(self):
+        return f"{self.date} {self.target}"

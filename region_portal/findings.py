@@ -1,0 +1,31 @@
+"""What a rule reports. Shared by every app's ``rules.py``, the CLI, forms, admin and API."""
+
+from dataclasses import asdict, dataclass
+from enum import StrEnum
+
+
+class Severity(StrEnum):
+    ERROR = "error"  # blocks submission
+    WARNING = "warning"  # shown to staff and reviewers; needs no fix
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    code: str  # stable rule code of DESIGN.md, e.g. "members.multi_prefecture"
+    clause: str  # the 要綱 clause, e.g. "第3(3)ア"
+    severity: Severity
+    message: str  # Japanese, names the clause and the offending item
+    path: str  # JSON path into the region bundle, e.g. "vision.projects[2].period"
+
+    @property
+    def is_error(self) -> bool:
+        return self.severity is Severity.ERROR
+
+    def as_dict(self) -> dict:
+        data = asdict(self)
+        data["severity"] = str(self.severity)
+        return data
+
+
+def has_errors(findings) -> bool:
+    return any(finding.is_error for finding in findings)
