@@ -141,8 +141,10 @@ class RevisionPartQuerySet(models.QuerySet):
         return super().delete()
 
     def bulk_create(self, objs, *args, **kwargs):
-        for obj in objs:
-            obj.owning_revision.assert_editable()
+        objs = list(objs)
+        revisions = {id(obj.owning_revision): obj.owning_revision for obj in objs}
+        for revision in revisions.values():
+            revision.assert_editable()
         return super().bulk_create(objs, *args, **kwargs)
 
 

@@ -1,5 +1,3 @@
-import sys
-
 from django.core.management.base import BaseCommand, CommandError
 
 from declarations.models import DeclarationRevision, Region
@@ -28,4 +26,4 @@ class Command(BaseCommand):
             with open(options["out"], "w", encoding="utf-8") as handle:
                 handle.write(text)
         else:
-            sys.stdout.write(text)
+            self.stdout.write(text, ending="")
