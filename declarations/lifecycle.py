@@ -142,7 +142,7 @@ class RevisionPartQuerySet(models.QuerySet):
 
     def bulk_create(self, objs, *args, **kwargs):
         objs = list(objs)
-        revisions = {id(obj.owning_revision): obj.owning_revision for obj in objs}
+        revisions = {obj.owning_revision.pk: obj.owning_revision for obj in objs}
         for revision in revisions.values():
             revision.assert_editable()
         return super().bulk_create(objs, *args, **kwargs)
