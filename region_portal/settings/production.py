@@ -5,7 +5,14 @@ one stops start-up with one line naming it. ``manage.py check --deploy`` passes
 without warnings. TLS ends at the reverse proxy, which sets X-Forwarded-Proto.
 """
 
-from region_portal.env import database_url, env, mailer_from_url, require_list, require_secret_key
+from region_portal.env import (
+    BASE_DIR,
+    database_url,
+    env,
+    mailer_from_url,
+    require_list,
+    require_secret_key,
+)
 
 from .base import *  # noqa: F403
 
@@ -30,5 +37,6 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
+STATIC_ROOT = env.path("STATIC_ROOT", default=BASE_DIR / "staticfiles")
 WHITENOISE_USE_FINDERS = False
 MAILERS = {"default": mailer_from_url(env.str("EMAIL_URL", default="smtp://localhost:25"))}
