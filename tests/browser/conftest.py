@@ -1,0 +1,127 @@
+"""Fixtures for browser tests: Debian's Chromium driven by pytest-playwright, axe-core checks.
+
+Mark browser tests with ``pytestmark = BROWSER_TEST_MARKS`` (or the same marks by hand)
+and ask for ``browser_page`` (a Playwright page, Japanese locale, 1280×800, that records
+console errors such as CSP violations), ``portal_url`` (the live server's address) and
+``assert_no_axe_violations`` (call it with the page once the page shows what to check),
+``sign_in`` (``sign_in(user)`` gives the browser that user's session) and ``screenshot``.
+
+``serialized_rollback=True`` brings back the master data of the data migration after each
+transactional test flushes the database, so a later browser test still finds the
+prefectures and municipalities.
+"""
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from django.conf import settings
+
+BROWSER_TEST_MARKS = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
+
+# WCAG 2.0 and 2.1, levels A and AA: what JIS X 8341-3:2016 level AA asks for, and more.
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
+DESKTOP = {"width": 1280, "height": 800}
+MOBILE = {"width": 375, "height": 812}
+
+
+def chromium_path():
+    """Debian's Chromium binary (the package `chromium`); Playwright downloads no browser."""
+    for candidate in (
+        os.environ.get("CHROMIUM_PATH"),
+        "/usr/lib/chromium/chromium",
+        shutil.which("chromium"),
+        "/usr/bin/chromium",
+    ):
+        if candidate and Path(candidate).is_file() and os.access(candidate, os.X_OK):
+            return candidate
+    pytest.fail(
+        "Chromium が見つかりません。`apt-get install chromium`（scripts/debian-packages.txt）"
+        "で導入するか、CHROMIUM_PATH で場所を指定してください。",
+        pytrace=False,
+    )
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    return {**browser_type_launch_args, "executable_path": chromium_path(), "headless": True}
+
+
+@pytest.fixture(scope="session")
+def browser_context_args(browser_context_args):
+    return {**browser_context_args, "locale": "ja-JP", "viewport": DESKTOP}
+
+
+@pytest.fixture
+def portal_url(live_server):
+    return live_server.url
+
+
+@pytest.fixture
+def browser_page(page):
+    """pytest-playwright's page, with short time-outs and its console errors in
+    ``page.console_errors`` (a blocked inline style or script shows up there)."""
+    page.set_default_timeout(10_000)
+    page.console_errors = []
+    page.on(
+        "console",
+        lambda message: message.type == "error" and page.console_errors.append(message.text),
+    )
+    page.on("pageerror", lambda error: page.console_errors.append(str(error)))
+    return page
+
+
+@pytest.fixture
+def sign_in(browser_page, portal_url, client):
+    """``sign_in(user)``: the browser page is signed in as ``user`` (no login form needed)."""
+
+    def sign_in(user):
+        client.force_login(user)
+        session = client.cookies[settings.SESSION_COOKIE_NAME]
+        browser_page.context.add_cookies(
+            [{"name": settings.SESSION_COOKIE_NAME, "value": session.value, "url": portal_url}]
+        )
+
+    return sign_in
+
+
+@pytest.fixture(scope="session")
+def axe():
+    return Axe()
+
+
+@pytest.fixture
+def assert_no_axe_violations(axe):
+    """``assert_no_axe_violations(page, context=None)``: run axe-core (bundled by the
+    axe-playwright-python package, no network) with the WCAG 2.0/2.1 A and AA rules on the
+    page as it is now, and fail with the list of violations."""
+
+    def check(page, context=None):
+        options = {"runOnly": {"type": "tag", "values": AXE_TAGS}, "resultTypes": ["violations"]}
+        results = axe.run(page, context=context, options=options)
+        assert results.violations_count == 0, (
+            f"{page.url}: axe-core {results.response['testEngine']['version']}\n"
+            + results.generate_report()
+        )
+        return results
+
+    return check
+
+
+@pytest.fixture
+def screenshot():
+    """``screenshot(page, name)``: save a full-page PNG under test-artifacts/ (gitignored)."""
+
+    def take(page, name):
+        ARTIFACTS.mkdir(exist_ok=True)
+        target = ARTIFACTS / f"{name}.png"
+        page.screenshot(path=str(target), full_page=True)
+        return target
+
+    return take
