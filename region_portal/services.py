@@ -20,6 +20,7 @@ from region_portal.filings import (
     vision_revision_loaded,
 )
 from region_portal.findings import Finding
+from region_portal.notifications import editor_addresses, reviewer_addresses, send_after_commit
 from region_portal.rule_engine import check_filing
 from visions.models import VisionRevision
 
@@ -30,7 +31,9 @@ _DECLARATION_PREFIXES = ("region", "declaration", "members")
 
 def concerns(finding: Finding, document: str) -> bool:
     """Whether a finding is about the declaration or about the vision."""
-    about_declaration = finding.path.startswith(_DECLARATION_PREFIXES) and finding.code != "members.in_project"
+    about_declaration = (
+        finding.path.startswith(_DECLARATION_PREFIXES) and finding.code != "members.in_project"
+    )
     return about_declaration if document == "declaration" else not about_declaration
 
 
@@ -40,14 +43,18 @@ class SubmissionRefused(Exception):
     def __init__(self, findings: list[Finding]):
         self.findings = findings
         errors = sum(1 for f in findings if f.is_error)
-        super().__init__(f"送付できません: エラー {errors} 件、未確認の警告 {len(findings) - errors} 件があります。")
+        super().__init__(
+            f"送付できません: エラー {errors} 件、未確認の警告 {len(findings) - errors} 件があります。"
+        )
 
 
 def paired_declaration_revision(vision_revision: VisionRevision) -> DeclarationRevision | None:
     """The declaration revision a vision revision is read against."""
     if vision_revision.declaration_revision_id:
         return vision_revision.declaration_revision
-    return latest_revision(DeclarationRevision.objects.filter(declaration__region=vision_revision.region))
+    return latest_revision(
+        DeclarationRevision.objects.filter(declaration__region=vision_revision.region)
+    )
 
 
 def revision_findings(revision) -> list[Finding]:
@@ -59,7 +66,8 @@ def revision_findings(revision) -> list[Finding]:
         if declaration_revision is None:
             return []
         filing = filing_from_revisions(
-            declaration_revision_loaded(declaration_revision.pk), vision_revision_loaded(revision.pk)
+            declaration_revision_loaded(declaration_revision.pk),
+            vision_revision_loaded(revision.pk),
         )
     findings = check_filing(filing, rule_context(revision.region))
     return [f for f in findings if concerns(f, revision.document)]
@@ -81,7 +89,17 @@ def revision_submit(*, revision, actor, acknowledged: set[tuple[str, str]] | Non
     if isinstance(revision, VisionRevision) and not revision.declaration_revision_id:
         revision.declaration_revision = paired_declaration_revision(revision)
         revision.save(update_fields=["declaration_revision"])
-    return revision_transition(revision=revision, new=Status.SUBMITTED, actor=actor)
+    change = revision_transition(revision=revision, new=Status.SUBMITTED, actor=actor)
+    send_after_commit(
+        f"送付されました: {revision}",
+        f"{revision} が送付されました。管理画面の審査待ち一覧から確認してください。",
+        reviewer_addresses(),
+    )
+    return change
+
+
+def _tell_editors(revision, subject: str, body: str) -> None:
+    send_after_commit(f"{subject}: {revision}", body, editor_addresses(revision.region))
 
 
 class CommentRequired(Exception):
@@ -94,7 +112,15 @@ def revision_return(*, revision, actor, comment: str):
     """差戻し: send a submitted revision back to the region, with a required comment."""
     if not comment or not comment.strip():
         raise CommentRequired
-    return revision_transition(revision=revision, new=Status.RETURNED, actor=actor, comment=comment.strip())
+    change = revision_transition(
+        revision=revision, new=Status.RETURNED, actor=actor, comment=comment.strip()
+    )
+    _tell_editors(
+        revision,
+        "差し戻されました",
+        f"{revision} が差し戻されました。\n\n審査担当のコメント:\n{comment.strip()}",
+    )
+    return change
 
 
 @transaction.atomic
@@ -106,10 +132,17 @@ def revision_reopen(*, revision, actor):
 @transaction.atomic
 def revision_accept(*, revision, actor, comment: str = "", publish_on=None):
     """受理: accept a submitted revision; publish it now, or on ``publish_on``."""
-    change = revision_transition(revision=revision, new=Status.ACCEPTED, actor=actor, comment=comment)
+    change = revision_transition(
+        revision=revision, new=Status.ACCEPTED, actor=actor, comment=comment
+    )
     if publish_on is not None and publish_on > timezone.localdate():
         revision.publish_on = publish_on
         revision.save(update_fields=["publish_on"])
+        _tell_editors(
+            revision,
+            "受理されました",
+            f"{revision} が受理されました。{publish_on:%Y-%m-%d} に公表されます。",
+        )
         return change
     return revision_publish(revision=revision, actor=actor)
 
@@ -117,7 +150,9 @@ def revision_accept(*, revision, actor, comment: str = "", publish_on=None):
 @transaction.atomic
 def revision_publish(*, revision, actor):
     """公表: an accepted revision becomes the public one."""
-    return revision_transition(revision=revision, new=Status.PUBLISHED, actor=actor)
+    change = revision_transition(revision=revision, new=Status.PUBLISHED, actor=actor)
+    _tell_editors(revision, "公表されました", f"{revision} が受理され、公表されました。")
+    return change
 
 
 def publish_due(*, today=None, actor=None) -> int:

@@ -147,3 +147,37 @@ def test_accept_with_a_future_date_publishes_on_that_day(imported, editor):
     assert publish_due(today=today + datetime.timedelta(days=3)) == 1
     revision.refresh_from_db()
     assert revision.status == Status.PUBLISHED
+
+
+def test_submission_mails_the_reviewers_after_commit(
+    imported, editor, django_capture_on_commit_callbacks, mailoutbox
+):
+    from django.contrib.auth.models import Group
+
+    from accounts.models import RegionRole
+    from reviews.models import REVIEWER_GROUP
+
+    reviewer = UserFactory(username="mic-reviewer", email="reviewer@soumu.example.jp")
+    reviewer.groups.add(Group.objects.get_or_create(name=REVIEWER_GROUP)[0])
+    RegionRole.objects.create(user=editor, region=imported.region, role=RegionRole.Role.EDITOR)
+    with django_capture_on_commit_callbacks(execute=True):
+        revision_submit(revision=imported.declaration_revision, actor=editor)
+    assert [m.to for m in mailoutbox] == [["reviewer@soumu.example.jp"]]
+    assert "送付されました" in mailoutbox[0].subject
+    with django_capture_on_commit_callbacks(execute=True):
+        revision_return(
+            revision=imported.declaration_revision, actor=reviewer, comment="区域を確認してください"
+        )
+    assert mailoutbox[-1].to == ["editor@example.jp"]
+    assert "区域を確認してください" in mailoutbox[-1].body
+
+
+def test_a_refused_submission_sends_no_mail(
+    imported, editor, django_capture_on_commit_callbacks, mailoutbox
+):
+    revision = imported.declaration_revision
+    revision.aspiration = ""
+    revision.save()
+    with django_capture_on_commit_callbacks(execute=True), pytest.raises(SubmissionRefused):
+        revision_submit(revision=revision, actor=editor)
+    assert mailoutbox == []
