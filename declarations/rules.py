@@ -98,14 +98,22 @@ def member_usages(vision: VisionData) -> dict[str, str]:
     return usages
 
 
-def consultation_finding(revision: RevisionInfo, document: str, path: str) -> Finding | None:
-    """change.consultation for one revision (the declaration's or the vision's)."""
+def consultation_finding(
+    revision: RevisionInfo, document: str, path: str, *, establishment_needs_it: bool = False
+) -> Finding | None:
+    """change.consultation for one revision (the declaration's or the vision's).
+
+    ``establishment_needs_it``: a vision is by definition one whose 策定 went through the
+    members' 協議 (第4(1)), so its establishment needs the date too; a declaration's does not.
+    """
     if revision.consulted_on is not None:
         return None
     if revision.kind == RevisionKind.ABOLISHED:
         what = "廃止"
     elif revision.kind == RevisionKind.CHANGED and not revision.is_minor:
         what = "変更（軽微な変更を除く）"
+    elif revision.kind == RevisionKind.ESTABLISHED and establishment_needs_it:
+        what = "策定（第4(1)）"
     else:
         return None
     return CHANGE_CONSULTATION.finding(
@@ -190,7 +198,7 @@ CHANGE_CONSULTATION = Rule(
     "change.consultation",
     "第3(5), 第4(3)",
     ERROR,
-    "軽微な変更を除く変更又は廃止について、リージョン構成団体における協議の日付が記載されていること",
+    "軽微な変更を除く変更又は廃止（連携ビジョンは策定も: 第4(1)）について、リージョン構成団体における協議の日付が記載されていること",
 )
 
 RULES = (

@@ -20,6 +20,7 @@ from region_portal.filing import (
     MilestoneData,
     PlanRef,
     ProjectData,
+    RevisionInfo,
     RuleContext,
     VisionData,
 )
@@ -123,6 +124,7 @@ def vision(**changes) -> VisionData:
         roadmap="2026年度に体制を整え、2028年度までに成果を出す。",
         verified_on=date(2026, 3, 1),
         projects=(project(), second_project()),
+        revision=RevisionInfo(consulted_on=date(2026, 2, 20)),  # 策定 needs its 協議 (第4(1))
     )
     return replace(base, **changes)
 

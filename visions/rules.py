@@ -100,7 +100,9 @@ def _check_projects(filing: Filing, vision: VisionData, context: RuleContext) ->
 
 
 def _check_consultation(filing: Filing, vision: VisionData, context: RuleContext) -> list[Finding]:
-    found = consultation_finding(vision.revision, "連携ビジョン", "vision.revision.consulted_on")
+    found = consultation_finding(
+        vision.revision, "連携ビジョン", "vision.revision.consulted_on", establishment_needs_it=True
+    )
     return [found] if found else []
 
 

@@ -112,6 +112,23 @@ def test_vision_change_without_consultation_is_refused():
     assert "連携ビジョン" in finding.message
 
 
+def test_vision_establishment_without_consultation_is_refused():
+    # 第4(1): a 連携ビジョン is one whose 策定 went through the members' 協議 (the 要綱 goes
+    # further than DESIGN.md's rule table here, and the 要綱 decides).
+    filing = with_vision(valid_filing(), revision=RevisionInfo(RevisionKind.ESTABLISHED))
+    (finding,) = check(filing)
+    assert (finding.code, finding.path) == ("change.consultation", "vision.revision.consulted_on")
+    assert "策定" in finding.message
+
+
+def test_declaration_establishment_needs_no_consultation_date():
+    from declarations import rules as declaration_rules
+
+    filing = with_vision(valid_filing(), revision=RevisionInfo(consulted_on=date(2026, 2, 20)))
+    assert filing.declaration.revision == RevisionInfo()
+    assert declaration_rules.check(filing, context()) == []
+
+
 def test_vision_abolition_without_consultation_is_refused():
     filing = with_vision(valid_filing(), revision=RevisionInfo(RevisionKind.ABOLISHED))
     assert [f.path for f in check(filing)] == ["vision.revision.consulted_on"]
