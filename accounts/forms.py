@@ -1,0 +1,47 @@
+import unicodedata
+
+from django import forms
+from django.contrib.auth import get_user_model
+from django.contrib.auth.forms import UserCreationForm
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+
+def reject_control_characters(value: str) -> None:
+    """Names are one line of visible text: no control characters (tabs, newlines, NUL, ESC …)."""
+    if any(unicodedata.category(character) in {"Cc", "Cf"} for character in value):
+        raise ValidationError(
+            _("制御文字（改行・タブなど）は使えません。"), code="control_characters"
+        )
+
+
+class InvitationSignupForm(UserCreationForm):
+    """A new account for an invited person: user name, name, password twice.
+
+    The e-mail address is the invitation's and cannot be changed here.
+    """
+
+    class Meta(UserCreationForm.Meta):
+        model = get_user_model()
+        fields = ("username", "last_name", "first_name")
+
+    def __init__(self, *args, email: str, **kwargs):
+        super().__init__(*args, **kwargs)
+        # The password validators compare the password with these attributes.
+        self.instance.email = email
+        self.fields["username"].help_text = _(
+            "ログインに使う名前です。半角英数字と @ . + - _ が使えます（150 文字まで）。"
+        )
+        self.fields["username"].widget.attrs.update(autocomplete="username")
+        if self.is_bound:
+            # After a refused submission the list of errors comes first, not the first field.
+            self.fields["username"].widget.attrs.pop("autofocus", None)
+        for name, autocomplete in (("last_name", "family-name"), ("first_name", "given-name")):
+            self.fields[name].validators.append(reject_control_characters)
+            self.fields[name].widget.attrs.update(autocomplete=autocomplete)
+        self.fields["last_name"].label = _("姓")
+        self.fields["first_name"].label = _("名")
+
+
+class InvitationAcceptForm(forms.Form):
+    """The signed-in user confirms that they accept the invitation (no fields)."""

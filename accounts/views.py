@@ -1,0 +1,145 @@
+"""The staff dashboard and invitation acceptance (log-in, log-out and passwords are
+Django's own views, configured in accounts/urls.py with templates/registration/)."""
+
+from django.contrib import messages
+from django.contrib.auth import login
+from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_required
+from django.db import IntegrityError, transaction
+from django.shortcuts import redirect, render
+from django.urls import reverse, reverse_lazy
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.debug import sensitive_post_parameters
+from django.views.decorators.http import require_http_methods
+
+from accounts import selectors, services
+from accounts.forms import InvitationSignupForm
+from accounts.services import InvitationUnusable
+
+# Status of the page shown for an invitation link that cannot be used.
+UNUSABLE_STATUS = {"unknown": 404, "used": 410, "expired": 410}
+MODEL_BACKEND = "django.contrib.auth.backends.ModelBackend"
+
+
+@login_required
+def dashboard(request):
+    """ダッシュボード: the user's regions, their documents' status, comments awaiting an
+    answer and overdue vision verifications."""
+    summaries = selectors.staff_dashboard(request.user)
+    context = {
+        "summaries": summaries,
+        "awaiting_total": sum(len(summary.awaiting) for summary in summaries),
+        "overdue_total": sum(1 for summary in summaries if summary.overdue),
+        "interval_months": selectors.verification_interval_months(),
+    }
+    return render(request, "accounts/dashboard.html", context)
+
+
+def _unusable(request, reason: str, invitation=None):
+    return render(
+        request,
+        "accounts/invitation_unusable.html",
+        {"reason": reason, "invitation": invitation},
+        status=UNUSABLE_STATUS[reason],
+    )
+
+
+@never_cache
+@sensitive_post_parameters("password1", "password2")
+@require_http_methods(["GET", "HEAD", "POST"])
+def invitation_accept(request, token):
+    """The link of an invitation e-mail.
+
+    A visitor who is not signed in chooses a user name and a password (the account gets
+    the invitation's e-mail address); a signed-in user accepts with one button. Opening
+    the link (GET) changes nothing, so a mail scanner that follows links cannot use it up.
+    """
+    try:
+        invitation = services.invitation_for_token(token)
+        services.check_usable(invitation)
+    except InvitationUnusable as unusable:
+        invitation = None if unusable.reason == "unknown" else invitation
+        return _unusable(request, unusable.reason, invitation)
+
+    form = None
+    if not request.user.is_authenticated:
+        form = InvitationSignupForm(
+            request.POST if request.method == "POST" else None, email=invitation.email
+        )
+    if request.method == "POST":
+        try:
+            if form is None:
+                services.accept_invitation(invitation=invitation, user=request.user)
+                return _accepted(request, invitation)
+            if form.is_valid():
+                user = _create_account(form, invitation)
+                if user is not None:
+                    login(request, user, backend=MODEL_BACKEND)
+                    return _accepted(request, invitation)
+        except InvitationUnusable as unusable:
+            return _unusable(request, unusable.reason, invitation)
+    return render(
+        request,
+        "accounts/invitation_accept.html",
+        {
+            "invitation": invitation,
+            "region_name": services.region_label(invitation.region),
+            "form": form,
+        },
+    )
+
+
+def _create_account(form, invitation):
+    data = form.cleaned_data
+    try:
+        with transaction.atomic():
+            return services.create_account_and_accept(
+                invitation=invitation,
+                username=data["username"],
+                password=data["password1"],
+                last_name=data.get("last_name", ""),
+                first_name=data.get("first_name", ""),
+            )
+    except IntegrityError:
+        # Someone took the user name between the form's check and the insert.
+        form.add_error("username", _("このユーザー名はすでに使われています。"))
+        return None
+
+
+def _accepted(request, invitation):
+    messages.success(
+        request,
+        _("「%(region)s」の担当者（%(role)s）になりました。")
+        % {
+            "region": services.region_label(invitation.region),
+            "role": invitation.get_role_display(),
+        },
+    )
+    return redirect("staff_dashboard")
+
+
+class LoginView(auth_views.LoginView):
+    """Log in; without a ``next`` page, staff go to their dashboard and reviewers (admin users
+    with no region) to the admin."""
+
+    redirect_authenticated_user = True
+
+    def get_default_redirect_url(self):
+        user = self.request.user
+        if user.is_staff and not user.region_roles.exists():
+            return reverse("admin:index")
+        return reverse("staff_dashboard")
+
+
+class LogoutView(auth_views.LogoutView):
+    """Log out (POST only, as Django requires), then the log-in page says so."""
+
+    next_page = reverse_lazy("login")
+
+    def post(self, request, *args, **kwargs):
+        was_authenticated = request.user.is_authenticated
+        response = super().post(request, *args, **kwargs)
+        if was_authenticated:
+            messages.success(request, _("ログアウトしました。"))
+        return response
