@@ -1,4 +1,21 @@
 import os
 
+import pytest
+
 # Browser tests run the live server in a thread next to pytest's event loop.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+
+@pytest.fixture(autouse=True)
+def _master_data_for_live_server(request):
+    """A transactional test flushes every table when it ends, including the master data that
+    the data migration loaded. A live-server (browser) test that runs after one finds no
+    prefectures or municipalities; load them again (idempotent) before it starts."""
+    if "live_server" not in request.fixturenames:
+        return
+    request.getfixturevalue("transactional_db")
+    from declarations.master_loader import load_master_data
+    from declarations.models import Municipality, Prefecture
+
+    if Municipality.objects.count() != 1741:
+        load_master_data(Prefecture, Municipality)
