@@ -1,9 +1,21 @@
-"""Minimal admin registrations. The reviewer admin (queue, actions) is its own piece of work;
-here, master data and the audit trail are read-only, and a revision that has left draft
-cannot be changed or deleted from the admin (the model layer would refuse it anyway)."""
+"""Admin of the declarations app: master data and the audit trail read-only; revisions
+editable only while they are drafts (and then only by someone with the change permission:
+reviewers have none). Reviewers read a revision on its review page
+(``reviews.admin``), linked from each revision here.
+
+A frozen revision is refused twice: the permissions below (403 on a crafted POST) and the
+model layer (``FrozenRevisionError``). Should the model layer refuse first (the revision
+was submitted while the form was open), ``FrozenErrorAsForbidden`` turns the error into a
+403 page, never a 500; nothing is caught to hide it.
+"""
 
 from django.contrib import admin
+from django.core.exceptions import PermissionDenied
+from django.urls import reverse
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
 
+from declarations.lifecycle import FrozenRevisionError
 from declarations.models import (
     DeclarationField,
     DeclarationRevision,
@@ -17,6 +29,10 @@ from declarations.models import (
 
 
 class ReadOnlyAdmin(admin.ModelAdmin):
+    """Visible to whoever may view it; no one adds, changes or deletes through the admin."""
+
+    actions = None
+
     def has_add_permission(self, request, obj=None):
         return False
 
@@ -41,6 +57,41 @@ class FrozenAfterDraftMixin:
 
     def has_delete_permission(self, request, obj=None):
         return super().has_delete_permission(request, obj) and self._editable(obj)
+
+
+class FrozenErrorAsForbidden:
+    """A write the model layer refuses as frozen answers 403 (the page says why)."""
+
+    def changeform_view(self, request, *args, **kwargs):
+        try:
+            return super().changeform_view(request, *args, **kwargs)
+        except FrozenRevisionError as error:
+            raise PermissionDenied(str(error)) from error
+
+    def delete_view(self, request, *args, **kwargs):
+        try:
+            return super().delete_view(request, *args, **kwargs)
+        except FrozenRevisionError as error:
+            raise PermissionDenied(str(error)) from error
+
+    def changelist_view(self, request, *args, **kwargs):
+        try:
+            return super().changelist_view(request, *args, **kwargs)
+        except FrozenRevisionError as error:
+            raise PermissionDenied(str(error)) from error
+
+    def delete_queryset(self, request, queryset):
+        if queryset.exclude(status="draft").exists():
+            raise PermissionDenied(_("送付した版は削除できません。"))
+        super().delete_queryset(request, queryset)
+
+
+def review_link(revision):
+    """A link to the reviewers' page of a revision that has been submitted, else a dash."""
+    if revision is None or revision.pk is None or revision.submitted_at is None:
+        return "—"
+    url = reverse("admin:reviews_revision", args=[revision.document, revision.pk])
+    return format_html('<a href="{}">{}</a>', url, _("審査の画面を開く"))
 
 
 @admin.register(Prefecture)
@@ -84,11 +135,13 @@ class MemberInline(FrozenAfterDraftMixin, admin.TabularInline):
 
 
 @admin.register(DeclarationRevision)
-class DeclarationRevisionAdmin(FrozenAfterDraftMixin, admin.ModelAdmin):
-    list_display = ["__str__", "kind", "status", "submitted_at", "published_at"]
+class DeclarationRevisionAdmin(FrozenErrorAsForbidden, FrozenAfterDraftMixin, admin.ModelAdmin):
+    list_display = ["__str__", "kind", "status", "submitted_at", "published_at", "review"]
     list_filter = ["status", "kind"]
-    search_fields = ["region_name", "members__name"]
+    list_select_related = ["declaration"]
+    search_fields = ["region_name", "declaration__region__slug", "members__name"]
     readonly_fields = [
+        "review",
         "status",
         "version",
         "submitted_at",
@@ -98,8 +151,14 @@ class DeclarationRevisionAdmin(FrozenAfterDraftMixin, admin.ModelAdmin):
     ]
     inlines = [DeclarationFieldInline, MemberInline]
 
+    @admin.display(description=_("審査"))
+    def review(self, obj):
+        return review_link(obj)
+
 
 @admin.register(StatusChange)
 class StatusChangeAdmin(ReadOnlyAdmin):
     list_display = ["at", "region", "content_type", "object_id", "old", "new", "actor"]
     list_filter = ["new", "content_type"]
+    list_select_related = ["region", "content_type", "actor"]
+    search_fields = ["region__slug", "comment"]

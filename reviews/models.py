@@ -8,6 +8,21 @@ from declarations.models import AppendOnlyQuerySet, Region
 
 REVIEWER_GROUP = "reviewer"
 
+# The only fields of a posted comment that may change afterwards: marking its thread resolved.
+RESOLUTION_FIELDS = frozenset({"resolved_at", "resolved_by"})
+
+
+class CommentQuerySet(models.QuerySet):
+    """Comments are part of the audit trail: posted, maybe resolved, never edited or deleted."""
+
+    def update(self, **kwargs):
+        if set(kwargs) - RESOLUTION_FIELDS:
+            raise PermissionError("コメントは書き換えられません。")
+        return super().update(**kwargs)
+
+    def delete(self):
+        raise PermissionError("コメントは削除できません。")
+
 
 class Comment(models.Model):
     """A comment on a submitted revision, threaded (``parent``) and optionally anchored
@@ -42,14 +57,31 @@ class Comment(models.Model):
         verbose_name=_("解決とした人"),
     )
 
+    objects = CommentQuerySet.as_manager()
+
     class Meta:
         ordering = ["created_at", "pk"]
         indexes = [models.Index(fields=["content_type", "object_id"])]
         verbose_name = _("コメント")
         verbose_name_plural = _("コメント")
+        permissions = [("resolve_comment", _("スレッドを解決済みにできる"))]
 
     def __str__(self):
         return self.body[:40]
+
+    def save(self, *args, update_fields=None, **kwargs):
+        if not self._state.adding and (
+            update_fields is None or set(update_fields) - RESOLUTION_FIELDS
+        ):
+            raise PermissionError("コメントは書き換えられません。")
+        super().save(*args, update_fields=update_fields, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise PermissionError("コメントは削除できません。")
+
+    @property
+    def is_resolved(self) -> bool:
+        return self.resolved_at is not None
 
 
 class Review(models.Model):
@@ -69,8 +101,11 @@ class Review(models.Model):
     reviewer = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.PROTECT,
+        null=True,
+        blank=True,
         related_name="+",
         verbose_name=_("審査担当"),
+        help_text=_("空欄は、画面を通らない操作（コマンドやデモデータの読み込み）による判断です。"),
     )
     publish_on = models.DateField(_("公表予定日"), null=True, blank=True)
     at = models.DateTimeField(_("日時"), auto_now_add=True)
@@ -81,6 +116,10 @@ class Review(models.Model):
         ordering = ["at", "pk"]
         verbose_name = _("審査の判断")
         verbose_name_plural = _("審査の判断")
+        permissions = [
+            ("return_revision", _("版を差し戻せる")),
+            ("accept_revision", _("版を受理できる")),
+        ]
 
     def __str__(self):
         return f"{self.get_decision_display()} {self.at:%Y-%m-%d}"

@@ -1,0 +1,73 @@
+"""Template helpers of the review pages: amounts in 円, fiscal years, comment threads."""
+
+from django import template
+from django.utils.translation import gettext as _
+
+register = template.Library()
+
+
+@register.filter
+def yen(amount) -> str:
+    """``1234567`` → ``1,234,567円``; empty for ``None``."""
+    if amount is None or amount == "":
+        return ""
+    return _("%(amount)s円") % {"amount": f"{int(amount):,}"}
+
+
+@register.filter
+def signed_yen(amount) -> str:
+    """A difference: ``+1,000円``, ``−1,000円``, ``±0円``."""
+    if amount is None:
+        return ""
+    amount = int(amount)
+    sign = "+" if amount > 0 else "−" if amount < 0 else "±"
+    return _("%(amount)s円") % {"amount": f"{sign}{abs(amount):,}"}
+
+
+@register.filter
+def fiscal_year(year) -> str:
+    """``2026`` → ``2026年度`` (April 2026 to March 2027)."""
+    if not year:
+        return ""
+    return _("%(year)s年度") % {"year": year}
+
+
+@register.simple_tag
+def revision_threads(revision):
+    """The comment threads of a revision (for ``reviews/includes/threads.html``)."""
+    from reviews.selectors import threads_of
+
+    if revision is None:
+        return []
+    return threads_of(revision)
+
+
+@register.simple_tag
+def revision_decisions(revision):
+    """The reviewers' decisions on a revision, oldest first."""
+    from reviews.selectors import reviews_of
+
+    if revision is None:
+        return []
+    return list(reviews_of(revision))
+
+
+@register.filter
+def person(user) -> str:
+    """A user's name, family name first as written in Japanese; the user name without one;
+    「システム」 for an action no person took (a command, the scheduled publication)."""
+    if user is None:
+        return _("システム")
+    name = f"{user.last_name} {user.first_name}".strip()
+    return name or user.get_username()
+
+
+@register.simple_tag(takes_context=True)
+def can_reply_to_reviewers(context, revision) -> bool:
+    """Whether the signed-in user may answer this revision's threads (an editor of its region)."""
+    from reviews.selectors import can_reply
+
+    request = context.get("request")
+    if revision is None or request is None:
+        return False
+    return can_reply(request.user, revision.region)
