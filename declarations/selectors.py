@@ -47,3 +47,59 @@ def master_data():
             for lg_code, name, prefecture_id in Municipality.objects.values_list("lg_code", "name", "prefecture_id")
         },
     )
+
+
+# ---------------------------------------------------------------- public (published only)
+#
+# STYLE.md §6: every public page, feed, CSV and API reads declarations through these
+# functions, which return nothing but published revisions. A region's current revision is
+# its latest published one; when that is an abolition (kind "abolished") the region is
+# shown as 廃止 with its history.
+
+
+def published_declaration_revisions():
+    """Every published declaration revision, of every region."""
+    from declarations.lifecycle import Status
+    from declarations.models import DeclarationRevision
+
+    return DeclarationRevision.objects.filter(status=Status.PUBLISHED)
+
+
+def current_declaration_revisions():
+    """Per region, the latest published declaration revision (an abolition included)."""
+    from django.db.models import Exists, OuterRef
+
+    later = published_declaration_revisions().filter(
+        declaration=OuterRef("declaration"), number__gt=OuterRef("number")
+    )
+    return (
+        published_declaration_revisions()
+        .filter(~Exists(later))
+        .select_related("declaration__region")
+    )
+
+
+def published_declaration_revisions_of(region_id: int):
+    """A region's published declaration revisions, oldest first."""
+    return (
+        published_declaration_revisions()
+        .filter(declaration__region_id=region_id)
+        .order_by("number")
+    )
+
+
+def published_members(revision_ids):
+    """The members of the given declaration revisions, kept to published ones."""
+    from declarations.models import Member
+
+    return Member.objects.filter(
+        revision_id__in=list(revision_ids), revision__in=published_declaration_revisions()
+    ).order_by("revision_id", "position")
+
+
+def published_fields(revision_ids):
+    from declarations.models import DeclarationField
+
+    return DeclarationField.objects.filter(
+        revision_id__in=list(revision_ids), revision__in=published_declaration_revisions()
+    ).order_by("revision_id", "position")

@@ -12,6 +12,7 @@ from django.utils import timezone
 from declarations.lifecycle import Status
 from declarations.models import DeclarationRevision
 from declarations.services import revision_transition
+from documents.services import freeze_documents
 from region_portal.filings import (
     declaration_revision_loaded,
     filing_from_revisions,
@@ -22,18 +23,22 @@ from region_portal.filings import (
 from region_portal.findings import Finding
 from region_portal.notifications import editor_addresses, reviewer_addresses, send_after_commit
 from region_portal.rule_engine import check_filing
+from reviews.models import Review
+from reviews.services import review_record
 from visions.models import VisionRevision
 
 # Rules that judge the declaration (第3) as opposed to the vision (第4); members.in_project
 # concerns the vision stage (DESIGN.md).
 _DECLARATION_PREFIXES = ("region", "declaration", "members")
+# Judged at the vision stage whatever their path (a field missing from the published
+# declaration is reported at declaration.fields[i] but blocks the vision).
+_VISION_STAGE_CODES = frozenset({"members.in_project", "change.declaration_sync"})
 
 
 def concerns(finding: Finding, document: str) -> bool:
     """Whether a finding is about the declaration or about the vision."""
-    about_declaration = (
-        finding.path.startswith(_DECLARATION_PREFIXES) and finding.code != "members.in_project"
-    )
+    vision_stage = finding.code in _VISION_STAGE_CODES
+    about_declaration = finding.path.startswith(_DECLARATION_PREFIXES) and not vision_stage
     return about_declaration if document == "declaration" else not about_declaration
 
 
@@ -90,6 +95,7 @@ def revision_submit(*, revision, actor, acknowledged: set[tuple[str, str]] | Non
         revision.declaration_revision = paired_declaration_revision(revision)
         revision.save(update_fields=["declaration_revision"])
     change = revision_transition(revision=revision, new=Status.SUBMITTED, actor=actor)
+    freeze_documents(revision=revision)
     send_after_commit(
         f"送付されました: {revision}",
         f"{revision} が送付されました。管理画面の審査待ち一覧から確認してください。",
@@ -115,6 +121,12 @@ def revision_return(*, revision, actor, comment: str):
     change = revision_transition(
         revision=revision, new=Status.RETURNED, actor=actor, comment=comment.strip()
     )
+    review_record(
+        revision=revision,
+        decision=Review.Decision.RETURNED,
+        reviewer=actor,
+        comment=comment.strip(),
+    )
     _tell_editors(
         revision,
         "差し戻されました",
@@ -134,6 +146,14 @@ def revision_accept(*, revision, actor, comment: str = "", publish_on=None):
     """受理: accept a submitted revision; publish it now, or on ``publish_on``."""
     change = revision_transition(
         revision=revision, new=Status.ACCEPTED, actor=actor, comment=comment
+    )
+    scheduled = publish_on if publish_on is not None and publish_on > timezone.localdate() else None
+    review_record(
+        revision=revision,
+        decision=Review.Decision.ACCEPTED,
+        reviewer=actor,
+        comment=comment,
+        publish_on=scheduled,
     )
     if publish_on is not None and publish_on > timezone.localdate():
         revision.publish_on = publish_on

@@ -125,9 +125,21 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="WARNING")},
 }
 
+# 第4(3): a vision is verified at least this often (rule vision.verification, staff dashboard).
+VISION_VERIFICATION_INTERVAL_MONTHS = env.int("VISION_VERIFICATION_INTERVAL_MONTHS", default=12)
+
 # Portal-wide facts shown in the layout and documents.
 PORTAL_NAME = "広域リージョン連携ポータル"
 DATA_LICENCE = {
     "name": "CC BY 4.0",
     "url": "https://creativecommons.org/licenses/by/4.0/deed.ja",
 }
+
+# 送付書 (the cover letter of every submitted document, 要綱 第3(6)): the ministry office it is
+# addressed to, with its honorific. Set MINISTRY_OFFICE in the environment when it differs.
+MINISTRY_OFFICE = env.str(
+    "MINISTRY_OFFICE", default="総務省自治行政局地域政策課 広域連携推進室 御中"
+)
+
+# A declaration form sends about five fields per member; DESIGN.md allows 500 members.
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000

@@ -181,3 +181,18 @@ def test_a_refused_submission_sends_no_mail(
     with django_capture_on_commit_callbacks(execute=True), pytest.raises(SubmissionRefused):
         revision_submit(revision=revision, actor=editor)
     assert mailoutbox == []
+
+
+def test_a_field_missing_from_the_published_declaration_blocks_the_vision(imported, editor):
+    # the published declaration lacks 交通; the next revisions (declaration and vision) have it
+    declaration = imported.declaration_revision
+    declaration.fields.filter(code="transport").delete()
+    revision_submit(revision=declaration, actor=editor)
+    revision_accept(revision=declaration, actor=None)
+    imported.vision_revision.delete()
+    result = filing_import(read_bundle_file(BUNDLES / "valid_region.json"), region=imported.region)
+    findings = revision_findings(result.vision_revision)
+    sync = [f for f in findings if f.code == "change.declaration_sync"]
+    assert sync and all(f.is_error for f in sync)
+    with pytest.raises(SubmissionRefused):
+        revision_submit(revision=result.vision_revision, actor=editor)

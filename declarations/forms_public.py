@@ -1,0 +1,75 @@
+"""The filter form of the public region list (GET, never saves anything)."""
+
+import re
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from declarations.models import FieldChoices, MemberKindChoices
+
+MAX_QUERY_LENGTH = 100
+_CONTROL_RE = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+
+STATUS_CHOICES = [
+    ("", _("すべて")),
+    ("active", _("宣言中")),
+    ("abolished", _("廃止")),
+]
+SORT_CHOICES = [
+    ("name", _("名称順")),
+    ("published", _("公表日の新しい順")),
+    ("declared", _("宣言日の新しい順")),
+]
+
+
+class RegionFilterForm(forms.Form):
+    """Search words and filters. An unknown choice is reported and ignored; an over-long
+    query is cut to its first 100 characters, control characters are dropped."""
+
+    q = forms.CharField(
+        label=_("キーワード"),
+        required=False,
+        help_text=_(
+            "リージョンの名称、目指すべき姿、構成団体、プロジェクトの名称から探します。"
+            "市町村はよみがな（ひらがな・カタカナ）でも探せます。"
+        ),
+        widget=forms.TextInput(attrs={"type": "search", "maxlength": MAX_QUERY_LENGTH}),
+    )
+    prefecture = forms.ChoiceField(label=_("都道府県"), required=False)
+    field = forms.ChoiceField(
+        label=_("分野"), required=False, choices=[("", _("すべて")), *FieldChoices.choices]
+    )
+    kind = forms.ChoiceField(
+        label=_("構成団体の種別"),
+        required=False,
+        choices=[("", _("すべて")), *MemberKindChoices.choices],
+    )
+    status = forms.ChoiceField(label=_("状態"), required=False, choices=STATUS_CHOICES)
+    sort = forms.ChoiceField(label=_("並び順"), required=False, choices=SORT_CHOICES)
+
+    def __init__(self, *args, prefectures=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["prefecture"].choices = [
+            ("", _("すべて")),
+            *((p.code, p.name) for p in prefectures),
+        ]
+        for name, bound in self.fields.items():
+            if bound.help_text:
+                bound.widget.attrs["aria-describedby"] = f"id_{name}_helptext"
+
+    def clean_q(self):
+        text = _CONTROL_RE.sub(" ", self.cleaned_data.get("q") or "")
+        return text.strip()[:MAX_QUERY_LENGTH]
+
+    def filters(self) -> dict:
+        """The valid filters (an invalid one is left out)."""
+        self.is_valid()
+        data = getattr(self, "cleaned_data", {})
+        return {
+            "query": data.get("q", ""),
+            "prefecture": data.get("prefecture", ""),
+            "field": data.get("field", ""),
+            "member_kind": data.get("kind", ""),
+            "status": data.get("status", ""),
+            "sort": data.get("sort") or "name",
+        }

@@ -1,0 +1,189 @@
+"""The public pages in a real Chromium: axe-core on every page at two widths, keyboard-only
+search and filters, the map's table by keyboard, no sideways scrolling, no CSP errors."""
+
+import pytest
+from django.core.cache import cache
+
+from tests.browser.conftest import BROWSER_TEST_MARKS, DESKTOP, MOBILE
+from tests.public_data import (
+    abolished,
+    change_region,
+    publish_region,
+    setouchi_change,
+    skip_pdfs,
+    valid_filing,
+)
+
+pytestmark = BROWSER_TEST_MARKS
+
+
+@pytest.fixture
+def published(monkeypatch):
+    """瀬戸内 (published, then changed) and an abolished region."""
+    from dataclasses import replace
+
+    skip_pdfs(monkeypatch)
+    cache.clear()
+    first = publish_region("setouchi")
+    change_region(first.region, setouchi_change(valid_filing()))
+    filing = valid_filing()
+    filing = replace(filing, declaration=replace(filing.declaration, region_name="廃止した地域"))
+    gone = publish_region("gone", filing)
+    change_region(gone.region, abolished(filing))
+    cache.clear()
+
+
+PAGES = [
+    ("home", "/"),
+    ("list", "/regions/"),
+    ("list-search", "/regions/?q=くらしき&prefecture=33&field=industry&sort=published"),
+    ("list-bad-input", "/regions/?prefecture=99&page=abc"),
+    ("region", "/regions/setouchi/"),
+    ("region-past", "/regions/setouchi/revisions/d1/"),
+    ("region-diff", "/regions/setouchi/diff/?from=v1&to=v2"),
+    ("region-abolished", "/regions/gone/"),
+    ("opendata", "/opendata/"),
+]
+
+
+def open_page(page, url):
+    response = page.goto(url)
+    page.wait_for_load_state("load")
+    return response
+
+
+@pytest.mark.parametrize(("name", "path"), PAGES, ids=[name for name, _ in PAGES])
+def test_public_page_has_no_axe_violations_and_fits_both_widths(
+    browser_page, portal_url, assert_no_axe_violations, screenshot, published, name, path
+):
+    errors = console_errors_but_favicon(browser_page)
+    response = open_page(browser_page, portal_url + path)
+
+    assert response.status == 200
+    assert_no_axe_violations(browser_page)
+    screenshot(browser_page, f"public-{name}-1280")
+
+    browser_page.set_viewport_size(MOBILE)
+    open_page(browser_page, portal_url + path)
+    assert_no_axe_violations(browser_page)
+    screenshot(browser_page, f"public-{name}-375")
+    assert browser_page.evaluate("document.documentElement.scrollWidth") <= MOBILE["width"]
+    assert errors == [], "nothing blocked by the CSP, no script error"
+
+
+def console_errors_but_favicon(page):
+    """Console errors from now on, except Chromium's request for /favicon.ico (the portal
+    has none; that is the layout's business, not these pages')."""
+    errors = []
+
+    def record(message):
+        if message.type == "error" and not message.location.get("url", "").endswith("/favicon.ico"):
+            errors.append(message.text)
+
+    page.on("console", record)
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    return errors
+
+
+def test_unknown_region_is_a_404_without_axe_violations(
+    browser_page, portal_url, assert_no_axe_violations, published
+):
+    response = open_page(browser_page, portal_url + "/regions/nowhere/")
+
+    assert response.status == 404
+    assert_no_axe_violations(browser_page)
+
+
+def focus_by_tab(page, selector, limit=80):
+    """Press Tab until ``selector`` has the focus (fails after ``limit`` presses)."""
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        if page.evaluate(f"document.activeElement.matches({selector!r})"):
+            return
+    raise AssertionError(f"{selector} never got the keyboard focus")
+
+
+def test_search_and_filters_work_with_the_keyboard_only(
+    browser_page, portal_url, screenshot, published
+):
+    open_page(browser_page, portal_url + "/regions/")
+
+    focus_by_tab(browser_page, "#id_q")
+    browser_page.keyboard.type("くらしき")
+    focus_by_tab(browser_page, "#id_status")
+    browser_page.keyboard.press("ArrowDown")  # すべて → 宣言中
+    focus_by_tab(browser_page, "button[type=submit]")
+    screenshot(browser_page, "public-list-keyboard-focus-on-submit")
+    with browser_page.expect_navigation():
+        browser_page.keyboard.press("Enter")
+
+    assert "q=" in browser_page.url and "status=active" in browser_page.url
+    heading = browser_page.get_by_role("heading", level=2, name="1 件の宣言リージョン")
+    assert heading.is_visible()
+    assert browser_page.get_by_role("link", name="瀬戸内広域リージョン").is_visible()
+    assert browser_page.get_by_role("link", name="廃止した地域").count() == 0
+
+    focus_by_tab(browser_page, "a[href='/regions/setouchi/']")
+    with browser_page.expect_navigation():
+        browser_page.keyboard.press("Enter")
+    assert browser_page.url.endswith("/regions/setouchi/")
+
+
+def test_map_table_is_reachable_and_scrollable_by_keyboard(
+    browser_page, portal_url, screenshot, published
+):
+    browser_page.set_viewport_size(MOBILE)
+    open_page(browser_page, portal_url + "/regions/setouchi/")
+
+    focus_by_tab(browser_page, "[aria-labelledby='area-table-caption']")
+    focused = browser_page.evaluate("getComputedStyle(document.activeElement).outlineStyle")
+    assert focused != "none", "the focused table region shows where the focus is"
+    screenshot(browser_page, "public-region-375-map-table-focused")
+    table = browser_page.get_by_role(
+        "table", name="区域の都道府県と、そこに区域を持つ地方公共団体の構成団体"
+    )
+    assert table.get_by_role("rowheader").all_inner_texts() == ["岡山県", "広島県", "香川県"]
+
+
+def test_home_coverage_table_links_lead_to_the_filtered_list(browser_page, portal_url, published):
+    browser_page.set_viewport_size(DESKTOP)
+    open_page(browser_page, portal_url + "/")
+
+    focus_by_tab(browser_page, "a[href='/regions/?prefecture=34&status=active']", limit=120)
+    with browser_page.expect_navigation():
+        browser_page.keyboard.press("Enter")
+
+    assert browser_page.url.endswith("/regions/?prefecture=34&status=active")
+    assert browser_page.locator("#id_prefecture").input_value() == "34"
+    assert browser_page.get_by_role("heading", level=2, name="1 件の宣言リージョン").is_visible()
+
+
+def test_compare_form_opens_the_difference_by_keyboard(browser_page, portal_url, published):
+    open_page(browser_page, portal_url + "/regions/setouchi/")
+
+    focus_by_tab(browser_page, "#compare-from", limit=150)
+    focus_by_tab(browser_page, ".compare-form button", limit=5)
+    with browser_page.expect_navigation():
+        browser_page.keyboard.press("Enter")
+
+    assert "/regions/setouchi/diff/" in browser_page.url
+    assert browser_page.get_by_role("heading", level=1).inner_text().endswith("の版の違い")
+
+
+def test_map_and_charts_are_coloured_by_the_stylesheet(browser_page, portal_url, published):
+    open_page(browser_page, portal_url + "/")
+
+    colours = browser_page.evaluate(
+        """() => {
+          const fill = (selector) => getComputedStyle(document.querySelector(selector)).fill;
+          return {
+            covered: fill('.japan-map__prefecture--level-1'),
+            empty: fill('.japan-map__prefecture--level-0'),
+            industry: fill('.chart__bar--industry'),
+          };
+        }"""
+    )
+
+    assert colours["covered"] == "rgb(157, 183, 249)"  # --color-primitive-blue-300
+    assert colours["empty"] != colours["covered"]
+    assert colours["industry"] == "rgb(0, 23, 193)"  # --color-primitive-blue-900

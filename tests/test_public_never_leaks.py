@@ -1,0 +1,311 @@
+"""Nothing unpublished appears anywhere public (issue: "Never leak").
+
+The database holds one region in each state — draft, submitted, returned, accepted and
+scheduled, published, published and then changed with a draft change, abolished — plus
+reviewer comments, accept/return comments, invitations, and staff users with distinctive
+names and e-mail addresses. Every unpublished text carries a marker; every public page,
+API endpoint, CSV file and feed is fetched and searched for every marker. Everything goes
+through the real services, PDFs included.
+"""
+
+import datetime
+import json
+import re
+from dataclasses import replace
+
+import pytest
+from django.contrib.contenttypes.models import ContentType
+from django.core.cache import cache
+from django.utils import timezone
+
+from accounts.models import Invitation, RegionRole
+from declarations.lifecycle import Status
+from region_portal.filing import ImplementerData, MemberData, MemberKind
+from region_portal.services import revision_accept, revision_submit
+from reviews.models import Comment
+from tests.factories import UserFactory
+from tests.public_data import (
+    abolished,
+    change_region,
+    changed,
+    file_revisions,
+    skip_pdfs,
+    valid_filing,
+)
+
+pytestmark = pytest.mark.django_db
+
+# Staff: never shown publicly, neither names nor e-mail addresses nor user names.
+STAFF = [
+    {
+        "username": "leak-reviewer-q7",
+        "first_name": "審査子",
+        "last_name": "漏洩",
+        "email": "leak.reviewer.q7@mic-secret.example.jp",
+        "is_staff": True,
+    },
+    {
+        "username": "leak-editor-q7",
+        "first_name": "編集郎",
+        "last_name": "秘匿",
+        "email": "leak.editor.q7@region-secret.example.jp",
+    },
+]
+INVITED_EMAIL = "invited.person.q7@secret-invite.example.jp"
+REVIEWER_COMMENT = "審査メモLEAKCOMMENTQ7 内部の指摘"
+RETURN_COMMENT = "差戻し理由LEAKRETURNQ7"
+ACCEPT_COMMENT = "受理メモLEAKACCEPTQ7"
+PUBLISHED_NAME = "公表済みリージョンOKQ7"
+
+
+def marked(marker: str, slug_name: str | None = None):
+    """The valid filing with ``marker`` in its name, aspiration, a member, a project."""
+    filing = valid_filing()
+    member = MemberData(f"m{marker.lower()}", f"構成団体{marker}", MemberKind.COMPANY)
+    projects = list(filing.vision.projects)
+    projects[0] = replace(
+        projects[0],
+        name=f"プロジェクト{marker}",
+        content=f"内容{marker}",
+        implementers=(*projects[0].implementers, ImplementerData(member=member.key)),
+    )
+    return replace(
+        filing,
+        declaration=replace(
+            filing.declaration,
+            region_name=slug_name or f"リージョン{marker}",
+            aspiration=f"目指すべき姿{marker}",
+        ),
+        members=(*filing.members, member),
+        vision=replace(filing.vision, projects=tuple(projects)),
+    )
+
+
+MARKERS = {
+    "draft": "LEAKDRAFTQ7",
+    "submitted": "LEAKSUBMITTEDQ7",
+    "returned": "LEAKRETURNEDQ7",
+    "scheduled": "LEAKSCHEDULEDQ7",
+    "draft_change": "LEAKDRAFTCHANGEQ7",
+    "submitted_abolition": "LEAKABOLITIONQ7",
+}
+SECRETS = [
+    *MARKERS.values(),
+    REVIEWER_COMMENT,
+    "LEAKCOMMENTQ7",
+    RETURN_COMMENT,
+    ACCEPT_COMMENT,
+    INVITED_EMAIL,
+    *(value for person in STAFF for key, value in person.items() if key != "is_staff"),
+]
+
+
+@pytest.fixture
+def every_state():
+    """Every state, with the real PDFs made at each submission."""
+    return build_every_state()
+
+
+@pytest.fixture
+def every_state_without_pdfs(monkeypatch):
+    """The same, without making PDFs (a second each): for the tests that do not read them."""
+    skip_pdfs(monkeypatch)
+    return build_every_state()
+
+
+def build_every_state():
+    cache.clear()
+    reviewer = UserFactory(**STAFF[0])
+    editor = UserFactory(**STAFF[1])
+    tomorrow = timezone.localdate() + datetime.timedelta(days=1)
+
+    file_revisions(marked(MARKERS["draft"]), slug="draft", status=Status.DRAFT, actor=reviewer)
+    file_revisions(
+        marked(MARKERS["submitted"]), slug="submitted", status=Status.SUBMITTED, actor=reviewer
+    )
+    file_revisions(
+        marked(MARKERS["returned"]),
+        slug="returned",
+        status=Status.RETURNED,
+        actor=reviewer,
+        comment=RETURN_COMMENT,
+    )
+    file_revisions(
+        marked(MARKERS["scheduled"]),
+        slug="scheduled",
+        status=Status.ACCEPTED,
+        actor=reviewer,
+        publish_on=tomorrow,
+    )
+
+    # Published, with an accept comment and a reviewer's comment on the published revision.
+    published = file_revisions(
+        marked("OKQ7", PUBLISHED_NAME), slug="published", status=Status.DRAFT
+    )
+    for revision in (published.declaration_revision, published.vision_revision):
+        revision_submit(revision=revision, actor=editor)
+        revision_accept(revision=revision, actor=reviewer, comment=ACCEPT_COMMENT)
+        Comment.objects.create(
+            region=published.region,
+            content_type=ContentType.objects.get_for_model(revision),
+            object_id=revision.pk,
+            anchor="declaration.aspiration",
+            author=reviewer,
+            by_reviewer=True,
+            body=REVIEWER_COMMENT,
+        )
+    RegionRole.objects.create(user=editor, region=published.region, role=RegionRole.Role.EDITOR)
+    Invitation.issue(
+        email=INVITED_EMAIL, region=published.region, role="editor", invited_by=reviewer
+    )
+
+    # Published, then a change that is still a draft.
+    changing = file_revisions(marked("CHGOKQ7", "変更前の公表リージョンQ7"), slug="changing")
+    change_region(
+        changing.region,
+        changed(marked(MARKERS["draft_change"])),
+        status=Status.DRAFT,
+    )
+
+    # Abolished: published, then an abolition published.
+    gone = file_revisions(marked("GONEQ7", "廃止リージョンQ7"), slug="abolished")
+    change_region(gone.region, abolished(marked("GONEQ7", "廃止リージョンQ7")))
+
+    # Published, with an abolition submitted but not yet accepted.
+    pending = file_revisions(marked("PENDQ7", "廃止審査中リージョンQ7"), slug="pending")
+    change_region(
+        pending.region,
+        abolished(marked(MARKERS["submitted_abolition"])),
+        status=Status.SUBMITTED,
+    )
+    cache.clear()
+    return {"reviewer": reviewer, "editor": editor}
+
+
+SLUGS = [
+    "draft",
+    "submitted",
+    "returned",
+    "scheduled",
+    "published",
+    "changing",
+    "abolished",
+    "pending",
+]
+KEYS = ["d1", "d2", "d3", "v1", "v2", "v3"]
+
+
+def public_urls() -> list[str]:
+    urls = [
+        "/",
+        "/regions/",
+        "/regions/?status=abolished",
+        "/opendata/",
+        "/opendata/regions.csv",
+        "/opendata/members.csv",
+        "/opendata/projects.csv",
+        "/opendata/budgets.csv",
+        "/feeds/publications.atom",
+        "/api/v1/",
+        "/api/v1/openapi.json",
+        "/api/v1/regions",
+        "/api/v1/regions?status=abolished",
+        "/api/v1/members?limit=500",
+        "/api/v1/projects?limit=500",
+        "/api/v1/budgets",
+    ]
+    for marker in ("LEAK", *MARKERS.values(), "構成団体", "プロジェクト", "漏洩", "秘匿"):
+        urls += [
+            f"/regions/?q={marker}",
+            f"/api/v1/regions?q={marker}",
+            f"/api/v1/members?q={marker}",
+            f"/api/v1/projects?q={marker}",
+        ]
+    for slug in SLUGS:
+        urls += [
+            f"/regions/{slug}/",
+            f"/regions/{slug}/diff/",
+            f"/api/v1/regions/{slug}",
+            f"/api/v1/regions/{slug}/revisions",
+            f"/api/v1/regions/{slug}/members",
+            f"/api/v1/regions/{slug}/projects",
+            f"/api/v1/regions/{slug}/budgets",
+        ]
+        for key in KEYS:
+            urls += [f"/regions/{slug}/revisions/{key}/", f"/api/v1/regions/{slug}/revisions/{key}"]
+            urls.append(f"/regions/{slug}/diff/?from=d1&to={key}")
+    return urls
+
+
+def readable(response) -> str:
+    """The body as text a person would read: JSON with its escapes undone; in HTML, the
+    search box's echo of the query (value="…" and the page links' ?q=…) left out, since
+    what the visitor typed is not a leak."""
+    body = response.content.decode("utf-8-sig")
+    if response.get("Content-Type", "").startswith("application/json"):
+        return json.dumps(response.json(), ensure_ascii=False)
+    body = re.sub(r'\svalue="[^"]*"', "", body)
+    return re.sub(r'href="\?[^"]*"', "", body)
+
+
+def test_no_public_page_api_csv_or_feed_shows_anything_unpublished(client, every_state):
+    checked = 0
+    for url in public_urls():
+        response = client.get(url)
+        assert response.status_code in (200, 404), (url, response.status_code)
+        body = readable(response)
+        for secret in SECRETS:
+            assert secret not in body, f"{secret!r} leaked at {url}"
+        checked += 1
+    assert checked > 250
+
+
+def test_published_content_is_there_so_the_check_above_means_something(
+    client, every_state_without_pdfs
+):
+    assert PUBLISHED_NAME in client.get("/regions/").content.decode()
+    assert "変更前の公表リージョンQ7" in client.get("/regions/changing/").content.decode()
+    assert "廃止リージョンQ7" in client.get("/regions/abolished/").content.decode()
+    assert "廃止審査中リージョンQ7" in client.get("/regions/pending/").content.decode()
+    regions = client.get("/api/v1/regions").json()
+    assert {r["slug"] for r in regions["items"]} == {
+        "published",
+        "changing",
+        "abolished",
+        "pending",
+    }
+    pending = client.get("/api/v1/regions/pending").json()["region"]
+    assert pending["status"] == "active"  # the abolition is only submitted
+
+
+def test_unpublished_regions_and_revisions_are_404(client, every_state_without_pdfs):
+    for slug in ("draft", "submitted", "returned", "scheduled"):
+        assert client.get(f"/regions/{slug}/").status_code == 404, slug
+        assert client.get(f"/api/v1/regions/{slug}").status_code == 404, slug
+    assert client.get("/regions/changing/revisions/d2/").status_code == 404
+    assert client.get("/api/v1/regions/changing/revisions/d2").status_code == 404
+    assert client.get("/regions/pending/revisions/d2/").status_code == 404
+
+
+def test_pdf_links_on_public_pages_are_only_those_of_published_revisions(
+    client, every_state_without_pdfs
+):
+    from declarations.models import DeclarationRevision
+    from visions.models import VisionRevision
+
+    published = {
+        "declaration": set(
+            DeclarationRevision.objects.filter(status=Status.PUBLISHED).values_list("pk", flat=True)
+        ),
+        "vision": set(
+            VisionRevision.objects.filter(status=Status.PUBLISHED).values_list("pk", flat=True)
+        ),
+    }
+    linked = []
+    for slug in SLUGS:
+        html = client.get(f"/regions/{slug}/").content.decode()
+        linked += re.findall(r'href="/documents/(declaration|vision)/(\d+)/(\w+)', html)
+    assert linked, "the published regions list their PDFs"
+    for document, pk, kind in linked:
+        assert int(pk) in published[document], (document, pk)
+        assert kind != "cover"

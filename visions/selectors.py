@@ -1,0 +1,28 @@
+"""Read-only queries of the visions app.
+
+Public pages read visions only through the ``published_*``/``current_*`` functions,
+which return nothing but published revisions (STYLE.md §6).
+"""
+
+from django.db.models import Exists, OuterRef
+
+from declarations.lifecycle import Status
+from visions.models import VisionRevision
+
+
+def published_vision_revisions():
+    """Every published vision revision, of every region."""
+    return VisionRevision.objects.filter(status=Status.PUBLISHED)
+
+
+def current_vision_revisions():
+    """Per region, the latest published vision revision."""
+    later = published_vision_revisions().filter(
+        vision=OuterRef("vision"), number__gt=OuterRef("number")
+    )
+    return published_vision_revisions().filter(~Exists(later)).select_related("vision__region")
+
+
+def published_vision_revisions_of(region_id: int):
+    """A region's published vision revisions, oldest first."""
+    return published_vision_revisions().filter(vision__region_id=region_id).order_by("number")
