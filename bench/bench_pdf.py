@@ -1,0 +1,155 @@
+"""Benchmark of the PDF documents: a 連携ビジョン of 60 projects (and its 連携宣言書 of 300 members).
+
+    .venv/bin/python bench/bench_pdf.py [--runs 3] [--out bench/out]
+
+Builds the filing of bench/bench_rules.py (300 members, 60 projects with five fiscal
+years of budget, five milestones and 6–11 implementers each) and gives every project a
+different, realistic text: the 具体的内容, effects and other items are taken in turn from
+the demo bundles (demo/*.json), so the font subset holds as many different kanji as a
+real filing would. Renders each document ``--runs`` times after one warm-up with
+``time.perf_counter`` (wall) and ``time.process_time`` (CPU) and reports the best and median
+of each, the size, the page count, the peak memory and the load average (other processes
+on the two cores lengthen the wall time, not the CPU time). The target is checked against
+the best wall time. No database. Targets for the vision: under 5 s and
+under 2 MB (docs/performance.md). The PDFs are written to ``--out`` to look at.
+"""
+
+import argparse
+import json
+import os
+import resource
+import statistics
+import sys
+import time
+from dataclasses import replace
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "region_portal.settings.test")
+
+import django  # noqa: E402
+
+django.setup()
+
+from bench_rules import build_filing  # noqa: E402
+
+from declarations.master import master_data_from_files  # noqa: E402
+from declarations.pdf import declaration_pdf  # noqa: E402
+from region_portal.pdf import DocumentMeta  # noqa: E402
+from visions.pdf import vision_pdf  # noqa: E402
+
+TARGET_SECONDS = 5.0
+TARGET_BYTES = 2 * 1024 * 1024
+
+
+def demo_texts() -> list[str]:
+    """Every long text of the demo bundles: contents, effects, others, aspirations, roadmaps."""
+    texts = []
+    for path in sorted((ROOT / "demo").glob("*.json")):
+        if path.name == "manifest.json":
+            continue
+        bundle = json.loads(path.read_text(encoding="utf-8"))
+        vision = bundle.get("vision") or {}
+        texts += [vision.get("aspiration") or "", vision.get("roadmap") or ""]
+        for project in vision.get("projects", []):
+            texts += [project.get(key) or "" for key in ("content", "effects", "other")]
+    return [text for text in texts if len(text) >= 40]
+
+
+def realistic_filing():
+    filing = build_filing(master_data_from_files())
+    texts = demo_texts()
+    projects = []
+    for number, project in enumerate(filing.vision.projects):
+        pick = [texts[(number * 3 + i) % len(texts)] for i in range(4)]
+        projects.append(
+            replace(
+                project,
+                name=f"{pick[0][:18].rstrip('、。')}プロジェクト{number + 1}",
+                content=pick[0] + "\n" + pick[1],
+                effects=pick[2],
+                other=pick[3] if number % 3 == 0 else "",
+            )
+        )
+    vision = replace(
+        filing.vision,
+        aspiration="\n".join(texts[:2]),
+        roadmap="\n".join(texts[2:5]),
+        projects=tuple(projects),
+    )
+    return replace(filing, vision=vision)
+
+
+def pages(pdf: bytes) -> int:
+    import io
+
+    from pypdf import PdfReader
+
+    return len(PdfReader(io.BytesIO(pdf)).pages)
+
+
+def measure(name: str, make, runs: int, out: Path | None) -> tuple[float, int]:
+    """Wall and CPU time of ``runs`` renders after a warm-up; returns the best wall time
+    and the size. CPU time (``process_time``) shows what the render costs when another
+    process shares the two cores."""
+    pdf = make()  # warm-up: fonts, templates, imports
+    walls, cpus = [], []
+    for _ in range(runs):
+        wall, cpu = time.perf_counter(), time.process_time()
+        pdf = make()
+        walls.append(time.perf_counter() - wall)
+        cpus.append(time.process_time() - cpu)
+    if out is not None:
+        out.mkdir(parents=True, exist_ok=True)
+        (out / f"{name}.pdf").write_bytes(pdf)
+    print(
+        f"{name}: {pages(pdf)} pages, {len(pdf):,} bytes ({len(pdf) / 1024 / 1024:.2f} MiB); "
+        f"over {runs} runs: wall best {min(walls):.2f} s, median {statistics.median(walls):.2f} s; "
+        f"CPU best {min(cpus):.2f} s, median {statistics.median(cpus):.2f} s"
+    )
+    return min(walls), len(pdf)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--out", default=str(ROOT / "bench" / "out"))
+    options = parser.parse_args()
+    out = Path(options.out) if options.out else None
+
+    print(f"load average before: {' '.join(f'{v:.2f}' for v in os.getloadavg())}")
+    master = master_data_from_files()
+    filing = realistic_filing()
+    meta = DocumentMeta(number=1, dated=filing.declaration.declared_on)
+    print(
+        f"filing: {len(filing.members)} members, {len(filing.vision.projects)} projects, "
+        f"{sum(len(p.content) + len(p.effects) + len(p.other) for p in filing.vision.projects):,} "
+        "characters of project text"
+    )
+    seconds, size = measure(
+        "vision-60-projects",
+        lambda: vision_pdf(filing, meta=meta, declaration_number=1),
+        options.runs,
+        out,
+    )
+    measure(
+        "declaration-300-members",
+        lambda: declaration_pdf(filing, master=master, meta=meta),
+        options.runs,
+        out,
+    )
+    print(f"load average after: {' '.join(f'{v:.2f}' for v in os.getloadavg())}")
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"peak memory of the process: {peak:.0f} MiB")
+    verdict = seconds < TARGET_SECONDS and size < TARGET_BYTES
+    print(
+        f"vision target (< {TARGET_SECONDS:.0f} s, < {TARGET_BYTES // 1024 // 1024} MiB): "
+        + ("met" if verdict else "NOT MET")
+    )
+    sys.exit(0 if verdict else 1)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,191 @@
+"""Read-only queries of the documents app, for the staff forms, the reviewers' admin and the
+public pages.
+
+``documents_for(revision)`` lists a revision's PDFs with their download URL, SHA-256 and
+size; ``published_match(sha256)`` finds the published revision a PDF belongs to (never an
+unpublished one: ``/verify/`` is public). Who may download what is ``can_download``.
+"""
+
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import datetime
+
+from django.contrib.contenttypes.models import ContentType
+from django.urls import reverse
+
+from accounts.access import role_in
+from declarations.lifecycle import Status
+from declarations.models import DeclarationRevision
+from documents.models import Document, FrozenDocument, Kind
+from reviews.models import REVIEWER_GROUP
+from visions.models import VisionRevision
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentLink:
+    """One PDF of a revision as a page lists it."""
+
+    document: str  # declaration | vision
+    kind: str  # document | cover
+    label: str  # 「連携宣言書」, 「送付書（連携宣言書）」
+    revision_number: int
+    url: str
+    sha256: str | None  # None: a draft preview, or not yet made (made at the first download)
+    size: int | None  # bytes
+    pages: int | None
+    created_at: datetime | None
+    is_preview: bool  # a draft, rendered on each request and marked 「下書き」
+
+    def __str__(self):
+        return f"{self.title} 第{self.revision_number}版（PDF）"
+
+    def get_absolute_url(self) -> str:
+        return self.url
+
+    @property
+    def title(self) -> str:
+        return self.label
+
+
+def download_url(document: str, pk: int, kind: str) -> str:
+    return reverse("documents:download", kwargs={"document": document, "pk": pk, "kind": kind})
+
+
+def _document_of(revision) -> str:
+    return Document.DECLARATION if isinstance(revision, DeclarationRevision) else Document.VISION
+
+
+def _label(document: str, kind: str) -> str:
+    label = str(Document(document).label)
+    return label if kind == Kind.DOCUMENT else f"{Kind.COVER.label}（{label}）"
+
+
+def _links(revision, rows: dict[str, FrozenDocument]) -> list[DocumentLink]:
+    document = _document_of(revision)
+    preview = revision.status == Status.DRAFT
+    links = []
+    for kind in Kind.values:
+        row = None if preview else rows.get(kind)
+        links.append(
+            DocumentLink(
+                document=document,
+                kind=kind,
+                label=_label(document, kind),
+                revision_number=revision.number,
+                url=download_url(document, revision.pk, kind),
+                sha256=row.sha256 if row else None,
+                size=row.size if row else None,
+                pages=row.pages if row else None,
+                created_at=row.created_at if row else None,
+                is_preview=preview,
+            )
+        )
+    return links
+
+
+def documents_for(revision) -> list[DocumentLink]:
+    """The PDFs of a declaration or vision revision: the document first, then its cover letter.
+
+    A draft gives preview links (rendered on request, marked 「下書き」, no hash). Whether the
+    current user may open them is ``can_download``; public pages should list published
+    revisions only. One query.
+    """
+    rows = FrozenDocument.objects.filter(
+        content_type=ContentType.objects.get_for_model(revision),
+        object_id=revision.pk,
+        submitted_at=revision.submitted_at,
+    )
+    return _links(revision, {row.kind: row for row in rows})
+
+
+def documents_for_many(revisions) -> dict[tuple[str, int], list[DocumentLink]]:
+    """``documents_for`` for many revisions at once (one query per document type), keyed by
+    ``(document, revision pk)``."""
+    revisions = list(revisions)
+    by_type: dict[type, list] = defaultdict(list)
+    for revision in revisions:
+        by_type[type(revision)].append(revision.pk)
+    submitted = {(_document_of(r), r.pk): r.submitted_at for r in revisions}
+    rows: dict[tuple[str, int], dict[str, FrozenDocument]] = defaultdict(dict)
+    for model, pks in by_type.items():
+        document = Document.DECLARATION if model is DeclarationRevision else Document.VISION
+        for row in FrozenDocument.objects.filter(
+            content_type=ContentType.objects.get_for_model(model), object_id__in=pks
+        ):
+            key = (document, row.object_id)
+            if row.submitted_at == submitted[key]:  # the current submission only
+                rows[key][row.kind] = row
+    return {
+        (_document_of(r), r.pk): _links(r, rows.get((_document_of(r), r.pk), {})) for r in revisions
+    }
+
+
+def is_reviewer(user) -> bool:
+    return user.is_authenticated and (
+        user.is_superuser or user.groups.filter(name=REVIEWER_GROUP).exists()
+    )
+
+
+def can_download(user, revision) -> bool:
+    """Published revisions: anyone. Others: the region's staff, reviewers and superusers."""
+    if revision.status == Status.PUBLISHED:
+        return True
+    if not user.is_authenticated or not user.is_active:
+        return False
+    return is_reviewer(user) or role_in(user, revision.region) is not None
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """The published revision a PDF is (for ``/verify/``)."""
+
+    frozen: FrozenDocument
+    revision: object  # DeclarationRevision | VisionRevision
+    region_name: str
+    region_slug: str
+    declaration_number: int | None  # for a vision: the declaration revision it is read against
+
+    @property
+    def download_url(self) -> str:
+        return self.frozen.get_absolute_url()
+
+
+def published_match(sha256: str) -> Match | None:
+    """The frozen PDF with this SHA-256 whose revision is published, or ``None``.
+
+    A PDF of a revision that is not (yet) published matches nothing here: the public must
+    learn nothing about unpublished filings. Nor does the PDF of an earlier submission of a
+    revision that was returned and submitted again: it is not what was published.
+    """
+    sha256 = sha256.lower()
+    if len(sha256) != 64 or any(c not in "0123456789abcdef" for c in sha256):
+        return None
+    for frozen in FrozenDocument.objects.filter(sha256=sha256).select_related("region"):
+        if frozen.document == Document.DECLARATION:
+            revision = (
+                DeclarationRevision.objects.select_related("declaration__region")
+                .filter(
+                    pk=frozen.object_id, status=Status.PUBLISHED, submitted_at=frozen.submitted_at
+                )
+                .first()
+            )
+            if revision is not None:
+                return Match(frozen, revision, revision.region_name, frozen.region.slug, None)
+        else:
+            revision = (
+                VisionRevision.objects.select_related("vision__region", "declaration_revision")
+                .filter(
+                    pk=frozen.object_id, status=Status.PUBLISHED, submitted_at=frozen.submitted_at
+                )
+                .first()
+            )
+            if revision is not None:
+                declaration = revision.declaration_revision
+                return Match(
+                    frozen,
+                    revision,
+                    declaration.region_name if declaration else frozen.region.slug,
+                    frozen.region.slug,
+                    declaration.number if declaration else None,
+                )
+    return None

@@ -1,0 +1,172 @@
+"""Downloading a revision's PDFs, and the public ``/verify/`` page."""
+
+import base64
+
+from django.core.files.uploadhandler import FileUploadHandler, SkipFile
+from django.http import Http404, HttpResponse
+from django.shortcuts import render
+from django.utils.http import content_disposition_header
+from django.utils.translation import gettext as _
+from django.views.decorators.csrf import csrf_exempt, csrf_protect
+from django.views.decorators.http import require_GET, require_http_methods
+
+from declarations.lifecycle import Status
+from documents.forms import VERIFY_MAX_BYTES, VerifyForm
+from documents.models import Document, Kind
+from documents.selectors import can_download, published_match
+from documents.services import (
+    MissingDeclaration,
+    StoredDocumentDamaged,
+    freeze_documents,
+    frozen_documents,
+    read_frozen,
+    render_document,
+    revision_of,
+)
+from region_portal.pdf import PdfError
+
+MAX_ID = 2**63 - 1
+# A request body larger than this is refused before it is read (the file plus the form).
+VERIFY_MAX_REQUEST = VERIFY_MAX_BYTES + 64 * 1024
+
+
+def _filename(revision, document: str, kind: str) -> str:
+    name = (
+        revision.region_name
+        if document == Document.DECLARATION
+        else (revision.declaration_revision.region_name if revision.declaration_revision_id else "")
+    ) or revision.region.slug
+    label = Document(document).label if kind == Kind.DOCUMENT else Kind.COVER.label
+    suffix = f"_{Document(document).label}" if kind == Kind.COVER else ""
+    draft = "_下書き" if revision.status == Status.DRAFT else ""
+    cleaned = "".join(
+        ch for ch in f"{name}_{label}{suffix}_第{revision.number}版{draft}" if ch.isprintable()
+    )
+    return cleaned.replace("/", "_").replace("\\", "_") + ".pdf"
+
+
+def _pdf_response(data: bytes, filename: str, *, digest: str | None, public: bool) -> HttpResponse:
+    response = HttpResponse(data, content_type="application/pdf")
+    response["Content-Disposition"] = content_disposition_header(False, filename)
+    response["Content-Length"] = str(len(data))
+    if digest is not None:
+        response["ETag"] = f'"{digest}"'
+        response["Repr-Digest"] = f"sha-256=:{base64.b64encode(bytes.fromhex(digest)).decode()}:"
+        response["Cache-Control"] = "public, max-age=86400" if public else "private, no-cache"
+    else:
+        response["Cache-Control"] = "no-store"
+    return response
+
+
+def _error_page(request, message: str, status: int):
+    return render(request, "documents/unavailable.html", {"message": message}, status=status)
+
+
+@require_GET
+def download(request, document: str, pk: int, kind: str):
+    """A revision's PDF: the frozen copy of a submitted revision (the same bytes every time),
+    or, for a draft, a preview made now and marked 「下書き」.
+
+    Published revisions are open to anyone; others only to the region's staff, reviewers and
+    superusers. Anyone else, and any unknown document, revision or kind, gets 404.
+    """
+    if document not in Document.values or kind not in Kind.values or not 0 < pk <= MAX_ID:
+        raise Http404
+    revision = revision_of(document, pk)
+    if revision is None or not can_download(request.user, revision):
+        raise Http404
+    filename = _filename(revision, document, kind)
+    try:
+        if revision.status == Status.DRAFT:
+            return _pdf_response(
+                render_document(revision, kind, draft=True), filename, digest=None, public=False
+            )
+        frozen = frozen_documents(revision).get(kind) or freeze_documents(revision=revision)[kind]
+        data = read_frozen(frozen)
+    except PdfError:
+        return _error_page(
+            request, _("PDF を作れませんでした。時間をおいてもう一度お試しください。"), 500
+        )
+    except MissingDeclaration:
+        return _error_page(
+            request,
+            _("この連携ビジョンには前提となる連携宣言書の版がないため、PDF を作れません。"),
+            404,
+        )
+    except StoredDocumentDamaged:
+        return _error_page(
+            request,
+            _("保存された PDF を読み出せませんでした。運用担当者に連絡してください。"),
+            500,
+        )
+    return _pdf_response(
+        data,
+        filename,
+        digest=frozen.sha256,
+        public=revision.status == Status.PUBLISHED,
+    )
+
+
+class _SizeLimit(FileUploadHandler):
+    """Stops keeping an uploaded file once it passes the limit (the form then says so)."""
+
+    def receive_data_chunk(self, raw_data, start):
+        if start + len(raw_data) > VERIFY_MAX_BYTES:
+            self.request.verify_upload_too_large = True
+            raise SkipFile
+        return raw_data
+
+    def file_complete(self, file_size):
+        return None
+
+
+def _too_large() -> VerifyForm:
+    """A form that says the upload was too large (and nothing else)."""
+    form = VerifyForm(data={}, files={})
+    form.full_clean()
+    form.errors["file"] = form.error_class(
+        [_("ファイルが大きすぎます（20 MB まで）。送付文書の PDF はこれより小さいはずです。")]
+    )
+    return form
+
+
+@csrf_exempt  # the size checks run before the body is read; _verify checks the CSRF token
+@require_http_methods(["GET", "POST"])
+def verify(request):
+    """Public: upload a PDF and learn which published revision it is, or that it is none."""
+    if request.method == "POST":
+        length = request.META.get("CONTENT_LENGTH") or "0"
+        if not length.isdigit() or int(length) > VERIFY_MAX_REQUEST:
+            return _verify_page(request, _too_large(), status=413)
+        request.upload_handlers.insert(0, _SizeLimit(request))
+    return _verify(request)
+
+
+def _verify_page(request, form, *, status=200, **result):
+    context = {
+        "form": form,
+        "max_megabytes": VERIFY_MAX_BYTES // (1024 * 1024),
+        "checked": False,
+        **result,
+    }
+    return render(request, "documents/verify.html", context, status=status)
+
+
+@csrf_protect
+def _verify(request):
+    if request.method != "POST":
+        return _verify_page(request, VerifyForm())
+    form = VerifyForm(request.POST, request.FILES)
+    if getattr(request, "verify_upload_too_large", False):
+        return _verify_page(request, _too_large(), status=413)
+    if not form.is_valid():
+        return _verify_page(request, form, status=400)
+    digest = form.cleaned_data["sha256"]
+    return _verify_page(
+        request,
+        VerifyForm(),
+        checked=True,
+        sha256=digest,
+        size=form.cleaned_data["file"].size,
+        match=published_match(digest),
+    )
