@@ -5,6 +5,7 @@ service, and renders. The helpers at the top (the 要綱 checklist, the submit p
 re-rendering a bound form after "add a row") are shared with the vision and project pages.
 """
 
+import logging
 import re
 from dataclasses import dataclass, field
 
@@ -33,6 +34,7 @@ from declarations.services import (
 )
 from region_portal.filings import declaration_revision_loaded
 from region_portal.findings import Finding
+from region_portal.pdf import PdfError
 from region_portal.services import (
     SubmissionRefused,
     revision_findings,
@@ -82,6 +84,9 @@ class Checklist:
     @property
     def is_clear(self) -> bool:
         return not self.errors and not self.warnings
+
+
+logger = logging.getLogger(__name__)
 
 
 def top_clause(finding: Finding) -> str:
@@ -194,6 +199,15 @@ def submit_revision(request, revision, *, document_label: str) -> None:
         messages.error(request, message)
     except (TransitionNotAllowed, FrozenRevisionError) as error:
         messages.error(request, str(error))
+    except PdfError:
+        # The submission rolled back with the PDF: nothing was sent and nothing is frozen.
+        logger.exception("PDF could not be made while submitting %s", revision)
+        messages.error(
+            request,
+            _(
+                "送付文書（PDF）を作成できなかったため、送付していません。時間をおいてもう一度送付してください。"
+            ),
+        )
     else:
         messages.success(
             request,

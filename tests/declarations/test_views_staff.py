@@ -665,6 +665,27 @@ def test_a_forged_acknowledgement_does_not_acknowledge_another_warning(editor_cl
     assert revision.status == Status.DRAFT
 
 
+def test_a_pdf_failure_at_submission_is_a_message_and_nothing_is_sent(
+    editor_client, imported, monkeypatch, mailoutbox
+):
+    from declarations import pdf as declaration_pdf
+    from documents.models import FrozenDocument
+    from region_portal.pdf import PdfError
+
+    def broken(*args, **kwargs):
+        raise PdfError("font missing")
+
+    # Fault injection: the renderer fails as it would without its font.
+    monkeypatch.setattr(declaration_pdf, "render_pdf", broken)
+    revision = imported.declaration_revision
+    response = editor_client.post(URL + "submit/", {"version": str(revision.version)}, follow=True)
+    assert response.status_code == 200
+    assert "送付していません" in response.content.decode()
+    revision.refresh_from_db()
+    assert revision.status == Status.DRAFT
+    assert not FrozenDocument.objects.exists() and mailoutbox == []
+
+
 def test_submit_with_a_stale_version_is_refused(editor_client, imported):
     revision = imported.declaration_revision
 

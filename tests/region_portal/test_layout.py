@@ -387,3 +387,12 @@ def test_permission_denied_page_is_japanese(rf, django_user_model):
 
     assert response.status_code == 403
     assert "アクセスできません" in Page(response.content.decode()).first("h1").text
+
+
+@pytest.mark.django_db
+def test_the_portal_has_its_own_icon(client):
+    page = client.get("/")
+    assert 'rel="icon"' in page.content.decode()
+    redirect = client.get("/favicon.ico")
+    assert redirect.status_code == 301
+    assert client.get(redirect["Location"]).status_code == 200
