@@ -121,5 +121,7 @@ def master_data_from_files():
     return MasterData(
         prefectures={row.code: row.name for row in prefectures},
         prefecture_lg_codes={row.lg_code: row.code for row in prefectures},
-        municipalities={row.lg_code: (row.name, row.prefecture_code) for row in read_municipalities()},
+        municipalities={
+            row.lg_code: (row.name, row.prefecture_code) for row in read_municipalities()
+        },
     )

@@ -44,7 +44,9 @@ def master_data():
         prefecture_lg_codes={lg_code: code for code, lg_code, _ in prefectures},
         municipalities={
             lg_code: (name, prefecture_id)
-            for lg_code, name, prefecture_id in Municipality.objects.values_list("lg_code", "name", "prefecture_id")
+            for lg_code, name, prefecture_id in Municipality.objects.values_list(
+                "lg_code", "name", "prefecture_id"
+            )
         },
     )
 

@@ -37,7 +37,13 @@ def test_import_then_export_gives_back_the_same_bundle(name):
 
 
 def test_import_saves_a_draft_with_every_part():
-    call_command("import_region", str(BUNDLES / "valid_region.json"), "--slug", "setouchi", stdout=io.StringIO())
+    call_command(
+        "import_region",
+        str(BUNDLES / "valid_region.json"),
+        "--slug",
+        "setouchi",
+        stdout=io.StringIO(),
+    )
     bundle = json.loads((BUNDLES / "valid_region.json").read_text(encoding="utf-8"))
     revision = DeclarationRevision.objects.get(declaration__region__slug="setouchi")
     assert (revision.number, revision.status, revision.kind) == (1, Status.DRAFT, Kind.ESTABLISHED)
@@ -52,26 +58,52 @@ def test_import_saves_a_draft_with_every_part():
 
 
 def test_import_with_region_makes_the_next_revision():
-    call_command("import_region", str(BUNDLES / "valid_region.json"), "--slug", "setouchi", stdout=io.StringIO())
+    call_command(
+        "import_region",
+        str(BUNDLES / "valid_region.json"),
+        "--slug",
+        "setouchi",
+        stdout=io.StringIO(),
+    )
     first = DeclarationRevision.objects.get()
     from declarations.services import revision_transition
 
     revision_transition(revision=first, new=Status.SUBMITTED)
     VisionRevision.objects.get().delete()  # a draft may be deleted
-    call_command("import_region", str(BUNDLES / "valid_region.json"), "--region", "setouchi", stdout=io.StringIO())
+    call_command(
+        "import_region",
+        str(BUNDLES / "valid_region.json"),
+        "--region",
+        "setouchi",
+        stdout=io.StringIO(),
+    )
     second = DeclarationRevision.objects.order_by("number").last()
     assert (second.number, second.kind, second.status) == (2, Kind.CHANGED, Status.DRAFT)
     assert export("setouchi", "--revision", "1")["region"] == export("setouchi")["region"]
 
 
 def test_import_into_a_region_with_a_draft_is_refused_and_saves_nothing():
-    call_command("import_region", str(BUNDLES / "valid_region.json"), "--slug", "setouchi", stdout=io.StringIO())
-    counts = (DeclarationRevision.objects.count(), Member.objects.count(), Organization.objects.count())
+    call_command(
+        "import_region",
+        str(BUNDLES / "valid_region.json"),
+        "--slug",
+        "setouchi",
+        stdout=io.StringIO(),
+    )
+    counts = (
+        DeclarationRevision.objects.count(),
+        Member.objects.count(),
+        Organization.objects.count(),
+    )
     with pytest.raises(CommandError) as error:
         call_command("import_region", str(BUNDLES / "valid_region.json"), "--region", "setouchi")
     assert error.value.returncode == 2
     assert "作成中の版" in str(error.value)
-    assert (DeclarationRevision.objects.count(), Member.objects.count(), Organization.objects.count()) == counts
+    assert (
+        DeclarationRevision.objects.count(),
+        Member.objects.count(),
+        Organization.objects.count(),
+    ) == counts
 
 
 def test_a_bad_bundle_saves_nothing_and_names_the_path(tmp_path):
@@ -88,14 +120,24 @@ def test_a_bad_bundle_saves_nothing_and_names_the_path(tmp_path):
 
 
 def test_an_organization_is_shared_between_regions_that_name_it():
-    call_command("import_region", str(BUNDLES / "valid_region.json"), "--slug", "one", stdout=io.StringIO())
-    call_command("import_region", str(BUNDLES / "valid_region.json"), "--slug", "two", stdout=io.StringIO())
+    call_command(
+        "import_region", str(BUNDLES / "valid_region.json"), "--slug", "one", stdout=io.StringIO()
+    )
+    call_command(
+        "import_region", str(BUNDLES / "valid_region.json"), "--slug", "two", stdout=io.StringIO()
+    )
     assert Member.objects.count() == 2 * Organization.objects.count()
 
 
 def test_export_of_an_unknown_region_or_revision_is_a_clear_error():
     with pytest.raises(CommandError, match="リージョンはありません"):
         call_command("export_region", "nowhere")
-    call_command("import_region", str(BUNDLES / "declaration_only.json"), "--slug", "only", stdout=io.StringIO())
+    call_command(
+        "import_region",
+        str(BUNDLES / "declaration_only.json"),
+        "--slug",
+        "only",
+        stdout=io.StringIO(),
+    )
     with pytest.raises(CommandError, match="第9版はありません"):
         call_command("export_region", "only", "--revision", "9")

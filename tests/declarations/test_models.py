@@ -66,7 +66,9 @@ def test_submitted_revision_refuses_queryset_update_and_delete():
         DeclarationRevision.objects.filter(pk=revision.pk).delete()
     with pytest.raises(FrozenRevisionError):
         revision.delete()
-    assert DeclarationRevision.objects.filter(pk=revision.pk, aspiration="瀬戸内の産業と観光を結ぶ").exists()
+    assert DeclarationRevision.objects.filter(
+        pk=revision.pk, aspiration="瀬戸内の産業と観光を結ぶ"
+    ).exists()
 
 
 def test_members_and_fields_of_a_submitted_revision_are_frozen():
@@ -86,7 +88,9 @@ def test_members_and_fields_of_a_submitted_revision_are_frozen():
     with pytest.raises(FrozenRevisionError):
         MemberFactory(revision=revision)
     with pytest.raises(FrozenRevisionError):
-        Member.objects.bulk_create([Member(revision=revision, organization=OrganizationFactory(), key="x", name="x")])
+        Member.objects.bulk_create(
+            [Member(revision=revision, organization=OrganizationFactory(), key="x", name="x")]
+        )
     assert Member.objects.get(pk=member.pk).name != "別の名前"
 
 

@@ -24,7 +24,9 @@ def test_the_table_is_the_lifecycle_of_design_md():
     }
 
 
-@pytest.mark.parametrize("factory", [DeclarationRevisionFactory, VisionRevisionFactory], ids=["declaration", "vision"])
+@pytest.mark.parametrize(
+    "factory", [DeclarationRevisionFactory, VisionRevisionFactory], ids=["declaration", "vision"]
+)
 @pytest.mark.parametrize(("old", "new"), ALL_PAIRS, ids=[f"{a}->{b}" for a, b in ALL_PAIRS])
 def test_each_move_is_allowed_only_when_in_the_table(factory, old, new):
     revision = factory(status=old)

@@ -13,8 +13,12 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("file", help="バンドルの JSON ファイル（- で標準入力）")
-        parser.add_argument("--region", metavar="SLUG", help="新しい版として取り込む既存リージョンの識別名")
-        parser.add_argument("--slug", help="新しいリージョンの識別名（省略時は region-0001 のように採番）")
+        parser.add_argument(
+            "--region", metavar="SLUG", help="新しい版として取り込む既存リージョンの識別名"
+        )
+        parser.add_argument(
+            "--slug", help="新しいリージョンの識別名（省略時は region-0001 のように採番）"
+        )
 
     def handle(self, *args, **options):
         try:
@@ -25,12 +29,16 @@ class Command(BaseCommand):
         if options["region"]:
             region = Region.objects.filter(slug=options["region"]).first()
             if region is None:
-                raise CommandError(f"識別名 {options['region']} のリージョンはありません。", returncode=2)
+                raise CommandError(
+                    f"識別名 {options['region']} のリージョンはありません。", returncode=2
+                )
         try:
             result = filing_import(filing, region=region, slug=options["slug"])
         except ImportRefused as error:
             raise CommandError(str(error), returncode=2) from None
-        vision = f"、連携ビジョン 第{result.vision_revision.number}版" if result.vision_revision else ""
+        vision = (
+            f"、連携ビジョン 第{result.vision_revision.number}版" if result.vision_revision else ""
+        )
         self.stdout.write(
             f"リージョン {result.region.slug} に連携宣言書 第{result.declaration_revision.number}版{vision}"
             "を作成中の版として保存しました。"
