@@ -1,7 +1,5 @@
 from django.contrib import admin
-from django.templatetags.static import static
 from django.urls import include, path
-from django.views.generic import RedirectView
 
 import accounts.views as accounts_views
 from documents import views as documents_views
@@ -13,7 +11,7 @@ feed_patterns = [path("publications.atom", PublicationsFeed(), name="publication
 
 urlpatterns = [
     path("", views.home, name="home"),
-    path("favicon.ico", RedirectView.as_view(url=static("favicon.svg"), permanent=True)),
+    path("favicon.ico", views.favicon),
     path("admin/", admin.site.urls),
     path("regions/", include("declarations.urls_public")),
     path("api/v1/", public_api.urls),

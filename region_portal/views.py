@@ -76,3 +76,12 @@ def home(request):
     return render(
         request, "home.html", {"overview": mark_safe(overview) if overview is not None else None}
     )
+
+
+def favicon(request):
+    """Browsers that ask for /favicon.ico get the portal's SVG icon (resolved per request, so
+    production's hashed static names work once collectstatic has run)."""
+    from django.http import HttpResponsePermanentRedirect
+    from django.templatetags.static import static
+
+    return HttpResponsePermanentRedirect(static("favicon.svg"))
