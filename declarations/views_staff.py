@@ -518,12 +518,11 @@ def declaration_reopen(request, slug, number):
     return redirect(declaration_url(revision))
 
 
-@require_POST
-@editor_required
-def declaration_change(request, slug):
-    """連携宣言の変更: a new draft pre-filled from the latest published revision."""
+def start_revision(request, slug, start, *, success, url_for):
+    """Run a service that starts a new draft revision (change, abolition); a refusal or a
+    race with another editor becomes a message on the region page."""
     try:
-        revision = declaration_start_change(region=request.staff_region, actor=request.user)
+        revision = start()
     except RevisionNotStarted as error:
         not_started(request, error)
         return redirect("staff:region", slug=slug)
@@ -532,51 +531,70 @@ def declaration_change(request, slug):
             request, _("ほかの人が同時に新しい版を作成しました。ページを開き直してください。")
         )
         return redirect("staff:region", slug=slug)
-    messages.success(
-        request,
-        _("公表中の版をもとに、連携宣言書 第%(number)d版（変更）を作成しました。")
-        % {"number": revision.number},
-    )
-    return redirect(declaration_url(revision))
+    messages.success(request, success % {"number": revision.number})
+    return redirect(url_for(revision))
 
 
-@editor_required
-def declaration_abolish(request, slug):
-    """連携宣言の廃止: the reason and the 協議 date, then a draft to submit."""
+def abolition_page(
+    request, slug, *, start_abolition, document, revision_title, clause, url_name, url_for
+):
+    """廃止 of a declaration or a vision: the reason and the 協議 date, then a draft to submit."""
     from declarations.forms import AbolitionForm
 
     form = AbolitionForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        try:
-            revision = declaration_start_abolition(
+        return start_revision(
+            request,
+            slug,
+            lambda: start_abolition(
                 region=request.staff_region,
                 actor=request.user,
                 reason=form.cleaned_data["reason"],
                 consulted_on=form.cleaned_data["consulted_on"],
+            ),
+            success=_(
+                "%(title)s 第%%(number)d版（廃止）を作成しました。内容を確かめて送付してください。"
             )
-        except RevisionNotStarted as error:
-            not_started(request, error)
-            return redirect("staff:region", slug=slug)
-        except IntegrityError:
-            messages.error(
-                request, _("ほかの人が同時に新しい版を作成しました。ページを開き直してください。")
-            )
-            return redirect("staff:region", slug=slug)
-        messages.success(
-            request,
-            _("連携宣言書 第%(number)d版（廃止）を作成しました。内容を確かめて送付してください。")
-            % {"number": revision.number},
+            % {"title": revision_title},
+            url_for=url_for,
         )
-        return redirect(declaration_url(revision))
     return render(
         request,
         "staff/abolish.html",
         {
             "region": request.staff_region,
             "form": form,
-            "document": _("連携宣言"),
-            "clause": "第3(5)",
-            "crumbs": [{"label": _("連携宣言の廃止")}],
-            "action": reverse("staff:declaration_abolish", kwargs={"slug": slug}),
+            "document": document,
+            "clause": clause,
+            "crumbs": [{"label": _("%(document)sの廃止") % {"document": document}}],
+            "action": reverse(url_name, kwargs={"slug": slug}),
         },
+    )
+
+
+@require_POST
+@editor_required
+def declaration_change(request, slug):
+    """連携宣言の変更: a new draft pre-filled from the latest published revision."""
+    return start_revision(
+        request,
+        slug,
+        lambda: declaration_start_change(region=request.staff_region, actor=request.user),
+        success=_("公表中の版をもとに、連携宣言書 第%(number)d版（変更）を作成しました。"),
+        url_for=declaration_url,
+    )
+
+
+@editor_required
+def declaration_abolish(request, slug):
+    """連携宣言の廃止."""
+    return abolition_page(
+        request,
+        slug,
+        start_abolition=declaration_start_abolition,
+        document=_("連携宣言"),
+        revision_title=_("連携宣言書"),
+        clause="第3(5)",
+        url_name="staff:declaration_abolish",
+        url_for=declaration_url,
     )

@@ -12,15 +12,16 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from accounts.access import editor_required, staff_required
-from declarations.forms import AbolitionForm
 from declarations.lifecycle import FrozenRevisionError, Status
 from declarations.models import DeclarationRevision
 from declarations.services import DraftConflict, RevisionNotStarted
 from declarations.views_staff import (
+    abolition_page,
     checklist,
     declaration_url,
     not_started,
     reopen_revision,
+    start_revision,
     submit_revision,
 )
 from projects.services import (
@@ -364,59 +365,25 @@ def vision_reopen(request, slug, number):
 @editor_required
 def vision_change(request, slug):
     """連携ビジョンの変更: a new draft pre-filled from the latest published revision."""
-    try:
-        revision = vision_start_change(region=request.staff_region, actor=request.user)
-    except RevisionNotStarted as error:
-        not_started(request, error)
-        return redirect("staff:region", slug=slug)
-    except IntegrityError:
-        messages.error(
-            request, _("ほかの人が同時に新しい版を作成しました。ページを開き直してください。")
-        )
-        return redirect("staff:region", slug=slug)
-    messages.success(
+    return start_revision(
         request,
-        _("公表中の版をもとに、連携ビジョン 第%(number)d版（変更）を作成しました。")
-        % {"number": revision.number},
+        slug,
+        lambda: vision_start_change(region=request.staff_region, actor=request.user),
+        success=_("公表中の版をもとに、連携ビジョン 第%(number)d版（変更）を作成しました。"),
+        url_for=vision_url,
     )
-    return redirect(vision_url(revision))
 
 
 @editor_required
 def vision_abolish(request, slug):
-    """連携ビジョンの廃止: the reason and the 協議 date, then a draft to submit."""
-    form = AbolitionForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            revision = vision_start_abolition(
-                region=request.staff_region,
-                actor=request.user,
-                reason=form.cleaned_data["reason"],
-                consulted_on=form.cleaned_data["consulted_on"],
-            )
-        except RevisionNotStarted as error:
-            not_started(request, error)
-            return redirect("staff:region", slug=slug)
-        except IntegrityError:
-            messages.error(
-                request, _("ほかの人が同時に新しい版を作成しました。ページを開き直してください。")
-            )
-            return redirect("staff:region", slug=slug)
-        messages.success(
-            request,
-            _("連携ビジョン 第%(number)d版（廃止）を作成しました。内容を確かめて送付してください。")
-            % {"number": revision.number},
-        )
-        return redirect(vision_url(revision))
-    return render(
+    """連携ビジョンの廃止."""
+    return abolition_page(
         request,
-        "staff/abolish.html",
-        {
-            "region": request.staff_region,
-            "form": form,
-            "document": _("連携ビジョン"),
-            "clause": "第4(3)",
-            "crumbs": [{"label": _("連携ビジョンの廃止")}],
-            "action": reverse("staff:vision_abolish", kwargs={"slug": slug}),
-        },
+        slug,
+        start_abolition=vision_start_abolition,
+        document=_("連携ビジョン"),
+        revision_title=_("連携ビジョン"),
+        clause="第4(3)",
+        url_name="staff:vision_abolish",
+        url_for=vision_url,
     )

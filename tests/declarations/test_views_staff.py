@@ -748,6 +748,10 @@ def test_a_change_starts_from_the_latest_published_revision_prefilled(
 
     change = declaration(region, 2)
     assert response["Location"] == "/staff/setouchi/declaration/2/"
+    assert (
+        "連携宣言書 第2版（変更）を作成しました"
+        in editor_client.get(response["Location"]).content.decode()
+    )
     assert (change.kind, change.status, change.is_minor) == (Kind.CHANGED, Status.DRAFT, False)
     assert change.region_name == published.region_name
     assert list(change.members.values_list("key", "organization_id")) == list(
@@ -826,6 +830,8 @@ def test_abolition_records_its_reason_and_consultation_date(editor_client, publi
     page = editor_client.get("/staff/setouchi/declaration/2/")
     assert 'name="region_name"' not in page.content.decode()
     assert 'name="reason"' in page.content.decode()
+    assert "連携宣言書 第2版（廃止）を作成しました" in page.content.decode()
+    assert "連携宣言の廃止" in refused.content.decode()
 
 
 # ---------------------------------------------------------------- import and export

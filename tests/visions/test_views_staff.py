@@ -246,6 +246,10 @@ def test_a_vision_change_starts_prefilled_with_its_projects(editor_client, publi
 
     change = vision(region, 2)
     assert response["Location"] == "/staff/setouchi/vision/2/"
+    assert (
+        "連携ビジョン 第2版（変更）を作成しました"
+        in editor_client.get(response["Location"]).content.decode()
+    )
     assert (change.kind, change.status, change.aspiration) == (
         Kind.CHANGED,
         Status.DRAFT,
