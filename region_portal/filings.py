@@ -31,6 +31,7 @@ from region_portal.filing import (
     FieldEntry,
     Filing,
     ImplementerData,
+    MasterData,
     MemberData,
     MemberKind,
     MilestoneData,
@@ -217,12 +218,11 @@ class ImportResult:
     vision_revision: VisionRevision | None
 
 
-def _organization_for(member: MemberData) -> Organization:
+def _organization_for(member: MemberData, master: MasterData) -> Organization:
     if member.kind in (MemberKind.PREFECTURE, MemberKind.MUNICIPALITY) and member.lg_code:
         known = Organization.objects.filter(lg_code=member.lg_code).first()
         if known is not None:
             return known
-        master = master_data()
         valid = member.lg_code in (
             master.prefecture_lg_codes
             if member.kind == MemberKind.PREFECTURE
@@ -239,6 +239,7 @@ def _organization_for(member: MemberData) -> Organization:
 
 
 def _write_declaration(revision: DeclarationRevision, filing: Filing) -> None:
+    master = master_data()  # once per import, not once per member
     DeclarationField.objects.bulk_create(
         DeclarationField(revision=revision, code=entry.code, text=entry.text, position=index)
         for index, entry in enumerate(filing.declaration.fields)
@@ -246,7 +247,7 @@ def _write_declaration(revision: DeclarationRevision, filing: Filing) -> None:
     Member.objects.bulk_create(
         Member(
             revision=revision,
-            organization=_organization_for(member),
+            organization=_organization_for(member, master),
             key=member.key,
             name=member.name,
             kind=MemberKindChoices(member.kind),
