@@ -9,6 +9,9 @@ from django.utils.translation import gettext_lazy as _
 
 from declarations.models import Region
 
+# The group of 総務省 reviewers (created by a data migration of the reviews app).
+REVIEWER_GROUP = "reviewer"
+
 
 class RegionRole(models.Model):
     """A staff member's role in one region: ``editor`` may edit and submit, ``viewer`` may read."""

@@ -17,7 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.models import Invitation, RegionRole, hash_token
-from region_portal.notifications import send_after_commit
+from accounts.notifications import send_after_commit
 
 DEFAULT_VALID_DAYS = 7
 MAX_VALID_DAYS = 90

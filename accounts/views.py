@@ -4,7 +4,6 @@ Django's own views, configured in accounts/urls.py with templates/registration/)
 from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth import views as auth_views
-from django.contrib.auth.decorators import login_required
 from django.db import IntegrityError, transaction
 from django.shortcuts import redirect, render
 from django.urls import reverse, reverse_lazy
@@ -13,27 +12,13 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_http_methods
 
-from accounts import selectors, services
+from accounts import services
 from accounts.forms import InvitationSignupForm
 from accounts.services import InvitationUnusable
 
 # Status of the page shown for an invitation link that cannot be used.
 UNUSABLE_STATUS = {"unknown": 404, "used": 410, "expired": 410}
 MODEL_BACKEND = "django.contrib.auth.backends.ModelBackend"
-
-
-@login_required
-def dashboard(request):
-    """ダッシュボード: the user's regions, their documents' status, comments awaiting an
-    answer and overdue vision verifications."""
-    summaries = selectors.staff_dashboard(request.user)
-    context = {
-        "summaries": summaries,
-        "awaiting_total": sum(len(summary.awaiting) for summary in summaries),
-        "overdue_total": sum(1 for summary in summaries if summary.overdue),
-        "interval_months": selectors.verification_interval_months(),
-    }
-    return render(request, "accounts/dashboard.html", context)
 
 
 def _unusable(request, reason: str, invitation=None):

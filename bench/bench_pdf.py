@@ -35,10 +35,10 @@ django.setup()
 
 from bench_rules import build_filing  # noqa: E402
 
-from declarations.master import master_data_from_files  # noqa: E402
-from declarations.pdf import declaration_pdf  # noqa: E402
-from region_portal.pdf import DocumentMeta  # noqa: E402
-from visions.pdf import vision_pdf  # noqa: E402
+from documents.declaration_pdf import declaration_pdf  # noqa: E402
+from documents.render import DocumentMeta  # noqa: E402
+from documents.vision_pdf import vision_pdf  # noqa: E402
+from filing.master import master_data_from_files  # noqa: E402
 
 TARGET_SECONDS = 5.0
 TARGET_BYTES = 2 * 1024 * 1024

@@ -73,7 +73,7 @@ def set_up_django():
 
 
 def published_count() -> int:
-    from region_portal.public_selectors import current_declaration_revisions
+    from public.selectors import current_declaration_revisions
 
     return current_declaration_revisions().count()
 
@@ -81,7 +81,7 @@ def published_count() -> int:
 def build(regions: int) -> None:
     from django.core.management import call_command
 
-    import region_portal.services
+    import documents.services
     from tests.public_data import file_revisions, generated_filing
 
     call_command("migrate", verbosity=0)
@@ -92,7 +92,7 @@ def build(regions: int) -> None:
         )
         return
     # The PDFs are not what is measured here (see the module docstring).
-    region_portal.services.freeze_documents = lambda **kwargs: {}
+    documents.services.freeze_documents = lambda **kwargs: {}
     rng = random.Random(42)
     started = time.perf_counter()
     for index in range(published_count(), regions):
@@ -106,7 +106,7 @@ def build(regions: int) -> None:
 
 
 def sizes(slug: str) -> tuple[int, int]:
-    from region_portal.public_selectors import region_state
+    from public.selectors import region_state
 
     state = region_state(slug)
     return len(state.declaration.members.all()), len(state.projects)
@@ -118,7 +118,7 @@ def count_queries() -> dict[str, int]:
     from django.test import Client
     from django.test.utils import CaptureQueriesContext
 
-    from region_portal.public_selectors import search_regions
+    from public.selectors import search_regions
 
     smallest = min(
         (r.declaration.region.slug for r in search_regions()),

@@ -26,8 +26,7 @@ import django  # noqa: E402
 
 django.setup()  # the rules need no Django, but anything they import through it is ready
 
-from declarations.master import master_data_from_files  # noqa: E402
-from region_portal.filing import (  # noqa: E402
+from filing.data import (  # noqa: E402
     BudgetData,
     DeclarationData,
     FieldCode,
@@ -44,7 +43,8 @@ from region_portal.filing import (  # noqa: E402
     RuleContext,
     VisionData,
 )
-from region_portal.rule_engine import check_filing  # noqa: E402
+from filing.engine import check_filing  # noqa: E402
+from filing.master import master_data_from_files  # noqa: E402
 
 PREFECTURES = ("08", "09", "10", "11", "12", "13", "14", "15", "16", "17")  # 関東 and 北陸
 OTHER_KINDS = (

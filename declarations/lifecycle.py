@@ -10,7 +10,7 @@ the model layer (``save``, ``delete`` and the queryset's bulk writes).
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from region_portal.filing import RevisionKind
+from filing.data import RevisionKind
 
 
 class Status(models.TextChoices):

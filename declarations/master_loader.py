@@ -2,7 +2,7 @@
 ``manage.py load_master_data``). Takes the model classes so that a migration can
 pass its historical models."""
 
-from declarations.master import read_municipalities, read_prefectures
+from filing.master import read_municipalities, read_prefectures
 
 
 def load_master_data(prefecture_model, municipality_model) -> tuple[int, int]:

@@ -6,7 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from declarations.lifecycle import RevisionBase, RevisionPart, Status
-from region_portal.filing import FieldCode, MemberKind
+from filing.data import FieldCode, MemberKind
 
 
 class MemberKindChoices(models.TextChoices):
@@ -188,10 +188,20 @@ class DeclarationRevision(RevisionBase):
         return f"{self.region_name or self.declaration.region_id} 連携宣言書 第{self.number}版"
 
     document = "declaration"
+    document_label = _("連携宣言書")
 
     @property
     def region(self) -> Region:
         return self.declaration.region
+
+    @property
+    def label(self) -> str:
+        """「瀬戸内広域リージョン 連携宣言書 第2版」 (the slug when the name is empty)."""
+        return _("%(region)s %(document)s 第%(number)d版") % {
+            "region": self.region_name or self.region.slug,
+            "document": self.document_label,
+            "number": self.number,
+        }
 
 
 class DeclarationField(RevisionPart):

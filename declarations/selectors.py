@@ -1,7 +1,7 @@
 """Read-only queries of the declarations app."""
 
-from declarations.master import normalize_kana
 from declarations.models import Municipality, Prefecture
+from filing.master import normalize_kana
 
 
 def prefecture_by_code(code: str) -> Prefecture | None:
@@ -36,7 +36,7 @@ def municipality_search(query: str, *, limit: int = 50) -> list[Municipality]:
 
 def master_data():
     """The database's master data as ``MasterData`` for the rule engine (three queries)."""
-    from region_portal.filing import MasterData
+    from filing.data import MasterData
 
     prefectures = list(Prefecture.objects.values_list("code", "lg_code", "name"))
     return MasterData(

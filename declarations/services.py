@@ -41,7 +41,7 @@ def revision_transition(*, revision, new: Status, actor=None, comment: str = "")
     """Move a declaration or vision revision along the transition table, with an audit row.
 
     The only place that assigns ``status`` (STYLE.md §4); the verbs in
-    ``region_portal.services`` call it after their own checks.
+    ``workflow.verbs`` call it after their own checks.
     """
     type(revision).objects.select_for_update().filter(pk=revision.pk).first()
     revision.refresh_from_db(fields=["status"])

@@ -5,3 +5,9 @@ from django.utils.translation import gettext_lazy as _
 class DocumentsConfig(AppConfig):
     name = "documents"
     verbose_name = _("送付文書（PDF）")
+
+    def ready(self):
+        from documents.services import freeze_on_submission
+        from workflow.signals import revision_submitted
+
+        revision_submitted.connect(freeze_on_submission, dispatch_uid="documents.freeze")

@@ -14,10 +14,10 @@ from django.contrib.contenttypes.models import ContentType
 from django.urls import reverse
 
 from accounts.access import role_in
+from accounts.models import REVIEWER_GROUP
 from declarations.lifecycle import Status
 from declarations.models import DeclarationRevision
 from documents.models import Document, FrozenDocument, Kind
-from reviews.models import REVIEWER_GROUP
 from visions.models import VisionRevision
 
 

@@ -1,6 +1,7 @@
 """Making, freezing and reading the PDFs of a revision (連携宣言書, 連携ビジョン, 送付書).
 
-``freeze_documents`` is called by ``revision_submit`` inside its transaction: the
+``freeze_documents`` runs inside ``revision_submit``'s transaction (``freeze_on_submission``
+receives ``workflow.signals.revision_submitted``): the
 document and its cover letter are rendered once, saved through Django's storage API
 (``default_storage``: ``MEDIA_ROOT``, or object storage in a deployment) and recorded with
 their SHA-256 in ``FrozenDocument`` rows. Every later download reads those bytes and
@@ -22,20 +23,20 @@ from django.utils import timezone
 
 from declarations.lifecycle import Status
 from declarations.models import DeclarationRevision
-from declarations.pdf import declaration_pdf, document_title
 from declarations.selectors import master_data
+from documents.cover_pdf import Enclosure, cover_pdf
+from documents.declaration_pdf import declaration_pdf, document_title
 from documents.models import Document, FrozenDocument, Kind
-from documents.pdf import Enclosure, cover_pdf
-from region_portal.filing import Filing
-from region_portal.filings import (
+from documents.render import DocumentMeta
+from documents.vision_pdf import vision_pdf
+from filing.data import Filing
+from visions.models import VisionRevision
+from workflow.adapter import (
     declaration_revision_loaded,
     filing_from_revisions,
     latest_revision,
     vision_revision_loaded,
 )
-from region_portal.pdf import DocumentMeta
-from visions.models import VisionRevision
-from visions.pdf import vision_pdf
 
 logger = logging.getLogger(__name__)
 
@@ -104,7 +105,7 @@ def _previous_published(revision):
 
 
 def _paired_declaration(vision_revision: VisionRevision) -> DeclarationRevision | None:
-    from region_portal.services import paired_declaration_revision
+    from workflow.verbs import paired_declaration_revision
 
     return paired_declaration_revision(vision_revision)
 
@@ -283,7 +284,7 @@ def freeze_documents(*, revision) -> dict[str, FrozenDocument]:
     Called by ``revision_submit`` right after the move to ``submitted``; calling it again
     (or for a revision submitted before this existed) returns the stored rows, making
     only what is missing. Refuses a draft (``FreezeRefused``); raises
-    ``region_portal.pdf.PdfError`` when a PDF cannot be made (the caller's transaction
+    ``documents.render.PdfError`` when a PDF cannot be made (the caller's transaction
     then rolls back).
     """
     model = type(revision)
@@ -320,3 +321,8 @@ def read_frozen(frozen: FrozenDocument) -> bytes:
         logger.error("保存された PDF %s の SHA-256 が記録と一致しません", frozen.file.name)
         raise StoredDocumentDamaged(frozen, "SHA-256 が記録と一致しません")
     return data
+
+
+def freeze_on_submission(sender, *, revision, **kwargs) -> None:
+    """Receiver of ``workflow.signals.revision_submitted``: the PDFs the ministry receives."""
+    freeze_documents(revision=revision)

@@ -13,6 +13,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from declarations.lifecycle import Status
 from documents.forms import VERIFY_MAX_BYTES, VerifyForm
 from documents.models import Document, Kind
+from documents.render import PdfError
 from documents.selectors import can_download, published_match
 from documents.services import (
     MissingDeclaration,
@@ -23,7 +24,6 @@ from documents.services import (
     render_document,
     revision_of,
 )
-from region_portal.pdf import PdfError
 
 MAX_ID = 2**63 - 1
 # A request body larger than this is refused before it is read (the file plus the form).

@@ -9,12 +9,7 @@ from django.db.models import Max, Prefetch
 
 from declarations.lifecycle import Kind
 from declarations.models import Region
-from declarations.services import (
-    RevisionNotStarted,
-    draft_claim,
-    revision_created,
-    successor_base,
-)
+from declarations.services import RevisionNotStarted, draft_claim, revision_created, successor_base
 from projects.models import BudgetLine, Implementer, Milestone, PlanReference, Project
 from visions.models import Vision, VisionRevision
 

@@ -1,11 +1,12 @@
 from django.contrib import admin
 from django.urls import include, path
 
-import accounts.views as accounts_views
 from documents import views as documents_views
-from region_portal import opendata, views
-from region_portal.api import api as public_api
-from region_portal.feeds import PublicationsFeed
+from public import opendata
+from public.api import api as public_api
+from public.feeds import PublicationsFeed
+from public.views import home as views
+from staff.views.dashboard import dashboard
 
 feed_patterns = [path("publications.atom", PublicationsFeed(), name="publications")]
 
@@ -13,7 +14,7 @@ urlpatterns = [
     path("", views.home, name="home"),
     path("favicon.ico", views.favicon),
     path("admin/", admin.site.urls),
-    path("regions/", include("declarations.urls_public")),
+    path("regions/", include("public.urls")),
     path("api/v1/", public_api.urls),
     path("feeds/", include((feed_patterns, "feeds"))),
     path("opendata/", opendata.opendata_index, name="opendata"),
@@ -24,7 +25,7 @@ urlpatterns = [
     path("documents/", include("documents.urls")),
     path("verify/", documents_views.verify, name="verify"),
     path("accounts/", include("accounts.urls")),
-    path("staff/", accounts_views.dashboard, name="staff_dashboard"),
-    path("staff/<slug:slug>/comments/", include("reviews.urls_staff")),
-    path("staff/<slug:slug>/", include("declarations.urls_staff")),
+    path("staff/", dashboard, name="staff_dashboard"),
+    path("staff/<slug:slug>/comments/", include("staff.urls_comments")),
+    path("staff/<slug:slug>/", include("staff.urls")),
 ]

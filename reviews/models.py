@@ -6,8 +6,6 @@ from django.utils.translation import gettext_lazy as _
 
 from declarations.models import AppendOnlyQuerySet, Region
 
-REVIEWER_GROUP = "reviewer"
-
 # The only fields of a posted comment that may change afterwards: marking its thread resolved.
 RESOLUTION_FIELDS = frozenset({"resolved_at", "resolved_by"})
 

@@ -1,6 +1,6 @@
 """Write use cases of the review: decisions, comments and their threads.
 
-The status of a revision moves only through the verbs of ``region_portal.services``
+The status of a revision moves only through the verbs of ``workflow.verbs``
 (``revision_return`` / ``revision_accept``); those verbs call ``review_record`` so that
 every decision, whatever the client (admin, command, demo loader), leaves one ``Review``
 row pointing at the revision reviewed (STYLE.md §5). Comments are posted and resolved
@@ -14,8 +14,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from accounts.notifications import editor_addresses, reviewer_addresses, send_after_commit
 from declarations.lifecycle import Status
-from region_portal.notifications import editor_addresses, reviewer_addresses, send_after_commit
 from reviews.models import Comment, Review
 
 BODY_MAX_LENGTH = 10_000
@@ -71,7 +71,7 @@ def comment_post(
     """Post a comment: a reviewer opens a thread (optionally on an item) or answers one;
     the region's staff answer a thread. A reply always joins the thread's root.
 
-    ``valid_anchors`` are the anchor paths of this revision (``reviews.selectors``).
+    ``valid_anchors`` are the anchor paths of this revision (``ministry.selectors``).
     """
     text = clean_body(body)
     if parent is not None:
@@ -102,9 +102,7 @@ def comment_post(
         by_reviewer=by_reviewer,
         body=text,
     )
-    from reviews.selectors import revision_label  # the selectors read region_portal.services
-
-    label = revision_label(revision)
+    label = revision.label
     if by_reviewer:
         send_after_commit(
             _("審査担当からコメントがありました: %(revision)s") % {"revision": label},

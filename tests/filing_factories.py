@@ -7,8 +7,7 @@ below (or ``dataclasses.replace``) and checks the finding that one change causes
 from dataclasses import replace
 from datetime import date
 
-from declarations.master import master_data_from_files
-from region_portal.filing import (
+from filing.data import (
     BudgetData,
     DeclarationData,
     FieldCode,
@@ -24,6 +23,7 @@ from region_portal.filing import (
     RuleContext,
     VisionData,
 )
+from filing.master import master_data_from_files
 
 MASTER = master_data_from_files()
 TODAY = date(2026, 6, 1)

@@ -10,15 +10,11 @@ from dataclasses import replace
 from pathlib import Path
 
 from declarations.lifecycle import Status
-from region_portal.bundle import read_bundle_file
-from region_portal.filing import Filing, RevisionInfo, RevisionKind
-from region_portal.filings import filing_import
-from region_portal.services import (
-    revision_accept,
-    revision_return,
-    revision_submit,
-)
+from filing.bundle import read_bundle_file
+from filing.data import Filing, RevisionInfo, RevisionKind
 from tests.factories import UserFactory
+from workflow.adapter import filing_import
+from workflow.verbs import revision_accept, revision_return, revision_submit
 
 BUNDLES = Path(__file__).resolve().parent / "data" / "bundles"
 VALID_BUNDLE = BUNDLES / "valid_region.json"
@@ -105,7 +101,7 @@ def generated_filing(index: int, *, members: int = 60, projects: int = 30) -> Fi
     in a project. ``index`` varies the prefectures and the names."""
     from datetime import date
 
-    from region_portal.filing import (
+    from filing.data import (
         BudgetData,
         DeclarationData,
         FieldCode,
@@ -214,7 +210,7 @@ _MASTER = {}
 
 def _master():
     if "master" not in _MASTER:
-        from declarations.master import master_data_from_files
+        from filing.master import master_data_from_files
 
         _MASTER["master"] = master_data_from_files()
     return _MASTER["master"]
@@ -251,15 +247,15 @@ def skip_pdfs(monkeypatch):
     The documents app supports revisions without stored PDFs (they are made at the first
     download), so the public pages are exercised as they are; the tests about documents
     and the never-leak test keep the real PDFs."""
-    import region_portal.services
+    import documents.services
 
-    monkeypatch.setattr(region_portal.services, "freeze_documents", lambda **kwargs: {})
+    monkeypatch.setattr(documents.services, "freeze_documents", lambda **kwargs: {})
 
 
 def setouchi_change(filing: Filing) -> Filing:
     """The valid bundle changed: a company joins (and a project), the aspiration and the
     first project's budget change."""
-    from region_portal.filing import BudgetData, ImplementerData, MemberData, MemberKind
+    from filing.data import BudgetData, ImplementerData, MemberData, MemberKind
 
     newcomer = MemberData("shipyard", "瀬戸内造船株式会社", MemberKind.COMPANY)
     projects = list(filing.vision.projects)

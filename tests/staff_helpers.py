@@ -13,9 +13,9 @@ import pytest
 from accounts.models import RegionRole
 from declarations.lifecycle import Status
 from declarations.models import DeclarationRevision
-from region_portal.bundle import read_bundle_file
-from region_portal.filings import filing_import
+from filing.bundle import read_bundle_file
 from tests.factories import RegionFactory, UserFactory
+from workflow.adapter import filing_import
 
 BUNDLES = Path(__file__).resolve().parent / "data" / "bundles"
 
@@ -139,7 +139,7 @@ def imported(region):
 
 def publish(revision, actor):
     """Submit, accept and publish ``revision`` through the lifecycle services."""
-    from region_portal.services import revision_accept, revision_submit
+    from workflow.verbs import revision_accept, revision_submit
 
     revision_submit(revision=revision, actor=actor)
     revision_accept(revision=revision, actor=actor)

@@ -20,8 +20,7 @@ from django.utils import timezone
 
 from accounts.models import Invitation, RegionRole
 from declarations.lifecycle import Status
-from region_portal.filing import ImplementerData, MemberData, MemberKind
-from region_portal.services import revision_accept, revision_submit
+from filing.data import ImplementerData, MemberData, MemberKind
 from reviews.models import Comment
 from tests.factories import UserFactory
 from tests.public_data import (
@@ -32,6 +31,7 @@ from tests.public_data import (
     skip_pdfs,
     valid_filing,
 )
+from workflow.verbs import revision_accept, revision_submit
 
 pytestmark = pytest.mark.django_db
 

@@ -36,15 +36,15 @@ from django.contrib.contenttypes.models import ContentType
 from django.urls import URLPattern, URLResolver, get_resolver
 from django.urls.resolvers import RegexPattern, RoutePattern
 
-import accounts.views as accounts_views
+import staff.views.dashboard as dashboard_views
 from accounts.access import STAFF_ACCESS_EDIT, STAFF_ACCESS_READ, staff_access
 from accounts.models import RegionRole
 from declarations.lifecycle import Status
 from declarations.services import revision_transition
-from region_portal.bundle import read_bundle_file
-from region_portal.filings import filing_import
+from filing.bundle import read_bundle_file
 from reviews.models import Comment
 from tests.factories import UserFactory
+from workflow.adapter import filing_import
 
 pytestmark = pytest.mark.django_db
 
@@ -91,7 +91,7 @@ def staff_patterns() -> list[StaffPattern]:
 
 def region_patterns() -> list[StaffPattern]:
     """The staff patterns of one region (all but the dashboard)."""
-    return [p for p in staff_patterns() if p.callback is not accounts_views.dashboard]
+    return [p for p in staff_patterns() if p.callback is not dashboard_views.dashboard]
 
 
 # ---------------------------------------------------------------- two regions full of objects
@@ -317,7 +317,7 @@ def _ids(patterns):
 
 def test_the_walk_finds_the_dashboard_and_only_staff_patterns():
     patterns = staff_patterns()
-    assert any(p.callback is accounts_views.dashboard for p in patterns)
+    assert any(p.callback is dashboard_views.dashboard for p in patterns)
     assert all(p.route.startswith(STAFF_PREFIX) for p in patterns)
 
 

@@ -65,7 +65,18 @@ class VisionRevision(RevisionBase):
         return f"{self.vision.region_id} 連携ビジョン 第{self.number}版"
 
     document = "vision"
+    document_label = _("連携ビジョン")
 
     @property
     def region(self) -> Region:
         return self.vision.region
+
+    @property
+    def label(self) -> str:
+        """「瀬戸内広域リージョン 連携ビジョン 第1版」: named after its paired declaration."""
+        paired = self.declaration_revision if self.declaration_revision_id else None
+        return _("%(region)s %(document)s 第%(number)d版") % {
+            "region": (paired.region_name if paired is not None else "") or self.region.slug,
+            "document": self.document_label,
+            "number": self.number,
+        }

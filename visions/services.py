@@ -35,7 +35,7 @@ def vision_create(*, region: Region, actor) -> VisionRevision:
     """連携ビジョンの策定: the first revision of a region's vision, an empty draft.
 
     It is read against the region's latest declaration revision until it is submitted
-    (``region_portal.services.paired_declaration_revision``).
+    (``workflow.verbs.paired_declaration_revision``).
     """
     if not hasattr(region, "declaration") or not region.declaration.revisions.exists():
         raise RevisionNotStarted("先に連携宣言書を作成してください。")

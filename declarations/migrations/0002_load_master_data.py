@@ -1,7 +1,7 @@
-"""Load the 47 prefectures and 1,741 municipalities shipped in declarations/data/.
+"""Load the 47 prefectures and 1,741 municipalities shipped in filing/master_data/.
 
 The CSV files are copied from ../shared/data (code4fukui/localgovjp, CC0 1.0);
-see declarations/data/SOURCE.md. Re-running the load (``manage.py
+see filing/master_data/SOURCE.md. Re-running the load (``manage.py
 load_master_data``) updates rows in place, so it is idempotent.
 """
 

@@ -9,7 +9,7 @@ from datetime import date
 
 from django import template
 
-from region_portal import wareki as calendar
+from filing import formatting as calendar
 
 register = template.Library()
 

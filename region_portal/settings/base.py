@@ -19,13 +19,19 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django_htmx",
-    "region_portal",
+    # The domain (models, services, selectors), lowest first: ADR 0080.
     "declarations",
     "visions",
     "projects",
     "accounts",
     "reviews",
+    # The verbs across documents, the model ⇄ Filing adapter, the bundle commands.
+    "workflow",
+    # The clients.
     "documents",
+    "staff",
+    "ministry",
+    "public",
 ]
 
 MIDDLEWARE = [
@@ -57,7 +63,7 @@ TEMPLATES = [
                 "django.template.context_processors.csp",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "region_portal.context_processors.portal",
+                "public.context_processors.portal",
             ],
         },
     },

@@ -3,6 +3,8 @@
 from django import template
 from django.utils.translation import gettext as _
 
+from reviews.selectors import can_reply, reviews_of, threads_of
+
 register = template.Library()
 
 
@@ -35,7 +37,6 @@ def fiscal_year(year) -> str:
 @register.simple_tag
 def revision_threads(revision):
     """The comment threads of a revision (for ``reviews/includes/threads.html``)."""
-    from reviews.selectors import threads_of
 
     if revision is None:
         return []
@@ -45,7 +46,6 @@ def revision_threads(revision):
 @register.simple_tag
 def revision_decisions(revision):
     """The reviewers' decisions on a revision, oldest first."""
-    from reviews.selectors import reviews_of
 
     if revision is None:
         return []
@@ -65,7 +65,6 @@ def person(user) -> str:
 @register.simple_tag(takes_context=True)
 def can_reply_to_reviewers(context, revision) -> bool:
     """Whether the signed-in user may answer this revision's threads (an editor of its region)."""
-    from reviews.selectors import can_reply
 
     request = context.get("request")
     if revision is None or request is None:

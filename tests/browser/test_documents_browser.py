@@ -5,11 +5,11 @@ import pytest
 from declarations.models import Prefecture
 from documents.models import Kind
 from documents.services import frozen_documents, read_frozen
-from region_portal.bundle import read_bundle_file
-from region_portal.filings import filing_import
-from region_portal.services import SubmissionRefused, revision_accept, revision_submit
+from filing.bundle import read_bundle_file
 from tests.browser.conftest import BROWSER_TEST_MARKS, DESKTOP, MOBILE
 from tests.documents.helpers import BUNDLES_DIR
+from workflow.adapter import filing_import
+from workflow.verbs import SubmissionRefused, revision_accept, revision_submit
 
 pytestmark = BROWSER_TEST_MARKS
 

@@ -13,15 +13,15 @@ from django.contrib.auth.management import create_permissions
 from django.contrib.auth.models import Group, Permission
 from playwright.sync_api import expect
 
-from accounts.models import RegionRole
+from accounts.models import REVIEWER_GROUP, RegionRole
 from declarations.lifecycle import Status
 from declarations.models import DeclarationRevision
-from region_portal.bundle import read_bundle_file
-from region_portal.filings import filing_import
-from reviews.models import REVIEWER_GROUP, Comment, Review
+from filing.bundle import read_bundle_file
+from reviews.models import Comment, Review
 from tests.browser.conftest import BROWSER_TEST_MARKS, MOBILE
 from tests.factories import UserFactory
-from tests.reviews.conftest import BUNDLES, submit
+from tests.review_helpers import BUNDLES, submit
+from workflow.adapter import filing_import
 
 pytestmark = BROWSER_TEST_MARKS
 
@@ -195,7 +195,7 @@ def test_the_overview_and_its_map_have_no_axe_violations(
     browser_page, portal_url, sign_in, screenshot, assert_no_axe_violations, people, region
 ):
     reviewer, _ = people
-    from region_portal.services import revision_accept
+    from workflow.verbs import revision_accept
 
     revision_accept(revision=region.declaration_revision, actor=reviewer)
     sign_in(reviewer)

@@ -1,6 +1,8 @@
 import pytest
 
-from declarations.master import (
+from declarations.models import Municipality, Prefecture
+from declarations.selectors import municipality_by_code, municipality_search, prefecture_by_code
+from filing.master import (
     block_of,
     is_valid_lg_code,
     lg_code_check_digit,
@@ -8,8 +10,6 @@ from declarations.master import (
     read_municipalities,
     read_prefectures,
 )
-from declarations.models import Municipality, Prefecture
-from declarations.selectors import municipality_by_code, municipality_search, prefecture_by_code
 
 
 def test_check_digit_follows_the_published_formula():

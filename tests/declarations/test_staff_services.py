@@ -19,18 +19,13 @@ from declarations.services import (
     organization_for,
     successor_base,
 )
-from projects.services import (
-    MAX_PROJECTS,
-    ProjectLimitReached,
-    project_add,
-    vision_start_change,
-)
-from region_portal.bundle import read_bundle_file
-from region_portal.filings import filing_import
-from region_portal.services import revision_accept, revision_return, revision_submit
+from filing.bundle import read_bundle_file
+from projects.services import MAX_PROJECTS, ProjectLimitReached, project_add, vision_start_change
 from tests.factories import DeclarationRevisionFactory, RegionFactory, UserFactory
 from tests.staff_helpers import BUNDLES
 from visions.services import VisionDraft, vision_create, vision_draft_save
+from workflow.adapter import filing_import
+from workflow.verbs import revision_accept, revision_return, revision_submit
 
 pytestmark = pytest.mark.django_db
 

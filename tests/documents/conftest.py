@@ -1,9 +1,9 @@
 import pytest
 
-from region_portal.bundle import read_bundle_file
-from region_portal.filings import filing_import
+from filing.bundle import read_bundle_file
 from tests.documents.helpers import BUNDLES_DIR
 from tests.factories import UserFactory
+from workflow.adapter import filing_import
 
 
 @pytest.fixture(autouse=True)

@@ -10,8 +10,8 @@ from declarations.lifecycle import Status
 from declarations.services import revision_transition
 from documents.models import Kind
 from documents.services import frozen_documents, read_frozen
-from region_portal.services import revision_submit
 from tests.documents.helpers import flat_text
+from workflow.verbs import revision_submit
 
 pytestmark = pytest.mark.django_db
 

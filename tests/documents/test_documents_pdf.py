@@ -8,11 +8,12 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from declarations.master import master_data_from_files
-from declarations.pdf import declaration_pdf, member_groups
-from documents.pdf import Enclosure, cover_pdf
-from region_portal.bundle import read_bundle_file
-from region_portal.filing import (
+from documents.cover_pdf import Enclosure, cover_pdf
+from documents.declaration_pdf import declaration_pdf, member_groups
+from documents.render import DocumentMeta
+from documents.vision_pdf import project_views, roadmap_charts, vision_pdf
+from filing.bundle import read_bundle_file
+from filing.data import (
     FieldCode,
     FieldEntry,
     MemberData,
@@ -21,10 +22,9 @@ from region_portal.filing import (
     RevisionInfo,
     RevisionKind,
 )
-from region_portal.pdf import DocumentMeta
+from filing.master import master_data_from_files
 from tests.documents.helpers import BUNDLES_DIR, embedded_fonts, flat_text, page_count, pdftotext
 from tests.filing_factories import with_declaration, with_project, with_vision
-from visions.pdf import project_views, roadmap_charts, vision_pdf
 
 MASTER = master_data_from_files()
 TOKYO = ZoneInfo("Asia/Tokyo")

@@ -12,7 +12,9 @@ from django.utils import timezone
 
 from declarations.lifecycle import Status
 from declarations.models import StatusChange
+from documents import render as pdf
 from documents.models import Document, FrozenDocument, Kind
+from documents.render import PdfError
 from documents.services import (
     FreezeRefused,
     StoredDocumentDamaged,
@@ -21,19 +23,12 @@ from documents.services import (
     read_frozen,
     render_document,
 )
-from region_portal import pdf
-from region_portal.bundle import read_bundle_file
-from region_portal.filing import MemberData, MemberKind, RevisionInfo, RevisionKind
-from region_portal.filings import filing_import
-from region_portal.pdf import PdfError
-from region_portal.services import (
-    revision_accept,
-    revision_reopen,
-    revision_return,
-    revision_submit,
-)
-from region_portal.wareki import wareki
+from filing.bundle import read_bundle_file
+from filing.data import MemberData, MemberKind, RevisionInfo, RevisionKind
+from filing.formatting import wareki
 from tests.documents.helpers import BUNDLES_DIR, flat_text, page_count
+from workflow.adapter import filing_import
+from workflow.verbs import revision_accept, revision_reopen, revision_return, revision_submit
 
 pytestmark = pytest.mark.django_db
 

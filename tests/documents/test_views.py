@@ -12,22 +12,16 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
 
-from accounts.models import RegionRole
+from accounts.models import REVIEWER_GROUP, RegionRole
 from declarations.lifecycle import Status
 from declarations.services import revision_transition
 from documents.forms import VERIFY_MAX_BYTES, VerifyForm
 from documents.models import FrozenDocument, Kind
 from documents.selectors import documents_for, documents_for_many
 from documents.services import frozen_documents, read_frozen
-from region_portal.services import (
-    revision_accept,
-    revision_reopen,
-    revision_return,
-    revision_submit,
-)
-from reviews.models import REVIEWER_GROUP
 from tests.documents.helpers import flat_text
 from tests.factories import RegionFactory, UserFactory
+from workflow.verbs import revision_accept, revision_reopen, revision_return, revision_submit
 
 pytestmark = pytest.mark.django_db
 

@@ -6,9 +6,9 @@ import datetime
 import pytest
 from django.utils import timezone
 
-from region_portal.services import revision_accept, revision_return
 from reviews.models import Comment, Review
 from reviews.services import CommentRefused, clean_body, comment_post, thread_resolve
+from workflow.verbs import revision_accept, revision_return
 
 pytestmark = pytest.mark.django_db
 
@@ -115,7 +115,7 @@ def test_an_anchor_must_be_an_item_of_the_revision(submitted, reviewer):
 
 
 def test_threads_group_replies_and_put_open_threads_first(submitted, reviewer, editor):
-    from reviews.selectors import threads_of
+    from ministry.selectors import threads_of
 
     revision = submitted.declaration_revision
     first = comment_post(revision=revision, author=reviewer, body="一", by_reviewer=True)

@@ -5,7 +5,7 @@ from declarations.models import Municipality, Prefecture
 
 
 class Command(BaseCommand):
-    help = "都道府県・市区町村のマスタデータ（declarations/data/）を読み込みます（何度実行しても同じ結果になります）。"
+    help = "都道府県・市区町村のマスタデータ（filing/master_data/）を読み込みます（何度実行しても同じ結果になります）。"
 
     def handle(self, *args, **options):
         prefectures, municipalities = load_master_data(Prefecture, Municipality)

@@ -5,6 +5,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from declarations.models import DeclarationRevision, Region
 from documents.models import Document, Kind
+from documents.render import PdfError
 from documents.services import (
     FreezeRefused,
     MissingDeclaration,
@@ -14,9 +15,8 @@ from documents.services import (
     read_frozen,
     render_document,
 )
-from region_portal.filings import latest_revision
-from region_portal.pdf import PdfError
 from visions.models import VisionRevision
+from workflow.adapter import latest_revision
 
 
 class Command(BaseCommand):

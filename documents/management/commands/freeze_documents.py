@@ -3,8 +3,8 @@ from django.core.management.base import BaseCommand
 from declarations.lifecycle import Status
 from declarations.models import DeclarationRevision
 from documents.models import Kind
+from documents.render import PdfError
 from documents.services import MissingDeclaration, freeze_documents, frozen_documents
-from region_portal.pdf import PdfError
 from visions.models import VisionRevision
 
 

@@ -1,0 +1,330 @@
+"""The 連携ビジョン as a PDF (第4(2) ①②③), built from a plain ``Filing``.
+
+① the medium/long-term aspiration, ② the roadmap: its text, a chart of every project's
+period and milestones (SVG drawn here, inline in the HTML) and a table of schedules and
+targets, the budgets of all projects per fiscal year, ③ every project with ア–ク.
+A plan reference (広域地方計画等) that replaces ① or ② is printed in its place.
+
+The projects are part of the vision document (③), so they are laid out here from the plain
+``Filing`` (the projects app depends on visions, never the reverse).
+"""
+
+from dataclasses import dataclass
+from datetime import date
+
+from django.template.loader import render_to_string
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext as _
+
+from declarations.models import MemberKindChoices
+from documents.declaration_pdf import document_title, title_parts
+from documents.render import FONT_FAMILY, DocumentMeta, render_pdf
+from filing.data import Filing, MilestoneData, PlanRef, ProjectData, RevisionKind
+from filing.diff import diff_filings
+from filing.formatting import fiscal_year, nendo
+
+# Chart geometry, in millimetres of the A4 text block (174 mm wide).
+CHART_WIDTH = 174.0
+LABEL_WIDTH = 52.0
+HEADER_HEIGHT = 8.0
+ROW_HEIGHT = 7.0
+ROWS_PER_CHART = 24  # one chart fits a page; more projects continue in the next chart
+LABEL_CHARACTERS = 16
+
+
+@dataclass(frozen=True, slots=True)
+class VisionChanges:
+    projects_added: tuple[str, ...] = ()
+    projects_removed: tuple[str, ...] = ()
+    projects_changed: tuple[str, ...] = ()
+    items_changed: tuple[str, ...] = ()
+
+    @property
+    def is_empty(self) -> bool:
+        return not (
+            self.projects_added
+            or self.projects_removed
+            or self.projects_changed
+            or self.items_changed
+        )
+
+
+def vision_changes(filing: Filing, previous: Filing | None) -> VisionChanges | None:
+    if previous is None:
+        return None
+    diff = diff_filings(previous, filing)
+    return VisionChanges(
+        projects_added=tuple(p.name for p in diff.projects_added),
+        projects_removed=tuple(p.name for p in diff.projects_removed),
+        projects_changed=tuple(change.name for change in diff.projects_changed),
+        items_changed=tuple(
+            str(change.item) for change in diff.text_changes if change.path.startswith("vision.")
+        ),
+    )
+
+
+# ---------------------------------------------------------------- the projects (③ ア〜ク)
+
+
+@dataclass(frozen=True, slots=True)
+class ImplementerRow:
+    name: str
+    note: str  # the member's kind, or 「構成団体以外」
+
+
+@dataclass(frozen=True, slots=True)
+class BudgetRow:
+    fiscal_year: int
+    amount: int
+
+
+@dataclass(frozen=True, slots=True)
+class ProjectView:
+    number: int
+    name: str
+    implementers: tuple[ImplementerRow, ...]
+    joint_body_of: tuple[str, ...] | None  # founders' names
+    plan_references: tuple[PlanRef, ...]
+    content: str
+    has_budget: bool
+    budget_total: int | None
+    budget_rows: tuple[BudgetRow, ...]
+    effects: str
+    start: date | None
+    end: date | None
+    milestones: tuple[MilestoneData, ...]
+    other: str
+
+    @property
+    def budget_sum(self) -> int:
+        return sum(row.amount for row in self.budget_rows)
+
+    @property
+    def budget_sum_differs(self) -> bool:
+        return self.budget_total is not None and self.budget_total != self.budget_sum
+
+
+def _implementer_rows(project: ProjectData, filing: Filing) -> tuple[ImplementerRow, ...]:
+    rows = []
+    for implementer in project.implementers:
+        if implementer.member is not None:
+            member = filing.member(implementer.member)
+            if member is None:
+                rows.append(ImplementerRow(implementer.member, _("（構成団体に見当たらないキー）")))
+            else:
+                rows.append(ImplementerRow(member.name, str(MemberKindChoices(member.kind).label)))
+        else:
+            rows.append(ImplementerRow(implementer.name, _("構成団体以外の主体")))
+    return tuple(rows)
+
+
+def _founders(project: ProjectData, filing: Filing) -> tuple[str, ...] | None:
+    if project.joint_body_of is None:
+        return None
+    names = []
+    for key in project.joint_body_of:
+        member = filing.member(key)
+        names.append(member.name if member is not None else key)
+    return tuple(names)
+
+
+def project_view(number: int, project: ProjectData, filing: Filing) -> ProjectView:
+    budget = project.budget
+    rows: dict[int, int] = {}
+    if budget is not None:
+        for year, amount in budget.by_fiscal_year:
+            rows[year] = rows.get(year, 0) + amount
+    return ProjectView(
+        number=number,
+        name=project.name,
+        implementers=_implementer_rows(project, filing),
+        joint_body_of=_founders(project, filing),
+        plan_references=project.plan_references,
+        content=project.content,
+        has_budget=budget is not None,
+        budget_total=budget.total if budget is not None else None,
+        budget_rows=tuple(BudgetRow(year, rows[year]) for year in sorted(rows)),
+        effects=project.effects,
+        start=project.start,
+        end=project.end,
+        milestones=tuple(
+            sorted(project.milestones, key=lambda m: (m.date is None, m.date or date.min))
+        ),
+        other=project.other,
+    )
+
+
+def project_views(filing: Filing) -> list[ProjectView]:
+    if filing.vision is None:
+        return []
+    return [
+        project_view(index, project, filing)
+        for index, project in enumerate(filing.vision.projects, start=1)
+    ]
+
+
+def budget_by_fiscal_year(projects: list[ProjectView]) -> list[BudgetRow]:
+    """Every project's amounts added up per fiscal year (年度)."""
+    totals: dict[int, int] = {}
+    for project in projects:
+        for row in project.budget_rows:
+            totals[row.fiscal_year] = totals.get(row.fiscal_year, 0) + row.amount
+    return [BudgetRow(year, totals[year]) for year in sorted(totals)]
+
+
+# ---------------------------------------------------------------- the roadmap chart
+
+
+def _fiscal_year_start(year: int) -> date:
+    return date(year, 4, 1)
+
+
+def chart_years(projects: list[ProjectView]) -> tuple[int, int] | None:
+    """The first and last fiscal year any period or dated milestone touches."""
+    days = [d for p in projects for d in (p.start, p.end) if d is not None]
+    days += [m.date for p in projects for m in p.milestones if m.date is not None]
+    if not days:
+        return None
+    return fiscal_year(min(days)), fiscal_year(max(days))
+
+
+def _short(text: str, limit: int = LABEL_CHARACTERS) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _number(value: float) -> str:
+    return f"{value:.2f}".rstrip("0").rstrip(".")
+
+
+class _Chart:
+    def __init__(self, first: int, last: int):
+        self.first, self.last = first, last
+        self.begin = _fiscal_year_start(first)
+        self.days = (_fiscal_year_start(last + 1) - self.begin).days
+        self.left = LABEL_WIDTH
+        self.right = CHART_WIDTH - 2.5  # room for a milestone on the last day
+
+    def x(self, day: date) -> float:
+        share = (day - self.begin).days / self.days
+        return self.left + max(0.0, min(1.0, share)) * (self.right - self.left)
+
+    def year_label(self, year: int) -> str:
+        years = self.last - self.first + 1
+        label = nendo(year)
+        return label if years <= 7 else label.removesuffix("年度").replace("令和", "R")
+
+    def svg(self, projects: list[ProjectView]) -> SafeString:
+        """One chart: a header of fiscal years, then a row per project with its period as a
+        bar and its milestones as diamonds. Each layer (stripes, grid, bars, diamonds) is a
+        single ``<path>``: WeasyPrint draws one element much faster than hundreds."""
+        n = _number
+        height = HEADER_HEIGHT + ROW_HEIGHT * len(projects) + 1
+        bottom = height - 1
+        stripes, grid, bars, diamonds, texts = [], [], [], [], []
+        for index in range(0, len(projects), 2):
+            y = HEADER_HEIGHT + index * ROW_HEIGHT
+            stripes.append(f"M0 {n(y)}h{n(CHART_WIDTH)}v{n(ROW_HEIGHT)}h-{n(CHART_WIDTH)}z")
+        for year in range(self.first, self.last + 2):
+            x = self.x(_fiscal_year_start(year)) if year <= self.last else self.right
+            grid.append(f"M{n(x)} 0V{n(bottom)}")
+            if year <= self.last:
+                following = self.x(_fiscal_year_start(year + 1)) if year < self.last else self.right
+                texts.append(
+                    f'<text x="{n((x + following) / 2)}" y="5.2" text-anchor="middle">'
+                    f"{escape(self.year_label(year))}</text>"
+                )
+        for index, project in enumerate(projects):
+            middle = HEADER_HEIGHT + index * ROW_HEIGHT + ROW_HEIGHT / 2
+            label = f"{project.number}　{_short(project.name or _('（名称未記載）'))}"
+            texts.append(f'<text x="1" y="{n(middle + 1)}">{escape(label)}</text>')
+            if project.start and project.end and project.start <= project.end:
+                x1, x2 = self.x(project.start), self.x(project.end)
+                width = max(x2 - x1, 0.6)
+                bars.append(f"M{n(x1)} {n(middle - 1.4)}h{n(width)}v2.8h-{n(width)}z")
+            for milestone in project.milestones:
+                if milestone.date is not None:
+                    x = self.x(milestone.date)
+                    diamonds.append(f"M{n(x)} {n(middle - 2.2)}l1.6 2.2l-1.6 2.2l-1.6-2.2z")
+        parts = [
+            f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {n(CHART_WIDTH)} {n(height)}" '
+            f'width="{n(CHART_WIDTH)}mm" height="{n(height)}mm" role="img">',
+            f"<title>{escape(_('プロジェクトの期間とマイルストーン'))}</title>",
+        ]
+        if stripes:
+            parts.append(f'<path d="{"".join(stripes)}" fill="#f2f2f2"/>')
+        parts.append(f'<path d="{"".join(grid)}" stroke="#999" stroke-width="0.2" fill="none"/>')
+        parts.append(
+            f'<path d="M0 {n(HEADER_HEIGHT)}H{n(CHART_WIDTH)}" stroke="#333" stroke-width="0.3"/>'
+        )
+        if bars:
+            parts.append(f'<path d="{"".join(bars)}" fill="#6b6b6b"/>')
+        if diamonds:
+            parts.append(
+                f'<path d="{"".join(diamonds)}" fill="#000" stroke="#fff" stroke-width="0.3"/>'
+            )
+        parts.append(
+            f'<g font-family="{escape(FONT_FAMILY)}" font-size="2.8" fill="#000">{"".join(texts)}</g>'
+        )
+        parts.append("</svg>")
+        return mark_safe("".join(parts))  # every text above is escaped
+
+
+def roadmap_charts(projects: list[ProjectView], *, rows: int = ROWS_PER_CHART) -> list[SafeString]:
+    """The roadmap chart as inline SVG, in pieces of ``rows`` projects (one per page at most)."""
+    years = chart_years(projects)
+    if years is None:
+        return []
+    chart = _Chart(*years)
+    return [chart.svg(projects[start : start + rows]) for start in range(0, len(projects), rows)]
+
+
+# ---------------------------------------------------------------- the document
+
+
+def vision_context(
+    filing: Filing,
+    *,
+    meta: DocumentMeta,
+    previous: Filing | None = None,
+    declaration_number: int | None = None,
+) -> dict:
+    vision = filing.vision
+    if vision is None:
+        raise ValueError("連携ビジョンのない届出からは連携ビジョンの PDF を作れません。")
+    info = vision.revision
+    projects = project_views(filing)
+    budget_rows = budget_by_fiscal_year(projects)
+    return {
+        "filing": filing,
+        "declaration": filing.declaration,
+        "vision": vision,
+        "info": info,
+        "meta": meta,
+        "title": document_title(filing.declaration.region_name, _("連携ビジョン"), info.kind),
+        "title_parts": title_parts(filing.declaration.region_name, _("連携ビジョン"), info.kind),
+        "running_title": _("%(name)s　連携ビジョン") % {"name": filing.declaration.region_name},
+        "is_change": info.kind == RevisionKind.CHANGED,
+        "is_abolition": info.kind == RevisionKind.ABOLISHED,
+        "declaration_number": declaration_number,
+        "projects": projects,
+        "charts": roadmap_charts(projects),
+        "budget_rows": budget_rows,
+        "budget_total": sum(row.amount for row in budget_rows),
+        "changes": vision_changes(filing, previous)
+        if info.kind != RevisionKind.ESTABLISHED
+        else None,
+    }
+
+
+def vision_html(filing: Filing, **context) -> str:
+    return render_to_string("visions/pdf/vision.html", vision_context(filing, **context))
+
+
+def vision_pdf(filing: Filing, **context) -> bytes:
+    """The 連携ビジョン of ``filing`` as PDF bytes (raises ``documents.render.PdfError``)."""
+    meta = context["meta"]
+    return render_pdf(
+        vision_html(filing, **context), created=meta.created, identifier=meta.identifier
+    )

@@ -1,0 +1,175 @@
+"""A whole filing as plain data: what the 要綱 rules read.
+
+Built either from a region bundle (``filing.bundle``) or from the models
+(``declarations.services``/adapters), so the rules never touch the database.
+Every collection is a tuple, so a ``Filing`` is immutable and hashable.
+"""
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from enum import StrEnum
+
+
+class MemberKind(StrEnum):
+    PREFECTURE = "prefecture"
+    MUNICIPALITY = "municipality"
+    OTHER_LOCAL_GOVERNMENT = "other_local_government"
+    ECONOMIC_ORGANIZATION = "economic_organization"
+    COMPANY = "company"
+    UNIVERSITY = "university"
+    RESEARCH_INSTITUTE = "research_institute"
+    FINANCIAL_INSTITUTION = "financial_institution"
+    OTHER = "other"
+
+
+LOCAL_GOVERNMENT_KINDS = frozenset(
+    {MemberKind.PREFECTURE, MemberKind.MUNICIPALITY, MemberKind.OTHER_LOCAL_GOVERNMENT}
+)
+
+
+class FieldCode(StrEnum):
+    INDUSTRY = "industry"  # A 産業振興
+    TOURISM = "tourism"  # B 観光
+    TRANSPORT = "transport"  # C 交通
+    OTHER = "other"  # free text
+
+
+class RevisionKind(StrEnum):
+    ESTABLISHED = "established"  # 策定
+    CHANGED = "changed"  # 変更
+    ABOLISHED = "abolished"  # 廃止
+
+
+@dataclass(frozen=True, slots=True)
+class PlanRef:
+    """広域地方計画等の参照箇所 (第4(2) なお書き, 第4(2)③ウ)."""
+
+    plan: str
+    section: str = ""
+    note: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class FieldEntry:
+    code: FieldCode
+    text: str = ""  # only for FieldCode.OTHER
+
+
+@dataclass(frozen=True, slots=True)
+class RevisionInfo:
+    """Which kind of revision this is; a change or abolition records its 協議 date."""
+
+    kind: RevisionKind = RevisionKind.ESTABLISHED
+    is_minor: bool = False
+    consulted_on: date | None = None
+    reason: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class MemberData:
+    key: str
+    name: str
+    kind: MemberKind
+    lg_code: str = ""  # prefecture and municipality
+    area_prefectures: tuple[str, ...] = ()  # other_local_government: 2-digit JIS codes
+    activity_prefectures: tuple[str, ...] = ()  # economic_organization: 2-digit JIS codes
+    multi_industry: bool = False  # economic_organization attests several industries
+
+    @property
+    def is_local_government(self) -> bool:
+        return self.kind in LOCAL_GOVERNMENT_KINDS
+
+
+@dataclass(frozen=True, slots=True)
+class DeclarationData:
+    region_name: str
+    area_note: str = ""
+    declared_on: date | None = None
+    aspiration: str = ""
+    fields: tuple[FieldEntry, ...] = ()
+    revision: RevisionInfo = field(default_factory=RevisionInfo)
+
+
+@dataclass(frozen=True, slots=True)
+class ImplementerData:
+    member: str | None = None  # a member key, or None for an outside body
+    name: str = ""  # the outside body's name
+
+
+@dataclass(frozen=True, slots=True)
+class BudgetData:
+    total: int | None
+    by_fiscal_year: tuple[tuple[int, int], ...] = ()  # (年度, yen), 年度 = April–March
+
+
+@dataclass(frozen=True, slots=True)
+class MilestoneData:
+    date: date | None
+    target: str
+
+
+@dataclass(frozen=True, slots=True)
+class ProjectData:
+    name: str
+    implementers: tuple[ImplementerData, ...] = ()
+    joint_body_of: tuple[str, ...] | None = None  # member keys founding the implementing body
+    plan_references: tuple[PlanRef, ...] = ()
+    content: str = ""
+    budget: BudgetData | None = None
+    effects: str = ""
+    start: date | None = None
+    end: date | None = None
+    milestones: tuple[MilestoneData, ...] = ()
+    other: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class VisionData:
+    aspiration: str = ""
+    roadmap: str = ""
+    aspiration_plan_reference: PlanRef | None = None
+    roadmap_plan_reference: PlanRef | None = None
+    verified_on: date | None = None
+    projects: tuple[ProjectData, ...] = ()
+    revision: RevisionInfo = field(default_factory=RevisionInfo)
+
+
+@dataclass(frozen=True, slots=True)
+class Filing:
+    """One region's declaration, members and (optionally) vision."""
+
+    declaration: DeclarationData
+    members: tuple[MemberData, ...] = ()
+    vision: VisionData | None = None
+
+    def member(self, key: str) -> MemberData | None:
+        for member in self.members:
+            if member.key == key:
+                return member
+        return None
+
+
+@dataclass(frozen=True, slots=True)
+class MasterData:
+    """The master data a rule may read, passed in (never queried)."""
+
+    prefectures: Mapping[str, str]  # JIS code "01" -> "北海道"
+    prefecture_lg_codes: Mapping[str, str]  # "010006" -> "01"
+    municipalities: Mapping[str, tuple[str, str]]  # "011002" -> ("札幌市", "01")
+
+
+@dataclass(frozen=True, slots=True)
+class PublishedDeclaration:
+    """What the current published declaration already holds (for change.declaration_sync)."""
+
+    member_keys: frozenset[str]
+    fields: frozenset[FieldCode]
+
+
+@dataclass(frozen=True, slots=True)
+class RuleContext:
+    master: MasterData
+    today: date
+    verification_interval_months: int = 12
+    current_declaration: PublishedDeclaration | None = None

@@ -1,0 +1,548 @@
+"""第3 rules: the 連携宣言書 and its リージョン構成団体 (要綱 第3(2), (3), (5)).
+
+Pure functions over ``filing.data`` data: no database, no Django. Each
+rule is declared once in ``RULES`` (code, clause, severities, what it checks) and
+makes its findings through ``Rule.finding``, so a finding's code and clause can
+never drift from the table in DESIGN.md.
+
+``Rule`` and the small helpers at the top are shared with ``filing.rules.vision`` and
+``filing.rules.project`` (dependencies run projects → visions → declarations).
+"""
+
+import unicodedata
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import date
+
+from filing.data import (
+    FieldCode,
+    Filing,
+    MasterData,
+    MemberData,
+    MemberKind,
+    RevisionInfo,
+    RevisionKind,
+    RuleContext,
+    VisionData,
+)
+from filing.findings import Finding, Severity
+
+ERROR = (Severity.ERROR,)
+WARNING = (Severity.WARNING,)
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """One 要綱 rule: its stable code, clause, possible severities and a Japanese summary."""
+
+    code: str
+    clause: str
+    severities: tuple[Severity, ...]  # the first is the usual one
+    description: str
+
+    @property
+    def severity_label(self) -> str:
+        """As DESIGN.md writes it: "error", "warning / error", …"""
+        return " / ".join(str(severity) for severity in self.severities)
+
+    def finding(self, path: str, message: str, severity: Severity | None = None) -> Finding:
+        """A finding of this rule; the message is prefixed with the clause."""
+        chosen = severity or self.severities[0]
+        if chosen not in self.severities:
+            raise ValueError(f"{self.code} cannot report {chosen}")
+        return Finding(self.code, self.clause, chosen, f"{self.clause}: {message}", path)
+
+
+# ---- helpers shared by the three rules modules --------------------------------------
+
+
+def is_blank(text: str | None) -> bool:
+    return not (text or "").strip()
+
+
+def quoted(text: str) -> str:
+    return f"「{text}」"
+
+
+def member_label(member: MemberData) -> str:
+    return quoted(member.name.strip() or member.key)
+
+
+def japanese_date(day: date) -> str:
+    return f"{day.year}年{day.month}月{day.day}日"
+
+
+def prefecture_names(codes: Iterable[str], master: MasterData) -> str:
+    """「北海道、青森県」 in JIS order."""
+    return "、".join(master.prefectures.get(code, code) for code in sorted(codes))
+
+
+FIELD_LABELS = {
+    FieldCode.INDUSTRY: "産業振興",
+    FieldCode.TOURISM: "観光",
+    FieldCode.TRANSPORT: "交通",
+    FieldCode.OTHER: "その他",
+}
+
+
+def member_usages(vision: VisionData) -> dict[str, str]:
+    """Member key → JSON path of its first use in the projects (implementer or founder)."""
+    usages: dict[str, str] = {}
+    for index, project in enumerate(vision.projects):
+        base = f"vision.projects[{index}]"
+        for position, implementer in enumerate(project.implementers):
+            if implementer.member is not None:
+                usages.setdefault(implementer.member, f"{base}.implementers[{position}]")
+        for position, key in enumerate(project.joint_body_of or ()):
+            usages.setdefault(key, f"{base}.joint_body_of[{position}]")
+    return usages
+
+
+def consultation_finding(
+    revision: RevisionInfo, document: str, path: str, *, establishment_needs_it: bool = False
+) -> Finding | None:
+    """change.consultation for one revision (the declaration's or the vision's).
+
+    ``establishment_needs_it``: a vision is by definition one whose 策定 went through the
+    members' 協議 (第4(1)), so its establishment needs the date too; a declaration's does not.
+    """
+    if revision.consulted_on is not None:
+        return None
+    if revision.kind == RevisionKind.ABOLISHED:
+        what = "廃止"
+    elif revision.kind == RevisionKind.CHANGED and not revision.is_minor:
+        what = "変更（軽微な変更を除く）"
+    elif revision.kind == RevisionKind.ESTABLISHED and establishment_needs_it:
+        what = "策定（第4(1)）"
+    else:
+        return None
+    return CHANGE_CONSULTATION.finding(
+        path,
+        f"{document}の{what}について、リージョン構成団体における協議の日付が記載されていません",
+    )
+
+
+# ---- the rules of 第3 -------------------------------------------------------------
+
+REGION_NAME = Rule(
+    "declaration.region_name", "第3(2)①", ERROR, "宣言リージョンの名称が記載されていること"
+)
+AREA = Rule(
+    "declaration.area",
+    "第3(2)①",
+    ERROR,
+    "区域があること（区域は地方公共団体である構成団体の都道府県から定まり、備考を添えられる）",
+)
+MEMBERS = Rule(
+    "declaration.members",
+    "第3(2)②",
+    ERROR,
+    "リージョン構成団体が1つ以上記載され、それぞれの名称があること",
+)
+ASPIRATION = Rule(
+    "declaration.aspiration", "第3(2)③", ERROR, "宣言リージョンの目指すべき姿が記載されていること"
+)
+FIELDS = Rule(
+    "declaration.fields",
+    "第3(2)④",
+    ERROR,
+    "取り組むことを想定する分野が1つ以上あり、「その他」には内容が書かれていること",
+)
+LOCAL_GOVERNMENT = Rule(
+    "members.local_government", "第3(3)", ERROR, "構成団体に地方公共団体が含まれていること"
+)
+ECONOMIC_ORGANIZATION = Rule(
+    "members.economic_organization", "第3(3)", ERROR, "構成団体に経済団体が含まれていること"
+)
+ECONOMIC_ORGANIZATION_DEFINITION = Rule(
+    "members.economic_organization_definition",
+    "第3(3)",
+    ERROR,
+    "各経済団体について、構成員の範囲が複数の業種にわたることが確認されていること",
+)
+MULTI_PREFECTURE = Rule(
+    "members.multi_prefecture",
+    "第3(3)ア",
+    ERROR,
+    "地方公共団体の区域が複数の都道府県にまたがること（北海道・沖縄県は、その道県自身又は"
+    "区域内の複数の市町村が構成団体であれば単独でもよい。その他の地方公共団体は例外に数えない）",
+)
+ECONOMIC_COVERAGE = Rule(
+    "members.economic_coverage",
+    "第3(3)イ",
+    (Severity.WARNING, Severity.ERROR),
+    "全経済団体の活動範囲を併せた範囲が地方公共団体の区域をおおむね含むこと"
+    "（含まない都道府県があれば警告、含むのが半分未満ならエラー）",
+)
+LG_CODE = Rule(
+    "members.lg_code",
+    "第3(3)",
+    ERROR,
+    "都道府県・市町村が種別に合う既知の全国地方公共団体コードを持ち（政令指定都市の区は不可）、"
+    "名称が一致すること（府中市・広島県府中市のどちらでも可）。その他の地方公共団体は区域の都道府県を示すこと",
+)
+ACTIVITY_AREA = Rule(
+    "members.activity_area",
+    "第3(3)イ",
+    ERROR,
+    "各経済団体が主たる活動範囲の都道府県を1つ以上示すこと",
+)
+IN_PROJECT = Rule(
+    "members.in_project",
+    "第3(3)",
+    ERROR,
+    "各構成団体が実施主体又は共同設立法人の設立団体としていずれかのプロジェクトに参画していること"
+    "（連携ビジョンがある場合のみ確認）",
+)
+CHANGE_CONSULTATION = Rule(
+    "change.consultation",
+    "第3(5), 第4(3)",
+    ERROR,
+    "軽微な変更を除く変更又は廃止（連携ビジョンは策定も: 第4(1)）について、リージョン構成団体における協議の日付が記載されていること",
+)
+
+RULES = (
+    REGION_NAME,
+    AREA,
+    MEMBERS,
+    ASPIRATION,
+    FIELDS,
+    LOCAL_GOVERNMENT,
+    ECONOMIC_ORGANIZATION,
+    ECONOMIC_ORGANIZATION_DEFINITION,
+    MULTI_PREFECTURE,
+    ECONOMIC_COVERAGE,
+    LG_CODE,
+    ACTIVITY_AREA,
+    IN_PROJECT,
+    CHANGE_CONSULTATION,
+)
+
+# 第3(3)ア: 北海道 and 沖縄県 may form a region on their own.
+EXCEPTION_PREFECTURES = ("01", "47")
+
+
+# ---- facts about the members, worked out once per check ------------------------------
+
+
+def _normalized_name(name: str) -> str:
+    return "".join(unicodedata.normalize("NFKC", name).split())
+
+
+def lg_prefecture(member: MemberData, master: MasterData) -> str | None:
+    """The prefecture of a prefecture or municipality member whose code and name are known."""
+    name = _normalized_name(member.name)
+    if member.kind == MemberKind.PREFECTURE:
+        prefecture = master.prefecture_lg_codes.get(member.lg_code)
+        if prefecture is not None and name == master.prefectures[prefecture]:
+            return prefecture
+    elif member.kind == MemberKind.MUNICIPALITY:
+        known = master.municipalities.get(member.lg_code)
+        if known is not None:
+            municipality, prefecture = known
+            if name in (municipality, master.prefectures[prefecture] + municipality):
+                return prefecture
+    return None
+
+
+@dataclass(frozen=True, slots=True)
+class LocalGovernmentArea:
+    """The local governments' area (第3(3)ア) and what the 北海道/沖縄県 exception needs."""
+
+    prefectures: frozenset[str]
+    prefecture_members: frozenset[str]  # prefectures that are members themselves
+    municipalities: dict[str, frozenset[str]]  # prefecture → lg_codes of member municipalities
+
+
+def local_government_area(members: Iterable[MemberData], master: MasterData) -> LocalGovernmentArea:
+    prefectures: set[str] = set()
+    prefecture_members: set[str] = set()
+    municipalities: dict[str, set[str]] = {}
+    for member in members:
+        if member.kind == MemberKind.OTHER_LOCAL_GOVERNMENT:
+            prefectures.update(
+                code for code in member.area_prefectures if code in master.prefectures
+            )
+            continue
+        prefecture = lg_prefecture(member, master)
+        if prefecture is None:
+            continue
+        prefectures.add(prefecture)
+        if member.kind == MemberKind.PREFECTURE:
+            prefecture_members.add(prefecture)
+        else:
+            municipalities.setdefault(prefecture, set()).add(member.lg_code)
+    return LocalGovernmentArea(
+        prefectures=frozenset(prefectures),
+        prefecture_members=frozenset(prefecture_members),
+        municipalities={code: frozenset(codes) for code, codes in municipalities.items()},
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Subject:
+    """What every 第3 check reads: the filing, the master data, and the area worked out once."""
+
+    filing: Filing
+    master: MasterData
+    area: LocalGovernmentArea
+
+
+def _economic_organizations(filing: Filing) -> Iterator[tuple[int, MemberData]]:
+    for index, member in enumerate(filing.members):
+        if member.kind == MemberKind.ECONOMIC_ORGANIZATION:
+            yield index, member
+
+
+# ---- 第3(2): what the 連携宣言書 states ---------------------------------------------
+
+
+def _check_region_name(subject: Subject) -> list[Finding]:
+    if is_blank(subject.filing.declaration.region_name):
+        return [REGION_NAME.finding("region.name", "宣言リージョンの名称が記載されていません")]
+    return []
+
+
+def _check_area(subject: Subject) -> list[Finding]:
+    if subject.area.prefectures:
+        return []
+    message = (
+        "区域がありません（区域は地方公共団体である構成団体の都道府県から定まりますが、"
+        "有効な全国地方公共団体コード又は区域の都道府県を持つ地方公共団体がありません）"
+    )
+    return [AREA.finding("region.area_note", message)]
+
+
+def _check_members(subject: Subject) -> list[Finding]:
+    if not subject.filing.members:
+        return [MEMBERS.finding("members", "リージョン構成団体が記載されていません")]
+    return [
+        MEMBERS.finding(
+            f"members[{index}].name",
+            f"{index + 1}番目のリージョン構成団体の名称が記載されていません",
+        )
+        for index, member in enumerate(subject.filing.members)
+        if is_blank(member.name)
+    ]
+
+
+def _check_aspiration(subject: Subject) -> list[Finding]:
+    if is_blank(subject.filing.declaration.aspiration):
+        message = "宣言リージョンの目指すべき姿が記載されていません"
+        return [ASPIRATION.finding("declaration.aspiration", message)]
+    return []
+
+
+def _check_fields(subject: Subject) -> list[Finding]:
+    fields = subject.filing.declaration.fields
+    if not fields:
+        message = "取り組むことを想定する分野が記載されていません"
+        return [FIELDS.finding("declaration.fields", message)]
+    return [
+        FIELDS.finding(f"declaration.fields[{index}]", "分野「その他」の内容が記載されていません")
+        for index, entry in enumerate(fields)
+        if entry.code == FieldCode.OTHER and is_blank(entry.text)
+    ]
+
+
+# ---- 第3(3): who the リージョン構成団体 are -----------------------------------------
+
+
+def _check_local_government(subject: Subject) -> list[Finding]:
+    if any(member.is_local_government for member in subject.filing.members):
+        return []
+    message = "リージョン構成団体に地方公共団体が含まれていません"
+    return [LOCAL_GOVERNMENT.finding("members", message)]
+
+
+def _check_economic_organization(subject: Subject) -> list[Finding]:
+    if any(True for _ in _economic_organizations(subject.filing)):
+        return []
+    message = "リージョン構成団体に経済団体が含まれていません"
+    return [ECONOMIC_ORGANIZATION.finding("members", message)]
+
+
+def _check_economic_organization_definition(subject: Subject) -> list[Finding]:
+    return [
+        ECONOMIC_ORGANIZATION_DEFINITION.finding(
+            f"members[{index}].multi_industry",
+            f"経済団体{member_label(member)}について、構成員の範囲が複数の業種にわたることが"
+            "確認されていません",
+        )
+        for index, member in _economic_organizations(subject.filing)
+        if not member.multi_industry
+    ]
+
+
+def _multi_prefecture_exception(area: LocalGovernmentArea) -> bool:
+    return any(
+        prefecture in area.prefecture_members or len(area.municipalities.get(prefecture, ())) >= 2
+        for prefecture in EXCEPTION_PREFECTURES
+    )
+
+
+def _check_multi_prefecture(subject: Subject) -> list[Finding]:
+    # An empty area is declaration.area's finding; there is nothing to judge here.
+    if len(subject.area.prefectures) != 1 or _multi_prefecture_exception(subject.area):
+        return []
+    (prefecture,) = subject.area.prefectures
+    name = subject.master.prefectures[prefecture]
+    reason = "複数の都道府県にまたがる必要があります"
+    if prefecture in EXCEPTION_PREFECTURES:
+        reason = f"{name}自身又は{name}内の複数の市町村が構成団体である場合を除き、{reason}"
+    message = f"構成する地方公共団体の区域が{name}のみです（{reason}）"
+    return [MULTI_PREFECTURE.finding("members", message)]
+
+
+def _check_economic_coverage(subject: Subject) -> list[Finding]:
+    area = subject.area.prefectures
+    covered_by_economy = {
+        code
+        for _, member in _economic_organizations(subject.filing)
+        for code in member.activity_prefectures
+        if code in subject.master.prefectures
+    }
+    if not area or not covered_by_economy:
+        return []  # nothing to compare: declaration.area / members.activity_area report it
+    uncovered = area - covered_by_economy
+    if not uncovered:
+        return []
+    total, covered = len(area), len(area) - len(uncovered)
+    counts = f"区域の{total}都道府県のうち{covered}"
+    missing = prefecture_names(uncovered, subject.master)
+    if covered * 2 >= total:
+        message = (
+            f"経済団体の活動範囲が地方公共団体の区域のうち{missing}を含んでいません"
+            f"（{counts}を含みます。おおむね含んでいるかは審査で判断します）"
+        )
+        return [ECONOMIC_COVERAGE.finding("members", message, Severity.WARNING)]
+    message = (
+        f"経済団体の活動範囲が地方公共団体の区域の半分未満しか含んでいません"
+        f"（{counts}。含まない都道府県: {missing}）"
+    )
+    return [ECONOMIC_COVERAGE.finding("members", message, Severity.ERROR)]
+
+
+def _lg_code_problem(member: MemberData, master: MasterData) -> str | None:
+    """Why a prefecture or municipality member fails members.lg_code, or None."""
+    label = member_label(member)
+    if member.kind == MemberKind.PREFECTURE:
+        kind, known = "都道府県", member.lg_code in master.prefecture_lg_codes
+    else:
+        kind, known = "市町村", member.lg_code in master.municipalities
+    if is_blank(member.lg_code):
+        return f"{kind}{label}の全国地方公共団体コードが記載されていません"
+    code = quoted(member.lg_code)
+    if not known:
+        hint = "（政令指定都市の区は構成団体になれません）" if kind == "市町村" else ""
+        return (
+            f"{kind}{label}の全国地方公共団体コード{code}が{kind}のコードとして見つかりません{hint}"
+        )
+    if lg_prefecture(member, master) is None:
+        if kind == "都道府県":
+            expected = master.prefectures[master.prefecture_lg_codes[member.lg_code]]
+        else:
+            municipality, prefecture = master.municipalities[member.lg_code]
+            expected = f"{municipality}（{master.prefectures[prefecture]}）"
+        return (
+            f"{kind}{label}の名称が全国地方公共団体コード{code}の団体名「{expected}」と一致しません"
+        )
+    return None
+
+
+def _other_local_government_findings(
+    index: int, member: MemberData, master: MasterData
+) -> list[Finding]:
+    path = f"members[{index}].area_prefectures"
+    label = member_label(member)
+    if not member.area_prefectures:
+        message = f"その他の地方公共団体{label}の区域の都道府県が記載されていません"
+        return [LG_CODE.finding(path, message)]
+    return [
+        LG_CODE.finding(
+            f"{path}[{position}]",
+            f"その他の地方公共団体{label}の区域の都道府県コード{quoted(code)}が見つかりません",
+        )
+        for position, code in enumerate(member.area_prefectures)
+        if code not in master.prefectures
+    ]
+
+
+def _check_lg_code(subject: Subject) -> list[Finding]:
+    findings = []
+    for index, member in enumerate(subject.filing.members):
+        if member.kind == MemberKind.OTHER_LOCAL_GOVERNMENT:
+            findings += _other_local_government_findings(index, member, subject.master)
+        elif member.kind in (MemberKind.PREFECTURE, MemberKind.MUNICIPALITY):
+            problem = _lg_code_problem(member, subject.master)
+            if problem:
+                findings.append(LG_CODE.finding(f"members[{index}].lg_code", problem))
+    return findings
+
+
+def _check_activity_area(subject: Subject) -> list[Finding]:
+    findings = []
+    for index, member in _economic_organizations(subject.filing):
+        path = f"members[{index}].activity_prefectures"
+        label = member_label(member)
+        if not member.activity_prefectures:
+            message = f"経済団体{label}の主たる活動範囲の都道府県が記載されていません"
+            findings.append(ACTIVITY_AREA.finding(path, message))
+        findings += [
+            ACTIVITY_AREA.finding(
+                f"{path}[{position}]",
+                f"経済団体{label}の活動範囲の都道府県コード{quoted(code)}が見つかりません",
+            )
+            for position, code in enumerate(member.activity_prefectures)
+            if code not in subject.master.prefectures
+        ]
+    return findings
+
+
+def _check_in_project(subject: Subject) -> list[Finding]:
+    if subject.filing.vision is None:
+        return []
+    taking_part = member_usages(subject.filing.vision)
+    return [
+        IN_PROJECT.finding(
+            f"members[{index}]",
+            f"構成団体{member_label(member)}がいずれのプロジェクトにも参画していません"
+            "（実施主体又は共同設立法人の設立団体として参画する必要があります）",
+        )
+        for index, member in enumerate(subject.filing.members)
+        if member.key not in taking_part
+    ]
+
+
+def _check_consultation(subject: Subject) -> list[Finding]:
+    found = consultation_finding(
+        subject.filing.declaration.revision, "連携宣言", "declaration.revision.consulted_on"
+    )
+    return [found] if found else []
+
+
+_CHECKS = (
+    _check_region_name,
+    _check_area,
+    _check_members,
+    _check_aspiration,
+    _check_fields,
+    _check_local_government,
+    _check_economic_organization,
+    _check_economic_organization_definition,
+    _check_multi_prefecture,
+    _check_economic_coverage,
+    _check_lg_code,
+    _check_activity_area,
+    _check_in_project,
+    _check_consultation,
+)
+
+
+def check(filing: Filing, context: RuleContext) -> list[Finding]:
+    """Every 第3 finding of ``filing``, in the order of ``RULES``."""
+    subject = Subject(filing, context.master, local_government_area(filing.members, context.master))
+    findings: list[Finding] = []
+    for rule_check in _CHECKS:
+        findings += rule_check(subject)
+    return findings

@@ -1,0 +1,332 @@
+"""第4(2)③ rules: each project of the 連携ビジョン (ア name … キ period), and its milestones (②).
+
+Pure functions over ``filing.data`` data: no database. Member keys that
+are not members of the filing (possible when data comes from elsewhere than a
+checked bundle) are treated as absent.
+"""
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from filing.data import (
+    LOCAL_GOVERNMENT_KINDS,
+    Filing,
+    MemberData,
+    MemberKind,
+    ProjectData,
+    RuleContext,
+)
+from filing.findings import Finding, Severity
+from filing.rules.declaration import (
+    ERROR,
+    WARNING,
+    Rule,
+    is_blank,
+    japanese_date,
+    member_label,
+    quoted,
+)
+
+NAME = Rule("project.name", "第4(2)③ア", ERROR, "プロジェクトの名称が記載されていること")
+IMPLEMENTERS = Rule(
+    "project.implementers",
+    "第4(2)③イ",
+    ERROR,
+    "実施主体にリージョン構成団体が2つ以上あること（複数かつ多様な構成団体が設立した法人"
+    "（joint_body_of）が実施主体である場合を除く。構成団体以外の主体は数えない）",
+)
+IMPLEMENTER_DIVERSITY = Rule(
+    "project.implementer_diversity",
+    "第4(2)③イ",
+    ERROR,
+    "実施主体の構成団体が2つ以上の区分にわたること（地方公共団体の3種別で1区分、ほかは種別ごとに1区分。"
+    "複数かつ多様な構成団体が設立した法人が実施主体である場合を除く）",
+)
+PLAN_REFERENCE = Rule(
+    "project.plan_reference",
+    "第4(2)③ウ",
+    WARNING,
+    "広域地方計画等における関連する記載が挙げられていること（ない場合は審査で判断する）",
+)
+CONTENT = Rule(
+    "project.content",
+    "第4(2)③エ",
+    ERROR,
+    "具体的内容（実施主体間の役割分担を含む）が記載されていること",
+)
+BUDGET = Rule(
+    "project.budget",
+    "第4(2)③オ",
+    ERROR,
+    "予算措置を伴うプロジェクトに総事業費と各年度（4月〜翌3月）の事業費があり、合計が総事業費と一致し、"
+    "各年度が期間と重なること",
+)
+EFFECTS = Rule(
+    "project.effects",
+    "第4(2)③カ",
+    ERROR,
+    "広域リージョンの下で実施することにより期待される効果が記載されていること",
+)
+PERIOD = Rule(
+    "project.period",
+    "第4(2)③キ",
+    (Severity.ERROR, Severity.WARNING),
+    "期間の開始日と終了日があり開始日が終了日以前であること（でなければエラー）、"
+    "5年以内であること（5年後の同じ日の前日まで。2月29日開始は2月28日まで。超えれば警告）",
+)
+MILESTONES = Rule(
+    "project.milestones",
+    "第4(2)②",
+    WARNING,
+    "日付と目標のある節目（マイルストーン）が1つ以上あること",
+)
+
+RULES = (
+    NAME,
+    IMPLEMENTERS,
+    IMPLEMENTER_DIVERSITY,
+    PLAN_REFERENCE,
+    CONTENT,
+    BUDGET,
+    EFFECTS,
+    PERIOD,
+    MILESTONES,
+)
+
+# 第4(2)③イ: the three local-government kinds are one class, every other kind its own.
+LOCAL_GOVERNMENT_CLASS = "local_government"
+CLASS_LABELS = {
+    LOCAL_GOVERNMENT_CLASS: "地方公共団体",
+    MemberKind.ECONOMIC_ORGANIZATION: "経済団体",
+    MemberKind.COMPANY: "企業",
+    MemberKind.UNIVERSITY: "大学",
+    MemberKind.RESEARCH_INSTITUTE: "研究機関",
+    MemberKind.FINANCIAL_INSTITUTION: "金融機関",
+    MemberKind.OTHER: "その他の団体",
+}
+
+
+def implementer_class(member: MemberData) -> str:
+    return LOCAL_GOVERNMENT_CLASS if member.kind in LOCAL_GOVERNMENT_KINDS else str(member.kind)
+
+
+def is_plural_and_diverse(members: list[MemberData]) -> bool:
+    return len(members) >= 2 and len({implementer_class(member) for member in members}) >= 2
+
+
+def fiscal_year(day: date) -> int:
+    """年度: April to March, named by the year it starts in."""
+    return day.year if day.month >= 4 else day.year - 1
+
+
+def five_year_limit(start: date) -> date:
+    """The last end within five years: the day before the same date five years on.
+
+    A start on 29 February has no same date five years on (that year is never a leap
+    year), and counts to 28 February.
+    """
+    if (start.month, start.day) == (2, 29):
+        return date(start.year + 5, 2, 28)
+    return date(start.year + 5, start.month, start.day) - timedelta(days=1)
+
+
+def yen(amount: int) -> str:
+    return f"{amount:,}円"
+
+
+@dataclass(frozen=True, slots=True)
+class Subject:
+    """One project with what its checks need: its path, how to name it, the members by key."""
+
+    project: ProjectData
+    path: str  # "vision.projects[2]"
+    label: str  # 「名称」のプロジェクト, or 「3番目のプロジェクト」
+    members: Mapping[str, MemberData]
+
+    def known_members(self, keys) -> list[MemberData]:
+        """The distinct members among ``keys``, in order; unknown keys are left out."""
+        found = {key: self.members[key] for key in keys if key in self.members}
+        return list(found.values())
+
+    @property
+    def member_implementers(self) -> list[MemberData]:
+        return self.known_members(i.member for i in self.project.implementers)
+
+    @property
+    def jointly_established(self) -> bool:
+        """第4(2)③イ ただし書き: a body founded by several diverse members implements it."""
+        founders = self.known_members(self.project.joint_body_of or ())
+        return is_plural_and_diverse(founders)
+
+
+def _check_name(subject: Subject) -> list[Finding]:
+    if is_blank(subject.project.name):
+        return [NAME.finding(f"{subject.path}.name", f"{subject.label}の名称が記載されていません")]
+    return []
+
+
+def _joint_body_note(subject: Subject) -> str:
+    if subject.project.joint_body_of is None:
+        return ""
+    return "。共同設立法人の設立団体（joint_body_of）も複数かつ多様な構成団体ではありません"
+
+
+def _check_implementers(subject: Subject) -> list[Finding]:
+    implementers = subject.member_implementers
+    if len(implementers) >= 2 or subject.jointly_established:
+        return []
+    if implementers:
+        found = f"となるリージョン構成団体が{member_label(implementers[0])}のみです"
+    else:
+        found = "にリージョン構成団体がありません"
+    message = (
+        f"{subject.label}の実施主体{found}"
+        f"（複数のリージョン構成団体が必要です{_joint_body_note(subject)}）"
+    )
+    return [IMPLEMENTERS.finding(f"{subject.path}.implementers", message)]
+
+
+def _check_implementer_diversity(subject: Subject) -> list[Finding]:
+    implementers = subject.member_implementers
+    classes = {implementer_class(member) for member in implementers}
+    if len(classes) >= 2 or subject.jointly_established:
+        return []
+    found = f"が{CLASS_LABELS[classes.pop()]}のみです" if classes else "がありません"
+    message = (
+        f"{subject.label}の実施主体となるリージョン構成団体{found}（地方公共団体のみ、企業のみ"
+        f"といった構成は認められず、多様な構成団体が必要です{_joint_body_note(subject)}）"
+    )
+    return [IMPLEMENTER_DIVERSITY.finding(f"{subject.path}.implementers", message)]
+
+
+def _check_plan_reference(subject: Subject) -> list[Finding]:
+    if any(not is_blank(reference.plan) for reference in subject.project.plan_references):
+        return []
+    message = (
+        f"{subject.label}に広域地方計画等における関連する記載が挙げられていません"
+        "（関連する記載がない場合は審査で判断します）"
+    )
+    return [PLAN_REFERENCE.finding(f"{subject.path}.plan_references", message)]
+
+
+def _check_content(subject: Subject) -> list[Finding]:
+    if not is_blank(subject.project.content):
+        return []
+    message = (
+        f"{subject.label}の具体的内容（実施主体間の役割分担や実施体制を含む）が記載されていません"
+    )
+    return [CONTENT.finding(f"{subject.path}.content", message)]
+
+
+def _budget_years_outside_period(subject: Subject) -> list[Finding]:
+    start, end = subject.project.start, subject.project.end
+    if start is None or end is None or start > end:
+        return []  # project.period reports it; there is no period to compare with
+    first, last = fiscal_year(start), fiscal_year(end)
+    period = f"{japanese_date(start)}〜{japanese_date(end)}、{first}年度から{last}年度まで"
+    return [
+        BUDGET.finding(
+            f'{subject.path}.budget.by_fiscal_year["{year}"]',
+            f"{subject.label}の{year}年度（{year}年4月〜{year + 1}年3月）の事業費が"
+            f"期間（{period}）と重なりません",
+        )
+        for year, _ in subject.project.budget.by_fiscal_year
+        if not first <= year <= last
+    ]
+
+
+def _check_budget(subject: Subject) -> list[Finding]:
+    budget = subject.project.budget
+    if budget is None:
+        return []  # a project without budget measures
+    path, label = f"{subject.path}.budget", subject.label
+    findings = []
+    if budget.total is None:
+        findings.append(BUDGET.finding(f"{path}.total", f"{label}の総事業費が記載されていません"))
+    if not budget.by_fiscal_year:
+        message = f"{label}の各年度の事業費が記載されていません"
+        findings.append(BUDGET.finding(f"{path}.by_fiscal_year", message))
+    elif budget.total is not None:
+        summed = sum(amount for _, amount in budget.by_fiscal_year)
+        if summed != budget.total:
+            message = f"{label}の各年度の事業費の合計{yen(summed)}が総事業費{yen(budget.total)}と一致しません"
+            findings.append(BUDGET.finding(path, message))
+    return findings + _budget_years_outside_period(subject)
+
+
+def _check_effects(subject: Subject) -> list[Finding]:
+    if not is_blank(subject.project.effects):
+        return []
+    message = (
+        f"{subject.label}を広域リージョンの下で実施することにより期待される効果が記載されていません"
+    )
+    return [EFFECTS.finding(f"{subject.path}.effects", message)]
+
+
+def _check_period(subject: Subject) -> list[Finding]:
+    start, end, path = subject.project.start, subject.project.end, f"{subject.path}.period"
+    missing = [name for name, day in (("開始日", start), ("終了日", end)) if day is None]
+    if missing:
+        message = f"{subject.label}の期間の{'と'.join(missing)}が記載されていません"
+        return [PERIOD.finding(path, message, Severity.ERROR)]
+    if start > end:
+        message = (
+            f"{subject.label}の期間の開始日（{japanese_date(start)}）が"
+            f"終了日（{japanese_date(end)}）より後です"
+        )
+        return [PERIOD.finding(path, message, Severity.ERROR)]
+    limit = five_year_limit(start)
+    if end <= limit:
+        return []
+    message = (
+        f"{subject.label}の期間が5年を超えています（終了日{japanese_date(end)}。"
+        f"{japanese_date(start)}開始で5年以内なら{japanese_date(limit)}まで。"
+        "要綱は期間をおおむね5年以内としています）"
+    )
+    return [PERIOD.finding(path, message, Severity.WARNING)]
+
+
+def _check_milestones(subject: Subject) -> list[Finding]:
+    milestones = subject.project.milestones
+    if any(milestone.date and not is_blank(milestone.target) for milestone in milestones):
+        return []
+    message = (
+        f"{subject.label}に日付と目標のある節目（マイルストーン）がありません"
+        "（ロードマップには各プロジェクトのスケジュールと目標を記載します）"
+    )
+    return [MILESTONES.finding(f"{subject.path}.milestones", message)]
+
+
+_CHECKS = (
+    _check_name,
+    _check_implementers,
+    _check_implementer_diversity,
+    _check_plan_reference,
+    _check_content,
+    _check_budget,
+    _check_effects,
+    _check_period,
+    _check_milestones,
+)
+
+
+def project_label(project: ProjectData, index: int) -> str:
+    if is_blank(project.name):
+        return f"{index + 1}番目のプロジェクト"
+    return f"プロジェクト{quoted(project.name.strip())}"
+
+
+def check(filing: Filing, context: RuleContext) -> list[Finding]:
+    """Every 第4(2)③ finding, project by project in order; none before a vision exists."""
+    if filing.vision is None:
+        return []
+    members = {member.key: member for member in filing.members}
+    findings: list[Finding] = []
+    for index, project in enumerate(filing.vision.projects):
+        subject = Subject(
+            project, f"vision.projects[{index}]", project_label(project, index), members
+        )
+        for rule_check in _CHECKS:
+            findings += rule_check(subject)
+    return findings

@@ -1,0 +1,590 @@
+"""Read-only queries of the review: the queue, one revision as a reviewer sees it, the
+comment threads, the audit trail and the overview.
+
+Reviewers see a revision once it has been submitted (``submitted_at`` is set); a draft
+the region has never sent is not theirs to read. The queue computes the findings of
+every row from prefetched rows and one load of the master data, so its query count does
+not grow with the number of rows (``tests/reviews/test_admin_queue.py`` measures it).
+"""
+
+import datetime
+from collections import defaultdict
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.db.models import Count, Prefetch, Q
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from declarations.lifecycle import Status
+from declarations.models import (
+    DeclarationField,
+    DeclarationRevision,
+    Member,
+    Prefecture,
+    StatusChange,
+)
+from declarations.selectors import master_data
+from filing.anchors import Anchor, anchor_of
+from filing.data import FieldCode, Filing, MasterData, PublishedDeclaration, RuleContext
+from filing.engine import all_rules, check_filing
+from filing.findings import Finding
+from filing.rules import declaration as declaration_rules
+from filing.rules.declaration import local_government_area
+from projects.models import Project
+from reviews.models import Comment, Review
+from reviews.selectors import revisions_by_key
+from visions.models import VisionRevision
+from workflow.adapter import filing_from_revisions, latest_revision
+from workflow.verbs import concerns
+
+DOCUMENTS = {"declaration": DeclarationRevision, "vision": VisionRevision}
+
+
+def document_label(document: str) -> str:
+    return DOCUMENTS[document].document_label
+
+
+def _unused_document_label(document: str) -> str:
+    return {"declaration": _("連携宣言書"), "vision": _("連携ビジョン")}[document]
+
+
+# ---------------------------------------------------------------- loading revisions
+
+
+def _projects_prefetch(lookup: str = "projects") -> Prefetch:
+    return Prefetch(
+        lookup,
+        queryset=Project.objects.prefetch_related(
+            "implementers", "plan_references", "budget_lines", "milestones"
+        ),
+    )
+
+
+def declaration_revisions():
+    """Declaration revisions a reviewer may read, with what a filing needs prefetched."""
+    return (
+        DeclarationRevision.objects.exclude(submitted_at=None)
+        .select_related("declaration__region")
+        .prefetch_related("fields", "members")
+    )
+
+
+def vision_revisions():
+    """Vision revisions a reviewer may read, with their paired declaration revision."""
+    return (
+        VisionRevision.objects.exclude(submitted_at=None)
+        .select_related("vision__region", "declaration_revision__declaration__region")
+        .prefetch_related(
+            "declaration_revision__fields",
+            "declaration_revision__members",
+            _projects_prefetch(),
+        )
+    )
+
+
+def reviewable_revision(document: str, pk: int):
+    """One revision a reviewer may read (loaded for display), or ``None``."""
+    if document == "declaration":
+        return declaration_revisions().filter(pk=pk).first()
+    if document == "vision":
+        return vision_revisions().filter(pk=pk).first()
+    return None
+
+
+def paired_declaration(vision_revision: VisionRevision) -> DeclarationRevision | None:
+    """The declaration revision a vision revision is read against (prefetched when set)."""
+    if vision_revision.declaration_revision_id:
+        return vision_revision.declaration_revision
+    fallback = latest_revision(
+        DeclarationRevision.objects.filter(declaration__region_id=vision_revision.vision.region_id)
+    )
+    if fallback is None:
+        return None
+    return (
+        DeclarationRevision.objects.select_related("declaration__region")
+        .prefetch_related("fields", "members")
+        .get(pk=fallback.pk)
+    )
+
+
+def filing_of(revision) -> Filing | None:
+    """The ``Filing`` a revision is checked as (a vision with its paired declaration)."""
+    if revision.document == "declaration":
+        return filing_from_revisions(revision)
+    declaration = paired_declaration(revision)
+    if declaration is None:
+        return None
+    return filing_from_revisions(declaration, revision)
+
+
+def region_name_of(revision) -> str:
+    if revision.document == "declaration":
+        return revision.region_name
+    declaration = paired_declaration(revision)
+    return declaration.region_name if declaration is not None else ""
+
+
+# ---------------------------------------------------------------- findings in bulk
+
+
+def published_declarations(region_ids) -> dict[int, PublishedDeclaration]:
+    """For each region, what its current published declaration holds (three queries)."""
+    latest: dict[int, tuple[int, int]] = {}
+    rows = DeclarationRevision.objects.filter(
+        status=Status.PUBLISHED, declaration__region_id__in=set(region_ids)
+    ).values_list("pk", "number", "declaration__region_id")
+    for pk, number, region_id in rows:
+        if region_id not in latest or number > latest[region_id][1]:
+            latest[region_id] = (pk, number)
+    revision_region = {pk: region_id for region_id, (pk, _) in latest.items()}
+    keys: dict[int, set[str]] = defaultdict(set)
+    codes: dict[int, set[FieldCode]] = defaultdict(set)
+    for revision_id, key in Member.objects.filter(revision_id__in=revision_region).values_list(
+        "revision_id", "key"
+    ):
+        keys[revision_region[revision_id]].add(key)
+    for revision_id, code in DeclarationField.objects.filter(
+        revision_id__in=revision_region
+    ).values_list("revision_id", "code"):
+        codes[revision_region[revision_id]].add(FieldCode(code))
+    return {
+        region_id: PublishedDeclaration(
+            member_keys=frozenset(keys[region_id]), fields=frozenset(codes[region_id])
+        )
+        for region_id in latest
+    }
+
+
+def _context(master: MasterData, today, published) -> RuleContext:
+    return RuleContext(
+        master=master,
+        today=today,
+        verification_interval_months=getattr(settings, "VISION_VERIFICATION_INTERVAL_MONTHS", 12),
+        current_declaration=published,
+    )
+
+
+def findings_of(revisions, *, master: MasterData | None = None, today=None) -> dict:
+    """``{(document, pk): [Finding, …]}`` for prefetched revisions, with the same results as
+    ``workflow.verbs.revision_findings`` and a fixed number of queries."""
+    revisions = list(revisions)
+    master = master or master_data()
+    today = today or timezone.localdate()
+    published = published_declarations(r.region.pk for r in revisions)
+    result = {}
+    for revision in revisions:
+        filing = filing_of(revision)
+        if filing is None:
+            result[(revision.document, revision.pk)] = []
+            continue
+        context = _context(master, today, published.get(revision.region.pk))
+        result[(revision.document, revision.pk)] = [
+            f for f in check_filing(filing, context) if concerns(f, revision.document)
+        ]
+    return result
+
+
+# ---------------------------------------------------------------- the queue
+
+
+@dataclass
+class QueueRow:
+    revision: object
+    document: str
+    region_name: str
+    prefectures: frozenset[str]
+    prefecture_names: tuple[str, ...] = ()
+    errors: int | None = None
+    warnings: int | None = None
+
+    @property
+    def document_label(self) -> str:
+        return document_label(self.document)
+
+    @property
+    def days_waiting(self) -> int | None:
+        if self.revision.status != Status.SUBMITTED or self.revision.submitted_at is None:
+            return None
+        submitted = timezone.localdate(self.revision.submitted_at)
+        return (timezone.localdate() - submitted).days
+
+
+def _search(queryset, document: str, query: str):
+    if document == "declaration":
+        condition = (
+            Q(region_name__icontains=query)
+            | Q(declaration__region__slug__icontains=query)
+            | Q(members__name__icontains=query)
+        )
+    else:
+        condition = (
+            Q(vision__region__slug__icontains=query)
+            | Q(declaration_revision__region_name__icontains=query)
+            | Q(declaration_revision__members__name__icontains=query)
+            | Q(projects__name__icontains=query)
+        )
+    matching = queryset.model.objects.filter(condition).values("pk")
+    return queryset.filter(pk__in=matching)
+
+
+def review_queue(
+    *,
+    status: str = Status.SUBMITTED,
+    document: str = "",
+    prefecture: str = "",
+    field_code: str = "",
+    query: str = "",
+    master: MasterData | None = None,
+) -> list[QueueRow]:
+    """Revisions for the review queue, oldest submission first (without findings: see
+    ``with_findings``). ``status`` empty means every status a reviewer may see."""
+    master = master or master_data()
+    rows = []
+    for name, queryset in (
+        ("declaration", declaration_revisions()),
+        ("vision", vision_revisions()),
+    ):
+        if document and document != name:
+            continue
+        if status:
+            queryset = queryset.filter(status=status)
+        if query:
+            queryset = _search(queryset, name, query)
+        if field_code:
+            lookup = (
+                "fields__code" if name == "declaration" else "declaration_revision__fields__code"
+            )
+            queryset = queryset.filter(
+                pk__in=queryset.model.objects.filter(**{lookup: field_code}).values("pk")
+            )
+        for revision in queryset:
+            declaration = revision if name == "declaration" else paired_declaration(revision)
+            members = filing_from_revisions(declaration).members if declaration is not None else ()
+            area = local_government_area(members, master).prefectures
+            if prefecture and prefecture not in area:
+                continue
+            rows.append(
+                QueueRow(
+                    revision=revision,
+                    document=name,
+                    region_name=declaration.region_name if declaration is not None else "",
+                    prefectures=area,
+                    prefecture_names=tuple(master.prefectures[code] for code in sorted(area)),
+                )
+            )
+    far_future = timezone.now() + datetime.timedelta(days=36500)
+    rows.sort(
+        key=lambda row: (row.revision.submitted_at or far_future, row.document, row.revision.pk)
+    )
+    return rows
+
+
+def with_findings(rows: list[QueueRow], *, master: MasterData | None = None) -> list[QueueRow]:
+    """Fill in the error and warning counts of ``rows`` (in place; returns them)."""
+    found = findings_of((row.revision for row in rows), master=master)
+    for row in rows:
+        findings = found[(row.document, row.revision.pk)]
+        row.errors = sum(1 for f in findings if f.is_error)
+        row.warnings = len(findings) - row.errors
+    return rows
+
+
+# ---------------------------------------------------------------- one revision
+
+
+@dataclass(frozen=True)
+class ChecklistRow:
+    code: str
+    clause: str
+    description: str
+    findings: tuple[Finding, ...]
+
+    @property
+    def errors(self) -> int:
+        return sum(1 for f in self.findings if f.is_error)
+
+    @property
+    def warnings(self) -> int:
+        return len(self.findings) - self.errors
+
+    @property
+    def passed(self) -> bool:
+        return not self.findings
+
+
+_VISION_CODES_IN_DECLARATION_RULES = {"members.in_project", "change.consultation"}
+
+
+def checklist(document: str, findings: list[Finding]) -> list[ChecklistRow]:
+    """Every rule that can judge this document, in rule order, with its findings."""
+    declaration_codes = {rule.code for rule in declaration_rules.RULES} - {"members.in_project"}
+    rows = []
+    for rule in all_rules():
+        belongs = rule.code in declaration_codes
+        if document == "vision":
+            belongs = (
+                rule.code not in declaration_codes
+                or rule.code in _VISION_CODES_IN_DECLARATION_RULES
+            )
+        if not belongs:
+            continue
+        rows.append(
+            ChecklistRow(
+                code=rule.code,
+                clause=rule.clause,
+                description=rule.description,
+                findings=tuple(f for f in findings if f.code == rule.code),
+            )
+        )
+    return rows
+
+
+def findings_by_anchor(findings: list[Finding], anchors: list[Anchor]) -> dict[str, list[Finding]]:
+    grouped: dict[str, list[Finding]] = defaultdict(list)
+    for finding in findings:
+        grouped[anchor_of(finding.path, anchors).path].append(finding)
+    return dict(grouped)
+
+
+def previous_published(revision):
+    """The latest published revision of the same document before this one, loaded; or None."""
+    if revision.document == "declaration":
+        queryset = declaration_revisions().filter(declaration_id=revision.declaration_id)
+    else:
+        queryset = vision_revisions().filter(vision_id=revision.vision_id)
+    return (
+        queryset.filter(status=Status.PUBLISHED, number__lt=revision.number)
+        .order_by("-number")
+        .first()
+    )
+
+
+# ---------------------------------------------------------------- threads
+
+
+# ---------------------------------------------------------------- audit trail
+
+
+@dataclass(frozen=True)
+class AuditEntry:
+    at: datetime.datetime
+    kind: str  # "status", "comment", "resolve", "review"
+    what: str
+    actor: object
+    region: object
+    revision_key: tuple[int, int] | None
+    detail: str = ""
+    revision: object = None
+
+    @property
+    def kind_label(self) -> str:
+        return audit_kinds()[self.kind]
+
+    @property
+    def revision_label(self) -> str:
+        return self.revision.label if self.revision is not None else ""
+
+
+def audit_kinds() -> dict[str, str]:
+    return {
+        "status": _("状態の変更"),
+        "comment": _("コメント"),
+        "resolve": _("スレッドの解決"),
+        "review": _("審査の判断"),
+    }
+
+
+def audit_trail(*, region_id=None, kind: str = "", limit: int = 100, offset: int = 0):
+    """``(entries, total)``: the newest ``limit`` audit entries after ``offset`` of every
+    status change, comment, resolution and decision, newest first."""
+    status_changes = StatusChange.objects.select_related("actor", "region")
+    comments = Comment.objects.select_related("author", "region")
+    resolved = Comment.objects.exclude(resolved_at=None).select_related("resolved_by", "region")
+    reviews = Review.objects.select_related("reviewer", "region")
+    if region_id:
+        status_changes = status_changes.filter(region_id=region_id)
+        comments = comments.filter(region_id=region_id)
+        resolved = resolved.filter(region_id=region_id)
+        reviews = reviews.filter(region_id=region_id)
+    sources = {
+        "status": status_changes.order_by("-at", "-pk"),
+        "comment": comments.order_by("-created_at", "-pk"),
+        "resolve": resolved.order_by("-resolved_at", "-pk"),
+        "review": reviews.order_by("-at", "-pk"),
+    }
+    if kind:
+        sources = {kind: sources[kind]}
+    total = sum(queryset.count() for queryset in sources.values())
+    entries: list[AuditEntry] = []
+    window = offset + limit
+    for name, queryset in sources.items():
+        for row in queryset[:window]:
+            entries.append(_audit_entry(name, row))
+    entries.sort(key=lambda entry: entry.at, reverse=True)
+    page = entries[offset:window]
+    revisions = revisions_by_key(e.revision_key for e in page if e.revision_key)
+    page = [
+        AuditEntry(**{**entry.__dict__, "revision": revisions.get(entry.revision_key)})
+        for entry in page
+    ]
+    return page, total
+
+
+def _audit_entry(name: str, row) -> AuditEntry:
+    key = (row.content_type_id, row.object_id)
+    if name == "status":
+        old = Status(row.old).label if row.old else "—"
+        return AuditEntry(
+            at=row.at,
+            kind=name,
+            what=_("%(old)s → %(new)s") % {"old": old, "new": Status(row.new).label},
+            actor=row.actor,
+            region=row.region,
+            revision_key=key,
+            detail=row.comment,
+        )
+    if name == "comment":
+        what = _("審査担当のコメント") if row.by_reviewer else _("リージョンの担当者の返信")
+        if row.parent_id:
+            what = _("返信（審査担当）") if row.by_reviewer else _("返信（リージョンの担当者）")
+        return AuditEntry(
+            at=row.created_at,
+            kind=name,
+            what=what,
+            actor=row.author,
+            region=row.region,
+            revision_key=key,
+            detail=row.body,
+        )
+    if name == "resolve":
+        return AuditEntry(
+            at=row.resolved_at,
+            kind=name,
+            what=_("スレッドを解決済みにした"),
+            actor=row.resolved_by,
+            region=row.region,
+            revision_key=key,
+            detail=row.body,
+        )
+    what = row.get_decision_display()
+    if row.publish_on:
+        what = _("%(decision)s（%(day)s に公表予定）") % {
+            "decision": what,
+            "day": row.publish_on.isoformat(),
+        }
+    return AuditEntry(
+        at=row.at,
+        kind=name,
+        what=what,
+        actor=row.reviewer,
+        region=row.region,
+        revision_key=key,
+        detail=row.comment,
+    )
+
+
+# ---------------------------------------------------------------- overview
+
+
+@dataclass(frozen=True)
+class CoverageRow:
+    prefecture: Prefecture
+    published: tuple[str, ...]  # region names
+    under_review: tuple[str, ...]
+
+
+def status_counts() -> list[dict]:
+    """``[{"status": Status, "declaration": n, "vision": n}, …]`` for every status."""
+    counts = {
+        name: dict(model.objects.values_list("status").annotate(n=Count("pk")).order_by())
+        for name, model in DOCUMENTS.items()
+    }
+    return [
+        {
+            "status": status,
+            "declaration": counts["declaration"].get(status.value, 0),
+            "vision": counts["vision"].get(status.value, 0),
+        }
+        for status in Status
+    ]
+
+
+def _latest_by_region(revisions):
+    latest = {}
+    for revision in revisions:
+        region_id = revision.region.pk
+        if region_id not in latest or revision.number > latest[region_id].number:
+            latest[region_id] = revision
+    return latest
+
+
+def prefecture_coverage(master: MasterData | None = None) -> list[CoverageRow]:
+    """For each prefecture, the regions whose current published declaration covers it, and
+    those whose submitted declaration (waiting for review) would."""
+    master = master or master_data()
+    published = _latest_by_region(declaration_revisions().filter(status=Status.PUBLISHED))
+    pending = _latest_by_region(declaration_revisions().filter(status=Status.SUBMITTED))
+    covered: dict[str, list[str]] = defaultdict(list)
+    reviewing: dict[str, list[str]] = defaultdict(list)
+    for target, revisions in ((covered, published), (reviewing, pending)):
+        for revision in sorted(revisions.values(), key=lambda r: r.region_name):
+            members = filing_from_revisions(revision).members
+            for code in local_government_area(members, master).prefectures:
+                target[code].append(revision.region_name or revision.region.slug)
+    return [
+        CoverageRow(
+            prefecture=prefecture,
+            published=tuple(covered.get(prefecture.code, ())),
+            under_review=tuple(reviewing.get(prefecture.code, ())),
+        )
+        for prefecture in Prefecture.objects.order_by("code")
+    ]
+
+
+def current_published_visions():
+    """Each region's latest published vision revision (loaded with its projects)."""
+    return list(_latest_by_region(vision_revisions().filter(status=Status.PUBLISHED)).values())
+
+
+@dataclass(frozen=True)
+class VisionItem:
+    revision: VisionRevision
+    region_name: str
+    finding: Finding | None = None
+    project: Project | None = None
+    project_index: int = 0
+
+
+def overdue_verifications(visions, *, master: MasterData | None = None, today=None):
+    """Published visions the ``vision.verification`` rule reports as not verified for
+    longer than the configured interval."""
+    today = today or timezone.localdate()
+    found = findings_of(visions, master=master, today=today)
+    overdue = [
+        VisionItem(revision, region_name_of(revision), finding=finding)
+        for revision in visions
+        for finding in found[("vision", revision.pk)]
+        if finding.code == "vision.verification"
+    ]
+    return sorted(overdue, key=lambda item: item.region_name)
+
+
+def projects_ending_soon(visions, *, today=None):
+    """Projects of the published visions that end between today and one year from today,
+    soonest first."""
+    today = today or timezone.localdate()
+    try:
+        horizon = today.replace(year=today.year + 1)
+    except ValueError:  # 29 February
+        horizon = today.replace(year=today.year + 1, day=28)
+    ending = [
+        VisionItem(revision, region_name_of(revision), project=project, project_index=index)
+        for revision in visions
+        for index, project in enumerate(revision.projects.all())
+        if project.end is not None and today <= project.end <= horizon
+    ]
+    return sorted(ending, key=lambda item: (item.project.end, item.project.name))
+
+
+# ---------------------------------------------------------------- the staff side

@@ -1,0 +1,232 @@
+"""Open data downloads: CSV of regions, members, projects and budgets, and their index page.
+
+CSV files are UTF-8 with a byte-order mark (so Excel on Japanese Windows opens them
+right), CRLF line ends, a header row in Japanese. A text cell that starts with ``=``,
+``+``, ``-``, ``@``, a tab or a carriage return is written with a leading ``'`` so a
+spreadsheet never runs it as a formula. Published data only
+(``public.selectors``).
+"""
+
+import csv
+import io
+
+from django.http import HttpResponse
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import condition, require_safe
+
+from declarations.models import MemberKindChoices
+from public import selectors
+
+BOM = "\ufeff"
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def safe_cell(value) -> str:
+    """A cell as text, defused against spreadsheet formulas; ``None`` is empty."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "1" if value else "0"
+    text = str(value)
+    if isinstance(value, str) and text.startswith(_FORMULA_STARTS):
+        return "'" + text
+    return text
+
+
+def csv_response(filename: str, header: list[str], rows) -> HttpResponse:
+    buffer = io.StringIO()
+    buffer.write(BOM)
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(header)
+    for row in rows:
+        writer.writerow([safe_cell(cell) for cell in row])
+    response = HttpResponse(
+        buffer.getvalue().encode("utf-8"), content_type="text/csv; charset=utf-8"
+    )
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+def _site_stamp(request, *args, **kwargs):
+    memo = request.__dict__.setdefault("_public_stamps", {})
+    if "site" not in memo:
+        memo["site"] = selectors.site_stamp()
+    return memo["site"]
+
+
+def open_data(view):
+    """GET/HEAD only; Last-Modified from the latest publication."""
+    return require_safe(condition(last_modified_func=_site_stamp)(view))
+
+
+def _prefecture_names(codes) -> str:
+    known = selectors.prefectures()
+    return "、".join(known[code].name if code in known else code for code in codes or ())
+
+
+@open_data
+def regions_csv(request):
+    summaries = selectors.region_summaries(selectors.search_regions())
+    header = [
+        _("識別名"),
+        _("名称"),
+        _("状態"),
+        _("宣言日"),
+        _("公表日時"),
+        _("区域の都道府県コード"),
+        _("区域の都道府県"),
+        _("分野"),
+        _("構成団体数"),
+        _("プロジェクト数"),
+        _("目指すべき姿"),
+        _("URL"),
+    ]
+    rows = (
+        [
+            s.slug,
+            s.name,
+            _("廃止") if s.is_abolished else _("宣言中"),
+            s.declared_on.isoformat() if s.declared_on else "",
+            s.published_at.isoformat() if s.published_at else "",
+            " ".join(p.code for p in s.prefectures),
+            "、".join(p.name for p in s.prefectures),
+            "、".join(s.fields),
+            s.member_count,
+            s.project_count,
+            s.aspiration,
+            request.build_absolute_uri(reverse("regions:detail", kwargs={"slug": s.slug})),
+        ]
+        for s in summaries
+    )
+    return csv_response("regions.csv", header, rows)
+
+
+@open_data
+def members_csv(request):
+    header = [
+        _("リージョン識別名"),
+        _("リージョン名"),
+        _("キー"),
+        _("名称"),
+        _("種別コード"),
+        _("種別"),
+        _("全国地方公共団体コード"),
+        _("区域の都道府県（その他の地方公共団体）"),
+        _("活動範囲の都道府県（経済団体）"),
+        _("構成員が複数の業種にわたる"),
+    ]
+    labels = dict(MemberKindChoices.choices)
+    rows = (
+        [
+            m.revision.declaration.region.slug,
+            m.revision.region_name,
+            m.key,
+            m.name,
+            m.kind,
+            labels.get(m.kind, m.kind),
+            m.lg_code,
+            _prefecture_names(m.area_prefectures),
+            _prefecture_names(m.activity_prefectures),
+            m.multi_industry if m.kind == "economic_organization" else "",
+        ]
+        for m in selectors.search_members()
+    )
+    return csv_response("members.csv", header, rows)
+
+
+def _projects_with_names():
+    projects = list(selectors.search_projects())
+    names = selectors.current_member_names({p.revision.vision.region_id for p in projects})
+    regions = selectors.current_region_names({p.revision.vision.region_id for p in projects})
+    return projects, names, regions
+
+
+@open_data
+def projects_csv(request):
+    projects, names, regions = _projects_with_names()
+    header = [
+        _("リージョン識別名"),
+        _("リージョン名"),
+        _("番号"),
+        _("プロジェクトの名称"),
+        _("実施主体"),
+        _("広域地方計画等の関連する記載"),
+        _("具体的内容"),
+        _("予算措置"),
+        _("総事業費（円）"),
+        _("年度別事業費（年度:円）"),
+        _("期待される効果"),
+        _("開始"),
+        _("終了"),
+        _("マイルストーン"),
+        _("その他"),
+    ]
+    rows = []
+    for project in projects:
+        region_id = project.revision.vision.region_id
+        member_names = names[region_id]
+        rows.append(
+            [
+                project.revision.vision.region.slug,
+                regions.get(region_id, ""),
+                project.position + 1,
+                project.name,
+                "、".join(
+                    member_names.get(i.member_key, i.member_key) if i.member_key else i.name
+                    for i in project.implementers.all()
+                ),
+                "、".join(
+                    " ".join(part for part in (r.plan, r.section, r.note) if part)
+                    for r in project.plan_references.all()
+                ),
+                project.content,
+                project.has_budget,
+                project.budget_total if project.has_budget else None,
+                " ".join(f"{b.fiscal_year}:{b.amount}" for b in project.budget_lines.all())
+                if project.has_budget
+                else "",
+                project.effects,
+                project.start.isoformat() if project.start else "",
+                project.end.isoformat() if project.end else "",
+                " ／ ".join(
+                    f"{m.date.isoformat() if m.date else ''} {m.target}".strip()
+                    for m in project.milestones.all()
+                ),
+                project.other,
+            ]
+        )
+    return csv_response("projects.csv", header, rows)
+
+
+@open_data
+def budgets_csv(request):
+    projects, _names, regions = _projects_with_names()
+    header = [
+        _("リージョン識別名"),
+        _("リージョン名"),
+        _("プロジェクト番号"),
+        _("プロジェクトの名称"),
+        _("年度"),
+        _("事業費（円）"),
+    ]
+    rows = [
+        [
+            project.revision.vision.region.slug,
+            regions.get(project.revision.vision.region_id, ""),
+            project.position + 1,
+            project.name,
+            line.fiscal_year,
+            line.amount,
+        ]
+        for project in projects
+        if project.has_budget
+        for line in project.budget_lines.all()
+    ]
+    return csv_response("budgets.csv", header, rows)
+
+
+@require_safe
+def opendata_index(request):
+    return render(request, "regions/opendata.html")

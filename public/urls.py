@@ -1,0 +1,14 @@
+"""Public URLs of the declared regions (namespace ``regions``); stable, for citing."""
+
+from django.urls import path
+
+from public.views import regions as views_public
+
+app_name = "regions"
+
+urlpatterns = [
+    path("", views_public.region_list, name="list"),
+    path("<slug:slug>/", views_public.region_detail, name="detail"),
+    path("<slug:slug>/revisions/<str:key>/", views_public.region_revision, name="revision"),
+    path("<slug:slug>/diff/", views_public.region_diff, name="diff"),
+]

@@ -1,0 +1,282 @@
+"""Public pages: the list of declared regions and each region's page, history and diff.
+
+Thin views over ``public.selectors`` (published revisions only, STYLE.md
+§6). The expensive part of a region page is rendered without the request (so nothing
+about the visitor can get into it) and cached under the region's latest publication
+time: a new publication changes the key, so a cached page is never stale. Every page
+answers conditional requests (ETag and Last-Modified from the same time).
+"""
+
+import itertools
+from dataclasses import dataclass
+
+from django.core.paginator import Paginator
+from django.http import Http404
+from django.shortcuts import render
+from django.template.loader import render_to_string
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
+
+from declarations.lifecycle import Kind
+from declarations.models import FieldChoices, MemberKindChoices
+from filing.data import MemberKind
+from filing.diff import diff_filings
+from filing.rules.declaration import lg_prefecture
+from public import selectors
+from public.cache import cached_fragment, public_page, region_stamp, site_stamp
+from public.charts import RoadmapRow, roadmap_chart
+from public.forms import RegionFilterForm
+from public.maps import MAX_LEVEL, japan_map
+
+PAGE_SIZE = 20
+
+
+# ---------------------------------------------------------------- the list
+
+
+@public_page(site_stamp)
+def region_list(request):
+    form = RegionFilterForm(request.GET, prefectures=selectors.prefectures().values())
+    filters = form.filters()
+    paginator = Paginator(selectors.search_regions(**filters), PAGE_SIZE)
+    page = paginator.get_page(request.GET.get("page"))
+    return render(
+        request,
+        "regions/region_list.html",
+        {
+            "form": form,
+            "page": page,
+            "page_numbers": paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1),
+            "ellipsis": paginator.ELLIPSIS,
+            "regions": selectors.region_summaries(page.object_list),
+            "filtered": any(value for key, value in filters.items() if key != "sort"),
+        },
+    )
+
+
+# ---------------------------------------------------------------- a region
+
+
+@dataclass(frozen=True)
+class ProjectView:
+    project: object
+    number: int
+    implementers: tuple[str, ...]
+    joint_body: tuple[str, ...]
+    budget_lines: tuple
+    milestones: tuple
+    plan_references: tuple
+
+
+@dataclass(frozen=True)
+class PrefectureRow:
+    prefecture: selectors.PrefectureInfo
+    members: tuple[str, ...]
+
+
+def _prefecture_rows(state) -> list[PrefectureRow]:
+    master = selectors.master()
+    by_code: dict[str, list[str]] = {p.code: [] for p in state.prefectures}
+    for member in state.filing.members:
+        if member.kind == MemberKind.OTHER_LOCAL_GOVERNMENT:
+            codes = member.area_prefectures
+        else:
+            code = lg_prefecture(member, master)
+            codes = (code,) if code else ()
+        for code in codes:
+            if code in by_code:
+                by_code[code].append(member.name)
+    return [PrefectureRow(p, tuple(by_code[p.code])) for p in state.prefectures]
+
+
+def _project_views(state) -> list[ProjectView]:
+    names = state.member_names
+    views = []
+    for number, project in enumerate(state.projects, start=1):
+        views.append(
+            ProjectView(
+                project=project,
+                number=number,
+                implementers=tuple(
+                    names.get(i.member_key, i.member_key) if i.member_key else i.name
+                    for i in project.implementers.all()
+                ),
+                joint_body=tuple(names.get(key, key) for key in (project.joint_body_of or ())),
+                budget_lines=tuple(project.budget_lines.all()),
+                milestones=tuple(project.milestones.all()),
+                plan_references=tuple(project.plan_references.all()),
+            )
+        )
+    return views
+
+
+def _documents(revision) -> list:
+    """The stored PDFs of a published revision, when the documents app provides them.
+    Only the documents themselves: the 送付書 (cover letter) is the region's letter to the
+    ministry and is not published."""
+    try:
+        from documents.selectors import documents_for
+    except ImportError:
+        return []
+    if revision is None:
+        return []
+    return [d for d in documents_for(revision) if getattr(d, "kind", "document") == "document"]
+
+
+def region_context(state) -> dict:
+    projects = _project_views(state)
+    name = state.declaration.region_name
+    covered = "、".join(p.name for p in state.prefectures) or _("なし")
+    rows = [
+        RoadmapRow(
+            label=view.project.name,
+            start=view.project.start,
+            end=view.project.end,
+            milestones=tuple((m.date, m.target) for m in view.milestones if m.date),
+        )
+        for view in projects
+    ]
+    show_vision = state.vision is not None and not state.is_abolished
+    history = state.history
+    states = history.states
+    previous = {later.key: earlier.key for earlier, later in itertools.pairwise(states)}
+    return {
+        "state": state,
+        "declaration": state.declaration,
+        "vision": state.vision if show_vision else None,
+        "projects": projects if show_vision else [],
+        "member_groups": state.member_groups,
+        "prefecture_rows": _prefecture_rows(state),
+        "map": japan_map(
+            selectors.prefectures().values(),
+            {p.code: MAX_LEVEL for p in state.prefectures},
+            title=_("%(name)s の区域（地図）") % {"name": name},
+            description=_("色を付けた都道府県が区域です: %(prefectures)s。")
+            % {"prefectures": covered},
+            id_prefix="region-map",
+        ),
+        "roadmap": roadmap_chart(
+            rows,
+            title=_("%(name)s のロードマップ（プロジェクトの期間とマイルストーン）")
+            % {"name": name},
+            description=_(
+                "プロジェクトごとに、期間を横棒で、マイルストーンをひし形で示します。"
+                "同じ内容を下の表に示します。"
+            ),
+        )
+        if show_vision
+        else None,
+        "declaration_documents": _documents(state.declaration),
+        "vision_documents": _documents(state.vision) if show_vision else [],
+        "history": history.newest_first,
+        "states": tuple(reversed(states)),
+        "previous": previous,
+    }
+
+
+def _render_state(slug, key, stamp):
+    def build():
+        state = selectors.region_state(slug, key)
+        if state is None:
+            raise Http404(_("公表されている宣言リージョンが見つかりません。"))
+        return {
+            "title": state.declaration.region_name,
+            "body": render_to_string("regions/_region_body.html", region_context(state)),
+        }
+
+    return cached_fragment(("region", slug, key or "", stamp.isoformat() if stamp else ""), build)
+
+
+@public_page(region_stamp, whole_page=True)
+def region_detail(request, slug):
+    stamp = region_stamp(request, slug)
+    if stamp is None:
+        raise Http404(_("公表されている宣言リージョンが見つかりません。"))
+    data = _render_state(slug, None, stamp)
+    return render(
+        request,
+        "regions/region_detail.html",
+        {"title": data["title"], "body": mark_safe(data["body"]), "slug": slug},
+    )
+
+
+@public_page(region_stamp, whole_page=True)
+def region_revision(request, slug, key):
+    stamp = region_stamp(request, slug)
+    if stamp is None or not selectors.PUBLICATION_KEY_RE.match(key):
+        raise Http404(_("公表されている版が見つかりません。"))
+    data = _render_state(slug, key, stamp)
+    return render(
+        request,
+        "regions/region_detail.html",
+        {"title": data["title"], "body": mark_safe(data["body"]), "slug": slug},
+    )
+
+
+# ---------------------------------------------------------------- the difference
+
+
+def _diff_keys(request, states) -> tuple[str, str, bool]:
+    """The two publications to compare (default: the last two); ``False`` when the
+    request named one that does not exist."""
+    keys = [p.key for p in states]
+    default_to = keys[-1]
+    default_from = keys[-2] if len(keys) > 1 else keys[-1]
+    old = request.GET.get("from", default_from)
+    new = request.GET.get("to", default_to)
+    valid = old in keys and new in keys
+    if not valid:
+        old, new = default_from, default_to
+    return old, new, valid
+
+
+@public_page(region_stamp, whole_page=True)
+def region_diff(request, slug):
+    stamp = region_stamp(request, slug)
+    if stamp is None:
+        raise Http404(_("公表されている宣言リージョンが見つかりません。"))
+    region = selectors.published_region(slug)
+    if region is None:
+        raise Http404(_("公表されている宣言リージョンが見つかりません。"))
+    history = selectors.region_history(region.pk)
+    states = history.states
+    old_key, new_key, valid = _diff_keys(request, states)
+
+    def build():
+        old = selectors.region_state(slug, old_key)
+        new = selectors.region_state(slug, new_key)
+        if old is None or new is None:
+            raise Http404
+        diff = diff_filings(old.filing, new.filing)
+        return {
+            "title": new.declaration.region_name,
+            "body": render_to_string(
+                "regions/_diff_body.html",
+                {
+                    "slug": slug,
+                    "old": old,
+                    "new": new,
+                    "diff": diff,
+                    "member_kind_labels": dict(MemberKindChoices.choices),
+                    "field_labels": dict(FieldChoices.choices),
+                    "old_names": old.member_names,
+                    "new_names": new.member_names,
+                    "abolished": Kind.ABOLISHED,
+                },
+            ),
+        }
+
+    data = cached_fragment(("diff", slug, old_key, new_key, stamp.isoformat()), build)
+    return render(
+        request,
+        "regions/region_diff.html",
+        {
+            "title": data["title"],
+            "body": mark_safe(data["body"]),
+            "slug": slug,
+            "states": tuple(reversed(states)),
+            "old_key": old_key,
+            "new_key": new_key,
+            "invalid_choice": not valid and ("from" in request.GET or "to" in request.GET),
+        },
+    )

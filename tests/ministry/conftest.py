@@ -1,0 +1,12 @@
+"""The review fixtures (tests/review_helpers.py): a reviewer, a region's editor and viewer,
+and the valid test region imported and submitted."""
+
+from tests.review_helpers import (  # noqa: F401 (fixtures)
+    editor,
+    imported,
+    reviewer,
+    reviewer_client,
+    submitted,
+    superuser,
+    viewer,
+)

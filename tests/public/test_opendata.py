@@ -1,0 +1,168 @@
+"""CSV downloads (UTF-8 with BOM for Excel) and the open-data page."""
+
+import csv
+import io
+
+import pytest
+from django.core.cache import cache
+
+from declarations.lifecycle import Status
+from filing.data import MemberData, MemberKind
+from public.opendata import safe_cell
+from tests.public_data import (
+    change_region,
+    publish_region,
+    setouchi_change,
+    skip_pdfs,
+    valid_filing,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def fresh_cache():
+    cache.clear()
+
+
+@pytest.fixture
+def setouchi(monkeypatch):
+    skip_pdfs(monkeypatch)
+    first = publish_region("setouchi")
+    change_region(first.region, setouchi_change(valid_filing()))
+    return first.region
+
+
+def read_csv(client, name):
+    response = client.get(f"/opendata/{name}")
+    assert response.status_code == 200
+    assert response["Content-Type"] == "text/csv; charset=utf-8"
+    assert response["Content-Disposition"] == f'attachment; filename="{name}"'
+    assert response.content.startswith(b"\xef\xbb\xbf"), "UTF-8 BOM for Excel"
+    assert b"\r\n" in response.content
+    return list(csv.DictReader(io.StringIO(response.content.decode("utf-8-sig"))))
+
+
+def test_regions_csv_has_one_row_per_published_region(client, setouchi, monkeypatch):
+    publish_region("draft", status=Status.DRAFT)
+
+    rows = read_csv(client, "regions.csv")
+
+    assert len(rows) == 1
+    row = rows[0]
+    assert row["識別名"] == "setouchi"
+    assert row["名称"] == "瀬戸内広域リージョン"
+    assert row["状態"] == "宣言中"
+    assert row["区域の都道府県コード"] == "33 34 37"
+    assert row["構成団体数"] == "14" and row["プロジェクト数"] == "3"
+    assert "造船" in row["目指すべき姿"]
+    assert row["URL"].endswith("/regions/setouchi/")
+
+
+def test_members_csv_lists_the_current_members(client, setouchi):
+    rows = read_csv(client, "members.csv")
+
+    assert len(rows) == 14
+    keizai = next(r for r in rows if r["種別コード"] == "economic_organization")
+    assert keizai["種別"] == "経済団体"
+    assert keizai["活動範囲の都道府県（経済団体）"] == "岡山県、広島県、香川県"
+    assert keizai["構成員が複数の業種にわたる"] == "1"
+    fukuyama = next(r for r in rows if r["名称"] == "福山市")
+    assert fukuyama["全国地方公共団体コード"] == "342076"
+
+
+def test_projects_and_budgets_csv(client, setouchi):
+    projects = read_csv(client, "projects.csv")
+    budgets = read_csv(client, "budgets.csv")
+
+    assert [p["プロジェクトの名称"] for p in projects] == [
+        "瀬戸内先端ものづくりクラスター形成プロジェクト",
+        "瀬戸内の島々をめぐる周遊観光プロジェクト",
+        "瀬戸内MaaS推進プロジェクト",
+    ]
+    first = projects[0]
+    assert first["総事業費（円）"] == "310000000"
+    assert first["年度別事業費（年度:円）"] == "2026:90000000 2027:100000000 2028:120000000"
+    assert "瀬戸内造船株式会社" in first["実施主体"]
+    assert projects[1]["予算措置"] == "0" and projects[1]["総事業費（円）"] == ""
+    assert sum(int(b["事業費（円）"]) for b in budgets) == 460_000_000
+    assert {b["年度"] for b in budgets} == {"2026", "2027", "2028"}
+
+
+@pytest.mark.parametrize(
+    ("value", "written"),
+    [
+        ('=HYPERLINK("http://x")', '\'=HYPERLINK("http://x")'),
+        ("+1", "'+1"),
+        ("-1", "'-1"),
+        ("@SUM(A1)", "'@SUM(A1)"),
+        ("\tx", "'\tx"),
+        ("瀬戸内", "瀬戸内"),
+        (-5, "-5"),
+        (None, ""),
+        (True, "1"),
+    ],
+)
+def test_cells_that_a_spreadsheet_would_run_are_defused(value, written):
+    assert safe_cell(value) == written
+
+
+def test_a_member_name_starting_with_a_formula_is_written_as_text(client, monkeypatch):
+    from dataclasses import replace
+
+    skip_pdfs(monkeypatch)
+    filing = valid_filing()
+    formula = MemberData("dmo", "=1+1 観光推進協議会", MemberKind.OTHER)
+    filing = replace(
+        filing, members=tuple(formula if m.key == "dmo" else m for m in filing.members)
+    )
+    publish_region("formula", filing)
+
+    names = [row["名称"] for row in read_csv(client, "members.csv")]
+
+    assert "'=1+1 観光推進協議会" in names
+
+
+def test_empty_site_gives_header_only_files(client):
+    for name in ("regions.csv", "members.csv", "projects.csv", "budgets.csv"):
+        assert read_csv(client, name) == []
+
+
+def test_csv_answers_if_modified_since(client, setouchi):
+    first = client.get("/opendata/regions.csv")
+
+    again = client.get(
+        "/opendata/regions.csv", headers={"if-modified-since": first["Last-Modified"]}
+    )
+
+    assert again.status_code == 304
+
+
+def test_open_data_page_links_every_download_the_api_and_the_licence(client):
+    html = client.get("/opendata/").content.decode()
+
+    for link in (
+        "/opendata/regions.csv",
+        "/opendata/members.csv",
+        "/opendata/projects.csv",
+        "/opendata/budgets.csv",
+        "/api/v1/",
+        "/api/v1/openapi.json",
+        "/feeds/publications.atom",
+        "https://creativecommons.org/licenses/by/4.0/deed.ja",
+    ):
+        assert f'href="{link}"' in html, link
+    assert 'id="credits"' in html and "@svg-maps/japan" in html
+
+
+def test_csv_queries_do_not_grow_with_regions(client, monkeypatch, django_assert_max_num_queries):
+    from tests.public_data import generated_filing
+
+    skip_pdfs(monkeypatch)
+    for index in range(3):
+        publish_region(f"r{index}", generated_filing(index, members=20, projects=6))
+    client.get("/opendata/regions.csv")
+
+    for name, limit in (("regions", 8), ("members", 4), ("projects", 12), ("budgets", 12)):
+        with django_assert_max_num_queries(limit):
+            client.get(f"/opendata/{name}.csv")

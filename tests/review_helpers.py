@@ -1,0 +1,90 @@
+"""Fixtures of the review tests: a reviewer in the ``reviewer`` group, a region's editor and
+viewer, and the valid test region imported and submitted (declaration and vision)."""
+
+from pathlib import Path
+
+import pytest
+from django.contrib.auth.models import Group
+from django.test import Client
+
+from accounts.models import REVIEWER_GROUP, RegionRole
+from filing.bundle import read_bundle_file
+from tests.factories import UserFactory
+from workflow.adapter import filing_import
+
+BUNDLES = Path(__file__).resolve().parent / "data" / "bundles"
+
+
+def signed_in(user) -> Client:
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+@pytest.fixture
+def reviewer():
+    user = UserFactory(
+        username="shinsa",
+        email="shinsa@soumu.example.jp",
+        is_staff=True,
+        last_name="審査",
+        first_name="花子",
+    )
+    user.groups.add(Group.objects.get(name=REVIEWER_GROUP))
+    return user
+
+
+@pytest.fixture
+def reviewer_client(reviewer):
+    return signed_in(reviewer)
+
+
+@pytest.fixture
+def superuser(django_user_model):
+    return django_user_model.objects.create_superuser("root", "root@example.jp", "pw-root-only")
+
+
+@pytest.fixture
+def imported():
+    return filing_import(read_bundle_file(BUNDLES / "valid_region.json"), slug="setouchi")
+
+
+@pytest.fixture
+def editor(imported):
+    user = UserFactory(username="editor", email="editor@setouchi.example.jp")
+    RegionRole.objects.create(user=user, region=imported.region, role=RegionRole.Role.EDITOR)
+    return user
+
+
+@pytest.fixture
+def viewer(imported):
+    user = UserFactory(username="viewer", email="viewer@setouchi.example.jp")
+    RegionRole.objects.create(user=user, region=imported.region, role=RegionRole.Role.VIEWER)
+    return user
+
+
+def submit(revision, actor):
+    """Move a valid draft to submitted as ``revision_submit`` does, without rendering its PDFs
+    (seconds per revision); tests of the submission itself use the service."""
+    from declarations.lifecycle import Status
+    from declarations.services import revision_transition
+    from workflow.verbs import paired_declaration_revision
+
+    if revision.document == "vision" and not revision.declaration_revision_id:
+        revision.declaration_revision = paired_declaration_revision(revision)
+        revision.save(update_fields=["declaration_revision"])
+    return revision_transition(revision=revision, new=Status.SUBMITTED, actor=actor)
+
+
+@pytest.fixture
+def submitted(imported, editor):
+    """The test region with its declaration and vision submitted (waiting for review)."""
+    submit(imported.declaration_revision, editor)
+    submit(imported.vision_revision, editor)
+    imported.declaration_revision.refresh_from_db()
+    imported.vision_revision.refresh_from_db()
+    return imported
+
+
+def revision_url(revision, suffix: str = "") -> str:
+    return f"/admin/reviews/review/revisions/{revision.document}/{revision.pk}/{suffix}"

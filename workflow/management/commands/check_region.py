@@ -1,0 +1,123 @@
+"""``manage.py check_region FILE [--format json]``: check a region bundle, save nothing.
+
+Reads the bundle (``filing.bundle``), runs every 要綱 rule over it with the
+database's master data and today's date, and prints the findings.
+
+Exit status: 0 no error (warnings allowed), 1 at least one error, 2 the check
+could not run: the input is unusable (an input error of the bundle, a missing
+file, a directory, over 5 MB, not UTF-8) or the master data is not loaded.
+On 2, one Japanese line goes to stderr (with the JSON path) and stdout stays
+empty. With ``--format json`` stdout holds only the JSON list of findings.
+``FILE`` may be ``-`` for standard input.
+"""
+
+import json
+import sys
+from typing import NoReturn
+
+from django.core.management.base import BaseCommand
+from django.db import DatabaseError
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from declarations.selectors import master_data
+from filing.bundle import MAX_BUNDLE_BYTES, BundleError, parse_bundle, read_bundle_file
+from filing.data import Filing, RuleContext
+from filing.engine import check_filing
+from filing.findings import Finding, Severity, has_errors
+
+EXIT_ERRORS = 1
+EXIT_UNUSABLE = 2
+STDIN = "-"
+
+
+class Command(BaseCommand):
+    help = gettext_lazy(
+        "広域リージョンのバンドル（JSON）を要綱のルールで検査します（保存はしません）。"
+        "終了コード: 0 エラーなし（警告のみを含む）、1 エラーあり、2 入力を読めない。"
+    )
+    # The check reads a file and the master data; the project's system checks are not its business
+    # and must not turn into exit codes of their own.
+    requires_system_checks = []
+    stealth_options = ("stdin",)
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "file",
+            metavar="FILE",
+            help=gettext_lazy("バンドルの JSON ファイル（- で標準入力）"),
+        )
+        parser.add_argument(
+            "--format",
+            choices=("text", "json"),
+            default="text",
+            help=gettext_lazy(
+                "出力形式: text（既定、日本語の一覧）または json（{code, clause, severity, message, path} の配列だけ）"
+            ),
+        )
+
+    def handle(self, *args, **options):
+        source = options["file"]
+        try:
+            filing = self.read(source, options.get("stdin"))
+        except BundleError as error:
+            name = _("標準入力") if source == STDIN else source
+            self.fail(_("入力エラー（%(name)s）: %(error)s") % {"name": name, "error": error})
+
+        try:
+            master = master_data()
+        except DatabaseError as error:
+            self.fail(
+                _("マスタデータを読めません（%(error)s）。manage.py migrate を実行してください")
+                % {"error": " ".join(str(error).split())}
+            )
+        if not master.prefectures:
+            self.fail(
+                _(
+                    "マスタデータが読み込まれていません。manage.py load_master_data を実行してください"
+                )
+            )
+
+        findings = check_filing(filing, RuleContext(master=master, today=timezone.localdate()))
+        if options["format"] == "json":
+            self.stdout.write(
+                json.dumps(
+                    [finding.as_dict() for finding in findings], ensure_ascii=False, indent=2
+                )
+            )
+        else:
+            self.write_text(findings)
+        if has_errors(findings):
+            sys.exit(EXIT_ERRORS)
+
+    def read(self, source: str, stdin) -> Filing:
+        if source == STDIN:
+            stream = stdin if stdin is not None else sys.stdin
+            stream = getattr(stream, "buffer", stream)
+            return parse_bundle(stream.read(MAX_BUNDLE_BYTES + 1))
+        return read_bundle_file(source)
+
+    def fail(self, line: str) -> NoReturn:
+        """One line on stderr and exit status 2 (CommandError would prefix it in English)."""
+        self.stderr.write(" ".join(line.split()))
+        sys.exit(EXIT_UNUSABLE)
+
+    def write_text(self, findings: list[Finding]) -> None:
+        labels = {Severity.ERROR: _("エラー"), Severity.WARNING: _("警告")}
+        styles = {Severity.ERROR: self.style.ERROR, Severity.WARNING: self.style.WARNING}
+        for finding in findings:
+            line = f"{labels[finding.severity]} {finding.clause} {finding.code} {finding.path or '$'}: {finding.message}"
+            self.stdout.write(line, style_func=styles[finding.severity])
+        errors = sum(finding.severity == Severity.ERROR for finding in findings)
+        warnings = len(findings) - errors
+        if errors:
+            verdict = _("エラーがあるため提出できません。")
+        elif warnings:
+            verdict = _("エラーはありません。警告を確認してください。")
+        else:
+            verdict = _("指摘はありません。")
+        self.stdout.write(
+            _("結果: エラー %(errors)d 件、警告 %(warnings)d 件。%(verdict)s")
+            % {"errors": errors, "warnings": warnings, "verdict": verdict}
+        )

@@ -1,0 +1,48 @@
+"""The two documents a region files, in one table: which model holds a document's revisions
+and how a region's revisions of it are found. Staff pages, the review admin, the PDFs and
+the commands ask this table instead of branching on ``"declaration"`` / ``"vision"``."""
+
+from dataclasses import dataclass
+
+from declarations.models import DeclarationRevision
+from visions.models import VisionRevision
+
+
+class UnknownDocument(LookupError):
+    """A document code that is neither ``declaration`` nor ``vision`` (a mistyped URL)."""
+
+
+@dataclass(frozen=True)
+class DocumentKind:
+    code: str  # "declaration" | "vision", as in URLs, bundles and ``revision.document``
+    model: type
+    parent: str  # the revision's foreign key to its document: "declaration" | "vision"
+
+    @property
+    def label(self) -> str:
+        return self.model.document_label
+
+    def revisions_of(self, region):
+        """Every revision of this document of ``region``, any status."""
+        return self.model.objects.filter(**{f"{self.parent}__region": region})
+
+    def revision_of(self, region, number: int):
+        """The region's revision ``number`` of this document, or ``None``."""
+        return self.revisions_of(region).filter(number=number).first()
+
+
+DOCUMENTS = {
+    "declaration": DocumentKind("declaration", DeclarationRevision, "declaration"),
+    "vision": DocumentKind("vision", VisionRevision, "vision"),
+}
+
+
+def document_kind(code: str) -> DocumentKind:
+    try:
+        return DOCUMENTS[code]
+    except KeyError:
+        raise UnknownDocument(code) from None
+
+
+def kind_of(revision) -> DocumentKind:
+    return DOCUMENTS[revision.document]

@@ -1,0 +1,12 @@
+"""What the verbs announce to the apps above them.
+
+``revision_submitted`` is sent inside ``revision_submit``'s transaction, after the status
+has moved: the documents app freezes the PDFs the ministry receives (ADR 0051). A
+receiver that raises rolls the submission back. The workflow names no app above it; each
+such app connects its receiver in its ``AppConfig.ready`` (ADR 0080).
+"""
+
+from django.dispatch import Signal
+
+# sender: the revision's model; revision: the revision just submitted.
+revision_submitted = Signal()

@@ -1,0 +1,186 @@
+"""The verbs of a filing's lifecycle: one service per verb (STYLE.md §4).
+
+Each is keyword-only, takes the ``actor``, runs in a transaction, and moves the
+status only through ``declarations.services.revision_transition`` (which writes
+the ``StatusChange`` audit row). Submitting runs every 要綱 rule and refuses with
+all the findings at once (STYLE.md §3).
+"""
+
+from django.db import transaction
+from django.utils import timezone
+
+from accounts.notifications import editor_addresses, reviewer_addresses, send_after_commit
+from declarations.lifecycle import Status
+from declarations.models import DeclarationRevision
+from declarations.services import revision_transition
+from filing.engine import check_filing
+from filing.findings import Finding
+from reviews.models import Review
+from reviews.services import review_record
+from visions.models import VisionRevision
+from workflow.adapter import (
+    declaration_revision_loaded,
+    filing_from_revisions,
+    latest_revision,
+    rule_context,
+    vision_revision_loaded,
+)
+from workflow.signals import revision_submitted
+
+# Rules that judge the declaration (第3) as opposed to the vision (第4); members.in_project
+# concerns the vision stage (DESIGN.md).
+_DECLARATION_PREFIXES = ("region", "declaration", "members")
+# Judged at the vision stage whatever their path (a field missing from the published
+# declaration is reported at declaration.fields[i] but blocks the vision).
+_VISION_STAGE_CODES = frozenset({"members.in_project", "change.declaration_sync"})
+
+
+def concerns(finding: Finding, document: str) -> bool:
+    """Whether a finding is about the declaration or about the vision."""
+    vision_stage = finding.code in _VISION_STAGE_CODES
+    about_declaration = finding.path.startswith(_DECLARATION_PREFIXES) and not vision_stage
+    return about_declaration if document == "declaration" else not about_declaration
+
+
+class SubmissionRefused(Exception):
+    """Submission refused; ``findings`` holds every error (and unacknowledged warning) at once."""
+
+    def __init__(self, findings: list[Finding]):
+        self.findings = findings
+        errors = sum(1 for f in findings if f.is_error)
+        super().__init__(
+            f"送付できません: エラー {errors} 件、未確認の警告 {len(findings) - errors} 件があります。"
+        )
+
+
+def paired_declaration_revision(vision_revision: VisionRevision) -> DeclarationRevision | None:
+    """The declaration revision a vision revision is read against."""
+    if vision_revision.declaration_revision_id:
+        return vision_revision.declaration_revision
+    return latest_revision(
+        DeclarationRevision.objects.filter(declaration__region=vision_revision.region)
+    )
+
+
+def revision_findings(revision) -> list[Finding]:
+    """Every finding that concerns this revision's document, in rule order."""
+    if isinstance(revision, DeclarationRevision):
+        filing = filing_from_revisions(declaration_revision_loaded(revision.pk))
+    else:
+        declaration_revision = paired_declaration_revision(revision)
+        if declaration_revision is None:
+            return []
+        filing = filing_from_revisions(
+            declaration_revision_loaded(declaration_revision.pk),
+            vision_revision_loaded(revision.pk),
+        )
+    findings = check_filing(filing, rule_context(revision.region))
+    return [f for f in findings if concerns(f, revision.document)]
+
+
+@transaction.atomic
+def revision_submit(*, revision, actor, acknowledged: set[tuple[str, str]] | None = None):
+    """送付: freeze a draft revision and send it to the ministry for review.
+
+    Refused while any error remains. When ``acknowledged`` is given (the staff UI),
+    every warning must be in it as ``(code, path)``; ``None`` acknowledges all.
+    """
+    findings = revision_findings(revision)
+    blocking = [f for f in findings if f.is_error]
+    if acknowledged is not None:
+        blocking += [f for f in findings if not f.is_error and (f.code, f.path) not in acknowledged]
+    if blocking:
+        raise SubmissionRefused(blocking)
+    if isinstance(revision, VisionRevision) and not revision.declaration_revision_id:
+        revision.declaration_revision = paired_declaration_revision(revision)
+        revision.save(update_fields=["declaration_revision"])
+    change = revision_transition(revision=revision, new=Status.SUBMITTED, actor=actor)
+    revision_submitted.send(sender=type(revision), revision=revision)
+    send_after_commit(
+        f"送付されました: {revision}",
+        f"{revision} が送付されました。管理画面の審査待ち一覧から確認してください。",
+        reviewer_addresses(),
+    )
+    return change
+
+
+def _tell_editors(revision, subject: str, body: str) -> None:
+    send_after_commit(f"{subject}: {revision}", body, editor_addresses(revision.region))
+
+
+class CommentRequired(Exception):
+    def __init__(self):
+        super().__init__("差戻しにはコメントが必要です。")
+
+
+@transaction.atomic
+def revision_return(*, revision, actor, comment: str):
+    """差戻し: send a submitted revision back to the region, with a required comment."""
+    if not comment or not comment.strip():
+        raise CommentRequired
+    change = revision_transition(
+        revision=revision, new=Status.RETURNED, actor=actor, comment=comment.strip()
+    )
+    review_record(
+        revision=revision,
+        decision=Review.Decision.RETURNED,
+        reviewer=actor,
+        comment=comment.strip(),
+    )
+    _tell_editors(
+        revision,
+        "差し戻されました",
+        f"{revision} が差し戻されました。\n\n審査担当のコメント:\n{comment.strip()}",
+    )
+    return change
+
+
+@transaction.atomic
+def revision_reopen(*, revision, actor):
+    """A returned revision becomes a draft again so that the region can fix it."""
+    return revision_transition(revision=revision, new=Status.DRAFT, actor=actor)
+
+
+@transaction.atomic
+def revision_accept(*, revision, actor, comment: str = "", publish_on=None):
+    """受理: accept a submitted revision; publish it now, or on ``publish_on``."""
+    change = revision_transition(
+        revision=revision, new=Status.ACCEPTED, actor=actor, comment=comment
+    )
+    scheduled = publish_on if publish_on is not None and publish_on > timezone.localdate() else None
+    review_record(
+        revision=revision,
+        decision=Review.Decision.ACCEPTED,
+        reviewer=actor,
+        comment=comment,
+        publish_on=scheduled,
+    )
+    if publish_on is not None and publish_on > timezone.localdate():
+        revision.publish_on = publish_on
+        revision.save(update_fields=["publish_on"])
+        _tell_editors(
+            revision,
+            "受理されました",
+            f"{revision} が受理されました。{publish_on:%Y-%m-%d} に公表されます。",
+        )
+        return change
+    return revision_publish(revision=revision, actor=actor)
+
+
+@transaction.atomic
+def revision_publish(*, revision, actor):
+    """公表: an accepted revision becomes the public one."""
+    change = revision_transition(revision=revision, new=Status.PUBLISHED, actor=actor)
+    _tell_editors(revision, "公表されました", f"{revision} が受理され、公表されました。")
+    return change
+
+
+def publish_due(*, today=None, actor=None) -> int:
+    """Publish every accepted revision whose scheduled day has come; returns how many."""
+    today = today or timezone.localdate()
+    count = 0
+    for model in (DeclarationRevision, VisionRevision):
+        for revision in model.objects.filter(status=Status.ACCEPTED, publish_on__lte=today):
+            revision_publish(revision=revision, actor=actor)
+            count += 1
+    return count
