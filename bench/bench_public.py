@@ -73,7 +73,7 @@ def set_up_django():
 
 
 def published_count() -> int:
-    from public.selectors import current_declaration_revisions
+    from declarations.selectors import current_declaration_revisions
 
     return current_declaration_revisions().count()
 
@@ -106,7 +106,7 @@ def build(regions: int) -> None:
 
 
 def sizes(slug: str) -> tuple[int, int]:
-    from public.selectors import region_state
+    from public.selectors.region import region_state
 
     state = region_state(slug)
     return len(state.declaration.members.all()), len(state.projects)
@@ -118,7 +118,7 @@ def count_queries() -> dict[str, int]:
     from django.test import Client
     from django.test.utils import CaptureQueriesContext
 
-    from public.selectors import search_regions
+    from public.selectors.search import search_regions
 
     smallest = min(
         (r.declaration.region.slug for r in search_regions()),

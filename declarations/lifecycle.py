@@ -47,6 +47,13 @@ def can_move(old: str, new: str) -> bool:
     return (Status(old), Status(new)) in TRANSITIONS
 
 
+def available_verbs(status: str) -> tuple[str, ...]:
+    """The verbs that may move a revision on from ``status``, in the table's order
+    ("submit", "return", "reopen", "accept", "publish"): what views and templates offer.
+    Oscar's ``available_statuses()`` is the model."""
+    return tuple(verb for (old, _new), verb in TRANSITIONS.items() if old == status)
+
+
 class FrozenRevisionError(Exception):
     """Raised when something tries to change a revision that is no longer a draft."""
 
@@ -110,6 +117,11 @@ class RevisionBase(models.Model):
         if self.status not in EDITABLE_STATUSES:
             raise FrozenRevisionError(self)
         return super().delete(*args, **kwargs)
+
+    @property
+    def available_verbs(self) -> tuple[str, ...]:
+        """What may be done to this revision now (``lifecycle.available_verbs``)."""
+        return available_verbs(self.status)
 
     @property
     def is_editable(self) -> bool:

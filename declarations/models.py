@@ -2,6 +2,7 @@ from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -189,6 +190,10 @@ class DeclarationRevision(RevisionBase):
 
     document = "declaration"
     document_label = _("連携宣言書")
+
+    def get_absolute_url(self) -> str:
+        """The revision's page in the staff UI (``staff:declaration``)."""
+        return reverse("staff:declaration", args=[self.declaration.region.slug, self.number])
 
     @property
     def region(self) -> Region:

@@ -31,6 +31,7 @@ from documents.render import DocumentMeta
 from documents.vision_pdf import vision_pdf
 from filing.data import Filing
 from visions.models import VisionRevision
+from visions.selectors import paired_declaration
 from workflow.adapter import (
     declaration_revision_loaded,
     filing_from_revisions,
@@ -105,9 +106,7 @@ def _previous_published(revision):
 
 
 def _paired_declaration(vision_revision: VisionRevision) -> DeclarationRevision | None:
-    from workflow.verbs import paired_declaration_revision
-
-    return paired_declaration_revision(vision_revision)
+    return paired_declaration(vision_revision)
 
 
 def _vision_filing(vision_revision: VisionRevision) -> tuple[Filing, DeclarationRevision | None]:

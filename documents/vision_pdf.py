@@ -22,7 +22,7 @@ from documents.declaration_pdf import document_title, title_parts
 from documents.render import FONT_FAMILY, DocumentMeta, render_pdf
 from filing.data import Filing, MilestoneData, PlanRef, ProjectData, RevisionKind
 from filing.diff import diff_filings
-from filing.formatting import fiscal_year, nendo
+from filing.formatting import fiscal_year, fiscal_year_start, nendo, nendo_short
 
 # Chart geometry, in millimetres of the A4 text block (174 mm wide).
 CHART_WIDTH = 174.0
@@ -176,10 +176,6 @@ def budget_by_fiscal_year(projects: list[ProjectView]) -> list[BudgetRow]:
 # ---------------------------------------------------------------- the roadmap chart
 
 
-def _fiscal_year_start(year: int) -> date:
-    return date(year, 4, 1)
-
-
 def chart_years(projects: list[ProjectView]) -> tuple[int, int] | None:
     """The first and last fiscal year any period or dated milestone touches."""
     days = [d for p in projects for d in (p.start, p.end) if d is not None]
@@ -201,8 +197,8 @@ def _number(value: float) -> str:
 class _Chart:
     def __init__(self, first: int, last: int):
         self.first, self.last = first, last
-        self.begin = _fiscal_year_start(first)
-        self.days = (_fiscal_year_start(last + 1) - self.begin).days
+        self.begin = fiscal_year_start(first)
+        self.days = (fiscal_year_start(last + 1) - self.begin).days
         self.left = LABEL_WIDTH
         self.right = CHART_WIDTH - 2.5  # room for a milestone on the last day
 
@@ -212,8 +208,7 @@ class _Chart:
 
     def year_label(self, year: int) -> str:
         years = self.last - self.first + 1
-        label = nendo(year)
-        return label if years <= 7 else label.removesuffix("年度").replace("令和", "R")
+        return nendo(year) if years <= 7 else nendo_short(year)
 
     def svg(self, projects: list[ProjectView]) -> SafeString:
         """One chart: a header of fiscal years, then a row per project with its period as a
@@ -227,10 +222,10 @@ class _Chart:
             y = HEADER_HEIGHT + index * ROW_HEIGHT
             stripes.append(f"M0 {n(y)}h{n(CHART_WIDTH)}v{n(ROW_HEIGHT)}h-{n(CHART_WIDTH)}z")
         for year in range(self.first, self.last + 2):
-            x = self.x(_fiscal_year_start(year)) if year <= self.last else self.right
+            x = self.x(fiscal_year_start(year)) if year <= self.last else self.right
             grid.append(f"M{n(x)} 0V{n(bottom)}")
             if year <= self.last:
-                following = self.x(_fiscal_year_start(year + 1)) if year < self.last else self.right
+                following = self.x(fiscal_year_start(year + 1)) if year < self.last else self.right
                 texts.append(
                     f'<text x="{n((x + following) / 2)}" y="5.2" text-anchor="middle">'
                     f"{escape(self.year_label(year))}</text>"

@@ -1,11 +1,17 @@
 """Where a comment or a finding points inside a revision: a bundle JSON path (DESIGN.md).
 
+The one reader of those paths. ``parse_path`` splits a path into what every page needs to
+place it (``vision.projects[2].budget.by_fiscal_year["2027"]`` → the list
+``vision.projects``, row 2, its item ``budget``); ``falls_under`` says whether a path is
+at or below another.
+
 An anchor is one of the paths this module lists for a revision (``""`` is the revision as a
 whole, ``members[2]`` a member, ``vision.projects[0]`` a project, ``declaration.fields``
 the fields). A finding's path (``vision.projects[0].period``) belongs to the longest anchor
 it starts with. Pure functions: the lists of names come from the caller.
 """
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -24,6 +30,45 @@ class Anchor:
             return "item-revision"
         cleaned = "".join(c if c.isalnum() else "-" for c in self.path)
         return "item-" + "-".join(part for part in cleaned.split("-") if part)
+
+
+_FIRST_INDEX = re.compile(r"\[(\d+)\](?:\.(\w+))?")
+
+
+@dataclass(frozen=True, slots=True)
+class PathParts:
+    """A bundle JSON path read up to its first row: ``head`` is what comes before the first
+    ``[i]`` (the whole path when there is none), ``index`` that row, ``item`` the name right
+    after it (``""`` for the row itself)."""
+
+    path: str
+    head: str
+    index: int | None = None
+    item: str = ""
+
+    def row_of(self, head: str) -> int | None:
+        """The row of list ``head`` this path is in (``members`` → 3 for ``members[3].name``)."""
+        return self.index if self.head == head else None
+
+
+def parse_path(path: str) -> PathParts:
+    """``members[3].lg_code`` → (head ``members``, index 3, item ``lg_code``);
+    ``vision.projects[2].budget.by_fiscal_year["2027"]`` → (``vision.projects``, 2,
+    ``budget``); ``region.name`` → (``region.name``, None, "")."""
+    head, bracket, _rest = path.partition("[")
+    if not bracket:
+        return PathParts(path, path)
+    match = _FIRST_INDEX.match(path, len(head))
+    if match is None:  # ``by_fiscal_year["2027"]``: a key, not a row
+        return PathParts(path, head)
+    return PathParts(path, head, int(match.group(1)), match.group(2) or "")
+
+
+def falls_under(path: str, prefix: str) -> bool:
+    """Whether ``path`` is ``prefix`` or inside it (``""`` holds every path)."""
+    if not prefix:
+        return True
+    return path == prefix or path.startswith((prefix + ".", prefix + "["))
 
 
 def declaration_anchors(member_names: Sequence[str]) -> list[Anchor]:
@@ -65,16 +110,10 @@ def vision_anchors(project_names: Sequence[str]) -> list[Anchor]:
     return anchors
 
 
-def _starts(path: str, prefix: str) -> bool:
-    if not prefix:
-        return True
-    return path == prefix or path.startswith((prefix + ".", prefix + "["))
-
-
 def anchor_of(path: str, anchors: Sequence[Anchor]) -> Anchor:
     """The most specific anchor ``path`` falls under (the whole revision at worst)."""
     best = anchors[0]
     for anchor in anchors:
-        if _starts(path, anchor.path) and len(anchor.path) > len(best.path):
+        if falls_under(path, anchor.path) and len(anchor.path) > len(best.path):
             best = anchor
     return best

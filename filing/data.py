@@ -41,6 +41,11 @@ class RevisionKind(StrEnum):
     ABOLISHED = "abolished"  # 廃止
 
 
+# 第4(3): how often a vision is verified unless the ministry sets another interval
+# (settings.VISION_VERIFICATION_INTERVAL_MONTHS reads its default from here).
+DEFAULT_VERIFICATION_INTERVAL_MONTHS = 12
+
+
 @dataclass(frozen=True, slots=True)
 class PlanRef:
     """広域地方計画等の参照箇所 (第4(2) なお書き, 第4(2)③ウ)."""
@@ -171,5 +176,9 @@ class PublishedDeclaration:
 class RuleContext:
     master: MasterData
     today: date
-    verification_interval_months: int = 12
+    verification_interval_months: int = DEFAULT_VERIFICATION_INTERVAL_MONTHS
     current_declaration: PublishedDeclaration | None = None
+    # The day the region's vision was first published (vision.verification counts from it
+    # when the vision was never verified). From the models only: a bundle does not carry
+    # it, so a bundle's vision without ``verified_on`` is never overdue.
+    vision_first_published_on: date | None = None

@@ -1,6 +1,6 @@
 """What a rule reports. Shared by every app's ``rules.py``, the CLI, forms, admin and API."""
 
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from enum import StrEnum
 
 
@@ -16,6 +16,9 @@ class Finding:
     severity: Severity
     message: str  # Japanese, names the clause and the offending item
     path: str  # JSON path into the region bundle, e.g. "vision.projects[2].period"
+    # "declaration" or "vision": the document whose submission the finding concerns
+    # (Rule.document). Not part of the bundle-facing dict (as_dict).
+    document: str = field(default="declaration", compare=False)
 
     @property
     def is_error(self) -> bool:
@@ -23,6 +26,7 @@ class Finding:
 
     def as_dict(self) -> dict:
         data = asdict(self)
+        del data["document"]
         data["severity"] = str(self.severity)
         return data
 

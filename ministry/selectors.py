@@ -11,7 +11,6 @@ import datetime
 from collections import defaultdict
 from dataclasses import dataclass
 
-from django.conf import settings
 from django.db.models import Count, Prefetch, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -26,7 +25,7 @@ from declarations.models import (
 )
 from declarations.selectors import master_data
 from filing.anchors import Anchor, anchor_of
-from filing.data import FieldCode, Filing, MasterData, PublishedDeclaration, RuleContext
+from filing.data import FieldCode, Filing, MasterData, PublishedDeclaration
 from filing.engine import all_rules, check_filing
 from filing.findings import Finding
 from filing.rules import declaration as declaration_rules
@@ -35,8 +34,8 @@ from projects.models import Project
 from reviews.models import Comment, Review
 from reviews.selectors import revisions_by_key
 from visions.models import VisionRevision
-from workflow.adapter import filing_from_revisions, latest_revision
-from workflow.verbs import concerns
+from visions.selectors import paired_declaration
+from workflow.adapter import filing_from_revisions, rule_context
 
 DOCUMENTS = {"declaration": DeclarationRevision, "vision": VisionRevision}
 
@@ -92,22 +91,6 @@ def reviewable_revision(document: str, pk: int):
     return None
 
 
-def paired_declaration(vision_revision: VisionRevision) -> DeclarationRevision | None:
-    """The declaration revision a vision revision is read against (prefetched when set)."""
-    if vision_revision.declaration_revision_id:
-        return vision_revision.declaration_revision
-    fallback = latest_revision(
-        DeclarationRevision.objects.filter(declaration__region_id=vision_revision.vision.region_id)
-    )
-    if fallback is None:
-        return None
-    return (
-        DeclarationRevision.objects.select_related("declaration__region")
-        .prefetch_related("fields", "members")
-        .get(pk=fallback.pk)
-    )
-
-
 def filing_of(revision) -> Filing | None:
     """The ``Filing`` a revision is checked as (a vision with its paired declaration)."""
     if revision.document == "declaration":
@@ -156,15 +139,6 @@ def published_declarations(region_ids) -> dict[int, PublishedDeclaration]:
     }
 
 
-def _context(master: MasterData, today, published) -> RuleContext:
-    return RuleContext(
-        master=master,
-        today=today,
-        verification_interval_months=getattr(settings, "VISION_VERIFICATION_INTERVAL_MONTHS", 12),
-        current_declaration=published,
-    )
-
-
 def findings_of(revisions, *, master: MasterData | None = None, today=None) -> dict:
     """``{(document, pk): [Finding, …]}`` for prefetched revisions, with the same results as
     ``workflow.verbs.revision_findings`` and a fixed number of queries."""
@@ -178,9 +152,11 @@ def findings_of(revisions, *, master: MasterData | None = None, today=None) -> d
         if filing is None:
             result[(revision.document, revision.pk)] = []
             continue
-        context = _context(master, today, published.get(revision.region.pk))
+        context = rule_context(
+            master=master, today=today, published=published.get(revision.region.pk)
+        )
         result[(revision.document, revision.pk)] = [
-            f for f in check_filing(filing, context) if concerns(f, revision.document)
+            f for f in check_filing(filing, context) if f.document == revision.document
         ]
     return result
 

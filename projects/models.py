@@ -2,6 +2,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from declarations.lifecycle import RevisionPart
+from filing.formatting import seireki_nendo, yen
 from visions.models import VisionRevision
 
 
@@ -104,7 +105,7 @@ class BudgetLine(RevisionPart):
         ]
 
     def __str__(self):
-        return f"{self.fiscal_year}年度 {self.amount:,}円"
+        return f"{seireki_nendo(self.fiscal_year)} {yen(self.amount)}"
 
 
 class Milestone(RevisionPart):

@@ -26,7 +26,7 @@ from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.translation import get_language
 from django.views.decorators.http import condition, require_safe
 
-from public import selectors
+from public.selectors import stamps
 
 FRAGMENT_VERSION = "1"
 FRAGMENT_TIMEOUT = 60 * 60 * 24
@@ -43,11 +43,11 @@ def memo_stamp(request, function, *args):
 
 
 def site_stamp(request, **kwargs):
-    return memo_stamp(request, selectors.site_stamp)
+    return memo_stamp(request, stamps.site_stamp)
 
 
 def region_stamp(request, slug, **kwargs):
-    return memo_stamp(request, selectors.region_stamp, slug)
+    return memo_stamp(request, stamps.region_stamp, slug)
 
 
 def etag_for(request, stamp) -> str | None:

@@ -15,22 +15,7 @@ from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
-from filing.formatting import nendo, wareki
-
-
-def short_yen(amount: int) -> str:
-    """An amount for an axis label: 「1.5億円」「300万円」「5,000円」."""
-    if amount >= 100_000_000:
-        value = amount / 100_000_000
-        text = f"{value:,.1f}".removesuffix(".0")
-        return _("%(value)s億円") % {"value": text}
-    if amount >= 10_000:
-        return _("%(value)s万円") % {"value": f"{amount / 10_000:,.0f}"}
-    return _("%(value)s円") % {"value": f"{amount:,}"}
-
-
-def yen(amount: int | None) -> str:
-    return "" if amount is None else _("%(value)s円") % {"value": f"{amount:,}"}
+from filing.formatting import fiscal_year, fiscal_year_start, nendo, short_yen, wareki, yen
 
 
 def nice_step(maximum: int, ticks: int = 5) -> int:
@@ -176,10 +161,6 @@ class RoadmapRow:
     milestones: Sequence[tuple[date, str]]  # (date, target)
 
 
-def _fiscal_year(day: date) -> int:
-    return day.year if day.month >= 4 else day.year - 1
-
-
 def _shorten(text: str, limit: int = 18) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
@@ -193,8 +174,8 @@ def roadmap_chart(
     days += [d for row in rows for d, _target in row.milestones if d is not None]
     if not days:
         return None
-    first_year, last_year = _fiscal_year(min(days)), _fiscal_year(max(days))
-    origin, finish = date(first_year, 4, 1), date(last_year + 1, 4, 1)
+    first_year, last_year = fiscal_year(min(days)), fiscal_year(max(days))
+    origin, finish = fiscal_year_start(first_year), fiscal_year_start(last_year + 1)
     span = (finish - origin).days
     width, label_width, right = 960, 300, 16
     row_height, top, bottom = 30, 34, 8
@@ -215,7 +196,7 @@ def roadmap_chart(
         )
     ]
     for year in range(first_year, last_year + 2):
-        boundary = x(date(year, 4, 1))
+        boundary = x(fiscal_year_start(year))
         parts.append(
             format_html(
                 '<line class="chart__grid" x1="{}" x2="{}" y1="{}" y2="{}"/>',
@@ -226,7 +207,7 @@ def roadmap_chart(
             )
         )
         if year <= last_year:
-            middle = round((boundary + x(date(year + 1, 4, 1))) / 2, 1)
+            middle = round((boundary + x(fiscal_year_start(year + 1))) / 2, 1)
             parts.append(
                 format_html(
                     '<text class="chart__axis-label" x="{}" y="{}" text-anchor="middle">{}</text>',

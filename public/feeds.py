@@ -12,7 +12,7 @@ from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
 
 from filing.formatting import wareki
-from public import selectors
+from public.selectors.site import latest_publications
 
 FEED_SIZE = 50
 
@@ -45,7 +45,7 @@ class PublicationsFeed(Feed):
         }
 
     def items(self):
-        return selectors.latest_publications(FEED_SIZE)
+        return latest_publications(FEED_SIZE)
 
     def item_title(self, item):
         publication = item.publication

@@ -17,7 +17,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import condition, require_safe
 
 from declarations.models import MemberKindChoices
-from public import selectors
+from public.selectors.prefectures import prefectures
+from public.selectors.search import search_members, search_projects, search_regions
+from public.selectors.stamps import site_stamp
+from public.selectors.summaries import current_member_names, current_region_names, region_summaries
 
 BOM = "\ufeff"
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -52,7 +55,7 @@ def csv_response(filename: str, header: list[str], rows) -> HttpResponse:
 def _site_stamp(request, *args, **kwargs):
     memo = request.__dict__.setdefault("_public_stamps", {})
     if "site" not in memo:
-        memo["site"] = selectors.site_stamp()
+        memo["site"] = site_stamp()
     return memo["site"]
 
 
@@ -62,13 +65,13 @@ def open_data(view):
 
 
 def _prefecture_names(codes) -> str:
-    known = selectors.prefectures()
+    known = prefectures()
     return "、".join(known[code].name if code in known else code for code in codes or ())
 
 
 @open_data
 def regions_csv(request):
-    summaries = selectors.region_summaries(selectors.search_regions())
+    summaries = region_summaries(search_regions())
     header = [
         _("識別名"),
         _("名称"),
@@ -131,15 +134,15 @@ def members_csv(request):
             _prefecture_names(m.activity_prefectures),
             m.multi_industry if m.kind == "economic_organization" else "",
         ]
-        for m in selectors.search_members()
+        for m in search_members()
     )
     return csv_response("members.csv", header, rows)
 
 
 def _projects_with_names():
-    projects = list(selectors.search_projects())
-    names = selectors.current_member_names({p.revision.vision.region_id for p in projects})
-    regions = selectors.current_region_names({p.revision.vision.region_id for p in projects})
+    projects = list(search_projects())
+    names = current_member_names({p.revision.vision.region_id for p in projects})
+    regions = current_region_names({p.revision.vision.region_id for p in projects})
     return projects, names, regions
 
 

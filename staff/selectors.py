@@ -10,7 +10,6 @@ depend on the number of regions, revisions or comments.
 from dataclasses import dataclass, field, replace
 from datetime import date
 
-from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import F
 from django.utils import timezone
@@ -23,6 +22,7 @@ from filing.rules.vision import add_months
 from projects.models import Project
 from reviews.models import Comment
 from visions.models import VisionRevision
+from workflow.adapter import verification_interval_months
 
 
 @dataclass
@@ -68,10 +68,6 @@ class RegionSummary:
     vision: DocumentStatus = field(default_factory=DocumentStatus)
     awaiting: list[AwaitingComment] = field(default_factory=list)
     overdue: OverdueVerification | None = None
-
-
-def verification_interval_months() -> int:
-    return getattr(settings, "VISION_VERIFICATION_INTERVAL_MONTHS", 12)
 
 
 def verification_overdue(
@@ -234,7 +230,7 @@ def _overdue(summary, declarations, *, today, months) -> OverdueVerification | N
 
     ``declared_on`` comes from the declaration revision the vision was read against
     (``declaration_revision``; for an older row without it, the latest declaration revision,
-    as ``workflow.verbs.paired_declaration_revision`` does). Not shown once the
+    as ``visions.selectors.paired_declaration`` does). Not shown once the
     declaration is abolished.
     """
     vision = summary.vision.published

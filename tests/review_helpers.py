@@ -68,10 +68,10 @@ def submit(revision, actor):
     (seconds per revision); tests of the submission itself use the service."""
     from declarations.lifecycle import Status
     from declarations.services import revision_transition
-    from workflow.verbs import paired_declaration_revision
+    from visions.selectors import paired_declaration
 
     if revision.document == "vision" and not revision.declaration_revision_id:
-        revision.declaration_revision = paired_declaration_revision(revision)
+        revision.declaration_revision = paired_declaration(revision)
         revision.save(update_fields=["declaration_revision"])
     return revision_transition(revision=revision, new=Status.SUBMITTED, actor=actor)
 

@@ -1,4 +1,5 @@
 from django.db import models
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from declarations.lifecycle import RevisionBase
@@ -66,6 +67,10 @@ class VisionRevision(RevisionBase):
 
     document = "vision"
     document_label = _("連携ビジョン")
+
+    def get_absolute_url(self) -> str:
+        """The revision's page in the staff UI (``staff:vision``)."""
+        return reverse("staff:vision", args=[self.vision.region.slug, self.number])
 
     @property
     def region(self) -> Region:

@@ -1,7 +1,7 @@
 """Write use cases of the visions app: the vision drafts of the staff forms.
 
-A change or an abolition of a vision copies its projects too, so it lives in
-``projects.services`` (dependencies run projects → visions → declarations).
+A change or an abolition of a vision copies its projects too: ``workflow.revisions``
+(the one writer of a revision's rows is ``workflow.rows``).
 """
 
 from dataclasses import dataclass
@@ -35,7 +35,7 @@ def vision_create(*, region: Region, actor) -> VisionRevision:
     """連携ビジョンの策定: the first revision of a region's vision, an empty draft.
 
     It is read against the region's latest declaration revision until it is submitted
-    (``workflow.verbs.paired_declaration_revision``).
+    (``visions.selectors.paired_declaration``).
     """
     if not hasattr(region, "declaration") or not region.declaration.revisions.exists():
         raise RevisionNotStarted("先に連携宣言書を作成してください。")

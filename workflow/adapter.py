@@ -7,6 +7,7 @@ revisions, all or nothing. The rules themselves never see a model.
 
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.db import transaction
 from django.db.models import Prefetch
 from django.utils import timezone
@@ -14,11 +15,7 @@ from django.utils import timezone
 from declarations.lifecycle import Kind, Status
 from declarations.models import (
     Declaration,
-    DeclarationField,
     DeclarationRevision,
-    Member,
-    MemberKindChoices,
-    Organization,
     Region,
 )
 from declarations.selectors import master_data
@@ -31,8 +28,6 @@ from filing.data import (
     Filing,
     ImplementerData,
     MasterData,
-    MemberData,
-    MemberKind,
     MilestoneData,
     PlanRef,
     ProjectData,
@@ -42,8 +37,10 @@ from filing.data import (
     RuleContext,
     VisionData,
 )
-from projects.models import BudgetLine, Implementer, Milestone, PlanReference, Project
+from projects.models import Project
 from visions.models import Vision, VisionRevision
+from workflow.revisions import may_start, pending
+from workflow.rows import ProjectRow, member_data, write_declaration_rows, write_projects
 
 
 class ImportRefused(Exception):
@@ -96,18 +93,6 @@ def vision_revision_loaded(pk: int) -> VisionRevision:
             )
         )
         .get(pk=pk)
-    )
-
-
-def _member_data(member: Member) -> MemberData:
-    return MemberData(
-        key=member.key,
-        name=member.name,
-        kind=MemberKind(member.kind),
-        lg_code=member.lg_code,
-        area_prefectures=tuple(member.area_prefectures or ()),
-        activity_prefectures=tuple(member.activity_prefectures or ()),
-        multi_industry=member.multi_industry,
     )
 
 
@@ -171,7 +156,7 @@ def filing_from_revisions(
         )
     return Filing(
         declaration=declaration,
-        members=tuple(_member_data(m) for m in declaration_revision.members.all()),
+        members=tuple(member_data(m) for m in declaration_revision.members.all()),
         vision=vision,
     )
 
@@ -197,14 +182,28 @@ def published_declaration(region: Region) -> PublishedDeclaration | None:
     )
 
 
-def rule_context(region: Region | None = None, *, today=None) -> RuleContext:
-    from django.conf import settings
+def verification_interval_months() -> int:
+    """第4(3): months between a vision's verifications (settings, default 12)."""
+    return settings.VISION_VERIFICATION_INTERVAL_MONTHS
 
+
+def rule_context(
+    region: Region | None = None,
+    *,
+    today=None,
+    master: MasterData | None = None,
+    published: PublishedDeclaration | None = None,
+) -> RuleContext:
+    """The one builder of the rules' context: master data, today, the verification interval
+    and what the region's published declaration holds (``published`` when the caller has
+    already loaded it in bulk, else read for ``region``)."""
+    if published is None and region is not None:
+        published = published_declaration(region)
     return RuleContext(
-        master=master_data(),
+        master=master or master_data(),
         today=today or timezone.localdate(),
-        verification_interval_months=getattr(settings, "VISION_VERIFICATION_INTERVAL_MONTHS", 12),
-        current_declaration=published_declaration(region) if region is not None else None,
+        verification_interval_months=verification_interval_months(),
+        current_declaration=published,
     )
 
 
@@ -218,85 +217,6 @@ class ImportResult:
     vision_revision: VisionRevision | None
 
 
-def _organization_for(member: MemberData, master: MasterData) -> Organization:
-    if member.kind in (MemberKind.PREFECTURE, MemberKind.MUNICIPALITY) and member.lg_code:
-        known = Organization.objects.filter(lg_code=member.lg_code).first()
-        if known is not None:
-            return known
-        valid = member.lg_code in (
-            master.prefecture_lg_codes
-            if member.kind == MemberKind.PREFECTURE
-            else master.municipalities
-        )
-        if valid:
-            return Organization.objects.create(
-                name=member.name, kind=member.kind, lg_code=member.lg_code
-            )
-    organization = Organization.objects.filter(
-        kind=member.kind, name=member.name, lg_code=""
-    ).first()
-    return organization or Organization.objects.create(name=member.name, kind=member.kind)
-
-
-def _write_declaration(revision: DeclarationRevision, filing: Filing) -> None:
-    master = master_data()  # once per import, not once per member
-    DeclarationField.objects.bulk_create(
-        DeclarationField(revision=revision, code=entry.code, text=entry.text, position=index)
-        for index, entry in enumerate(filing.declaration.fields)
-    )
-    Member.objects.bulk_create(
-        Member(
-            revision=revision,
-            organization=_organization_for(member, master),
-            key=member.key,
-            name=member.name,
-            kind=MemberKindChoices(member.kind),
-            lg_code=member.lg_code,
-            area_prefectures=list(member.area_prefectures),
-            activity_prefectures=list(member.activity_prefectures),
-            multi_industry=member.multi_industry,
-            position=index,
-        )
-        for index, member in enumerate(filing.members)
-    )
-
-
-def _write_projects(revision: VisionRevision, vision: VisionData) -> None:
-    for index, data in enumerate(vision.projects):
-        project = Project.objects.create(
-            revision=revision,
-            position=index,
-            name=data.name,
-            joint_body_of=list(data.joint_body_of) if data.joint_body_of is not None else None,
-            content=data.content,
-            has_budget=data.budget is not None,
-            budget_total=data.budget.total if data.budget is not None else None,
-            effects=data.effects,
-            start=data.start,
-            end=data.end,
-            other=data.other,
-        )
-        Implementer.objects.bulk_create(
-            Implementer(project=project, position=i, member_key=item.member or "", name=item.name)
-            for i, item in enumerate(data.implementers)
-        )
-        PlanReference.objects.bulk_create(
-            PlanReference(
-                project=project, position=i, plan=ref.plan, section=ref.section, note=ref.note
-            )
-            for i, ref in enumerate(data.plan_references)
-        )
-        if data.budget is not None:
-            BudgetLine.objects.bulk_create(
-                BudgetLine(project=project, fiscal_year=year, amount=amount)
-                for year, amount in data.budget.by_fiscal_year
-            )
-        Milestone.objects.bulk_create(
-            Milestone(project=project, position=i, date=m.date, target=m.target)
-            for i, m in enumerate(data.milestones)
-        )
-
-
 def _next_number(queryset) -> int:
     last = queryset.order_by("-number").values_list("number", flat=True).first()
     return (last or 0) + 1
@@ -308,8 +228,10 @@ def filing_import(
 ) -> ImportResult:
     """Save ``filing`` as draft revisions: of a new region, or the next revisions of ``region``.
 
-    All or nothing: any failure rolls the whole import back. A region that already
-    has a revision in draft is refused (finish or delete that draft first).
+    All or nothing: any failure rolls the whole import back. Refused
+    (``RevisionNotStarted``) when a new revision may not start now
+    (``workflow.revisions.may_start``): while a revision of either document is in
+    draft, submitted, returned or accepted, or once the document written was abolished.
     """
     if region is None:
         if slug and Region.objects.filter(slug=slug).exists():
@@ -318,12 +240,9 @@ def filing_import(
             )
         region = region_create(slug=slug)
     declaration, _ = Declaration.objects.get_or_create(region=region)
-    if declaration.revisions.filter(status=Status.DRAFT).exists() or (
-        VisionRevision.objects.filter(vision__region=region, status=Status.DRAFT).exists()
-    ):
-        raise ImportRefused(
-            f"リージョン {region.slug} には作成中の版があります。先にその版を送付するか削除してください。"
-        )
+    declaration = Declaration.objects.select_for_update().get(pk=declaration.pk)
+    may_start(region, "declaration")
+    (may_start if filing.vision is not None else pending)(region, "vision")
     info = filing.declaration.revision
     kind = info.kind
     if declaration.revisions.exists() and kind == RevisionKind.ESTABLISHED:
@@ -340,7 +259,9 @@ def filing_import(
         declared_on=filing.declaration.declared_on,
         aspiration=filing.declaration.aspiration,
     )
-    _write_declaration(declaration_revision, filing)
+    write_declaration_rows(
+        declaration_revision, fields=filing.declaration.fields, members=filing.members
+    )
     vision_revision = None
     if filing.vision is not None:
         vision, _ = Vision.objects.get_or_create(region=region)
@@ -362,7 +283,9 @@ def filing_import(
             roadmap_plan_reference=_plan_ref_dict(filing.vision.roadmap_plan_reference),
             verified_on=filing.vision.verified_on,
         )
-        _write_projects(vision_revision, filing.vision)
+        write_projects(
+            vision_revision, [ProjectRow.from_data(data) for data in filing.vision.projects]
+        )
     return ImportResult(
         region=region, declaration_revision=declaration_revision, vision_revision=vision_revision
     )

@@ -1,11 +1,24 @@
 """The two documents a region files, in one table: which model holds a document's revisions
 and how a region's revisions of it are found. Staff pages, the review admin, the PDFs and
-the commands ask this table instead of branching on ``"declaration"`` / ``"vision"``."""
+the commands ask this table instead of branching on ``"declaration"`` / ``"vision"``.
 
+Besides the model, a row names the services that start a revision of the document (the
+first one, a change, an abolition), so that one staff view serves both documents."""
+
+from collections.abc import Callable
 from dataclasses import dataclass
 
+from django.utils.translation import gettext_lazy as _
+
 from declarations.models import DeclarationRevision
+from declarations.services import (
+    declaration_create,
+    declaration_start_abolition,
+    declaration_start_change,
+)
+from projects.services import vision_start_abolition, vision_start_change
 from visions.models import VisionRevision
+from visions.services import vision_create
 
 
 class UnknownDocument(LookupError):
@@ -17,6 +30,11 @@ class DocumentKind:
     code: str  # "declaration" | "vision", as in URLs, bundles and ``revision.document``
     model: type
     parent: str  # the revision's foreign key to its document: "declaration" | "vision"
+    act: str  # what the document records, as the 要綱 names it: 連携宣言 / 連携ビジョン
+    succession_clause: str  # where the 要綱 provides for its change and abolition
+    create: Callable  # (region=, actor=) → revision 1, a draft
+    start_change: Callable  # (region=, actor=) → a draft copied from the published revision
+    start_abolition: Callable  # (region=, actor=, reason=, consulted_on=) → a draft (廃止)
 
     @property
     def label(self) -> str:
@@ -32,8 +50,26 @@ class DocumentKind:
 
 
 DOCUMENTS = {
-    "declaration": DocumentKind("declaration", DeclarationRevision, "declaration"),
-    "vision": DocumentKind("vision", VisionRevision, "vision"),
+    "declaration": DocumentKind(
+        "declaration",
+        DeclarationRevision,
+        "declaration",
+        act=_("連携宣言"),
+        succession_clause="第3(5)",
+        create=declaration_create,
+        start_change=declaration_start_change,
+        start_abolition=declaration_start_abolition,
+    ),
+    "vision": DocumentKind(
+        "vision",
+        VisionRevision,
+        "vision",
+        act=_("連携ビジョン"),
+        succession_clause="第4(3)",
+        create=vision_create,
+        start_change=vision_start_change,
+        start_abolition=vision_start_abolition,
+    ),
 }
 
 

@@ -6,6 +6,9 @@ the ``StatusChange`` audit row). Submitting runs every 要綱 rule and refuses w
 all the findings at once (STYLE.md §3).
 """
 
+from dataclasses import dataclass
+from datetime import date
+
 from django.db import transaction
 from django.utils import timezone
 
@@ -18,28 +21,14 @@ from filing.findings import Finding
 from reviews.models import Review
 from reviews.services import review_record
 from visions.models import VisionRevision
+from visions.selectors import paired_declaration
 from workflow.adapter import (
     declaration_revision_loaded,
     filing_from_revisions,
-    latest_revision,
     rule_context,
     vision_revision_loaded,
 )
 from workflow.signals import revision_submitted
-
-# Rules that judge the declaration (第3) as opposed to the vision (第4); members.in_project
-# concerns the vision stage (DESIGN.md).
-_DECLARATION_PREFIXES = ("region", "declaration", "members")
-# Judged at the vision stage whatever their path (a field missing from the published
-# declaration is reported at declaration.fields[i] but blocks the vision).
-_VISION_STAGE_CODES = frozenset({"members.in_project", "change.declaration_sync"})
-
-
-def concerns(finding: Finding, document: str) -> bool:
-    """Whether a finding is about the declaration or about the vision."""
-    vision_stage = finding.code in _VISION_STAGE_CODES
-    about_declaration = finding.path.startswith(_DECLARATION_PREFIXES) and not vision_stage
-    return about_declaration if document == "declaration" else not about_declaration
 
 
 class SubmissionRefused(Exception):
@@ -53,21 +42,12 @@ class SubmissionRefused(Exception):
         )
 
 
-def paired_declaration_revision(vision_revision: VisionRevision) -> DeclarationRevision | None:
-    """The declaration revision a vision revision is read against."""
-    if vision_revision.declaration_revision_id:
-        return vision_revision.declaration_revision
-    return latest_revision(
-        DeclarationRevision.objects.filter(declaration__region=vision_revision.region)
-    )
-
-
 def revision_findings(revision) -> list[Finding]:
     """Every finding that concerns this revision's document, in rule order."""
     if isinstance(revision, DeclarationRevision):
         filing = filing_from_revisions(declaration_revision_loaded(revision.pk))
     else:
-        declaration_revision = paired_declaration_revision(revision)
+        declaration_revision = paired_declaration(revision)
         if declaration_revision is None:
             return []
         filing = filing_from_revisions(
@@ -75,7 +55,7 @@ def revision_findings(revision) -> list[Finding]:
             vision_revision_loaded(revision.pk),
         )
     findings = check_filing(filing, rule_context(revision.region))
-    return [f for f in findings if concerns(f, revision.document)]
+    return [f for f in findings if f.document == revision.document]
 
 
 @transaction.atomic
@@ -92,7 +72,7 @@ def revision_submit(*, revision, actor, acknowledged: set[tuple[str, str]] | Non
     if blocking:
         raise SubmissionRefused(blocking)
     if isinstance(revision, VisionRevision) and not revision.declaration_revision_id:
-        revision.declaration_revision = paired_declaration_revision(revision)
+        revision.declaration_revision = paired_declaration(revision)
         revision.save(update_fields=["declaration_revision"])
     change = revision_transition(revision=revision, new=Status.SUBMITTED, actor=actor)
     revision_submitted.send(sender=type(revision), revision=revision)
@@ -141,9 +121,22 @@ def revision_reopen(*, revision, actor):
     return revision_transition(revision=revision, new=Status.DRAFT, actor=actor)
 
 
+@dataclass(frozen=True)
+class Acceptance:
+    """What 受理 did: published now, or scheduled for ``publish_on``."""
+
+    change: object  # the StatusChange of the last move (accepted, or published)
+    publish_on: date | None = None  # the day of a scheduled publication; None when published now
+
+    @property
+    def published(self) -> bool:
+        return self.publish_on is None
+
+
 @transaction.atomic
-def revision_accept(*, revision, actor, comment: str = "", publish_on=None):
-    """受理: accept a submitted revision; publish it now, or on ``publish_on``."""
+def revision_accept(*, revision, actor, comment: str = "", publish_on=None) -> Acceptance:
+    """受理: accept a submitted revision; publish it now, or on ``publish_on`` when that day
+    is still to come. The caller reads the outcome from the returned ``Acceptance``."""
     change = revision_transition(
         revision=revision, new=Status.ACCEPTED, actor=actor, comment=comment
     )
@@ -155,16 +148,16 @@ def revision_accept(*, revision, actor, comment: str = "", publish_on=None):
         comment=comment,
         publish_on=scheduled,
     )
-    if publish_on is not None and publish_on > timezone.localdate():
-        revision.publish_on = publish_on
+    if scheduled is not None:
+        revision.publish_on = scheduled
         revision.save(update_fields=["publish_on"])
         _tell_editors(
             revision,
             "受理されました",
-            f"{revision} が受理されました。{publish_on:%Y-%m-%d} に公表されます。",
+            f"{revision} が受理されました。{scheduled:%Y-%m-%d} に公表されます。",
         )
-        return change
-    return revision_publish(revision=revision, actor=actor)
+        return Acceptance(change=change, publish_on=scheduled)
+    return Acceptance(change=revision_publish(revision=revision, actor=actor))
 
 
 @transaction.atomic

@@ -12,7 +12,6 @@ never drift from the table in DESIGN.md.
 import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from datetime import date
 
 from filing.data import (
     FieldCode,
@@ -20,6 +19,7 @@ from filing.data import (
     MasterData,
     MemberData,
     MemberKind,
+    PlanRef,
     RevisionInfo,
     RevisionKind,
     RuleContext,
@@ -39,6 +39,9 @@ class Rule:
     clause: str
     severities: tuple[Severity, ...]  # the first is the usual one
     description: str
+    # The document a finding of this rule concerns: "declaration" (第3) or "vision" (第4).
+    # members.in_project is a 第3(3) rule judged at the vision stage, so it is the vision's.
+    document: str
 
     @property
     def severity_label(self) -> str:
@@ -50,7 +53,9 @@ class Rule:
         chosen = severity or self.severities[0]
         if chosen not in self.severities:
             raise ValueError(f"{self.code} cannot report {chosen}")
-        return Finding(self.code, self.clause, chosen, f"{self.clause}: {message}", path)
+        return Finding(
+            self.code, self.clause, chosen, f"{self.clause}: {message}", path, self.document
+        )
 
 
 # ---- helpers shared by the three rules modules --------------------------------------
@@ -64,12 +69,14 @@ def quoted(text: str) -> str:
     return f"「{text}」"
 
 
+def cites_passage(reference: PlanRef | None) -> bool:
+    """A citation of 広域地方計画等 names the plan and its passage (第4(2) なお書きの「参照箇所」,
+    ③ウの「関連する箇所」): a plan's name alone cites nothing."""
+    return reference is not None and not is_blank(reference.plan) and not is_blank(reference.section)
+
+
 def member_label(member: MemberData) -> str:
     return quoted(member.name.strip() or member.key)
-
-
-def japanese_date(day: date) -> str:
-    return f"{day.year}年{day.month}月{day.day}日"
 
 
 def prefecture_names(codes: Iterable[str], master: MasterData) -> str:
@@ -99,7 +106,12 @@ def member_usages(vision: VisionData) -> dict[str, str]:
 
 
 def consultation_finding(
-    revision: RevisionInfo, document: str, path: str, *, establishment_needs_it: bool = False
+    revision: RevisionInfo,
+    document: str,
+    path: str,
+    *,
+    establishment_needs_it: bool = False,
+    rule: Rule | None = None,
 ) -> Finding | None:
     """change.consultation for one revision (the declaration's or the vision's).
 
@@ -116,7 +128,7 @@ def consultation_finding(
         what = "策定（第4(1)）"
     else:
         return None
-    return CHANGE_CONSULTATION.finding(
+    return (rule or CHANGE_CONSULTATION).finding(
         path,
         f"{document}の{what}について、リージョン構成団体における協議の日付が記載されていません",
     )
@@ -125,40 +137,60 @@ def consultation_finding(
 # ---- the rules of 第3 -------------------------------------------------------------
 
 REGION_NAME = Rule(
-    "declaration.region_name", "第3(2)①", ERROR, "宣言リージョンの名称が記載されていること"
+    "declaration.region_name",
+    "第3(2)①",
+    ERROR,
+    "宣言リージョンの名称が記載されていること",
+    document="declaration",
 )
 AREA = Rule(
     "declaration.area",
     "第3(2)①",
     ERROR,
     "区域があること（区域は地方公共団体である構成団体の都道府県から定まり、備考を添えられる）",
+    document="declaration",
 )
 MEMBERS = Rule(
     "declaration.members",
     "第3(2)②",
     ERROR,
     "リージョン構成団体が1つ以上記載され、それぞれの名称があること",
+    document="declaration",
 )
 ASPIRATION = Rule(
-    "declaration.aspiration", "第3(2)③", ERROR, "宣言リージョンの目指すべき姿が記載されていること"
+    "declaration.aspiration",
+    "第3(2)③",
+    ERROR,
+    "宣言リージョンの目指すべき姿が記載されていること",
+    document="declaration",
 )
 FIELDS = Rule(
     "declaration.fields",
     "第3(2)④",
     ERROR,
     "取り組むことを想定する分野が1つ以上あり、「その他」には内容が書かれていること",
+    document="declaration",
 )
 LOCAL_GOVERNMENT = Rule(
-    "members.local_government", "第3(3)", ERROR, "構成団体に地方公共団体が含まれていること"
+    "members.local_government",
+    "第3(3)",
+    ERROR,
+    "構成団体に地方公共団体が含まれていること",
+    document="declaration",
 )
 ECONOMIC_ORGANIZATION = Rule(
-    "members.economic_organization", "第3(3)", ERROR, "構成団体に経済団体が含まれていること"
+    "members.economic_organization",
+    "第3(3)",
+    ERROR,
+    "構成団体に経済団体が含まれていること",
+    document="declaration",
 )
 ECONOMIC_ORGANIZATION_DEFINITION = Rule(
     "members.economic_organization_definition",
     "第3(3)",
     ERROR,
     "各経済団体について、構成員の範囲が複数の業種にわたることが確認されていること",
+    document="declaration",
 )
 MULTI_PREFECTURE = Rule(
     "members.multi_prefecture",
@@ -166,6 +198,7 @@ MULTI_PREFECTURE = Rule(
     ERROR,
     "地方公共団体の区域が複数の都道府県にまたがること（北海道・沖縄県は、その道県自身又は"
     "区域内の複数の市町村が構成団体であれば単独でもよい。その他の地方公共団体は例外に数えない）",
+    document="declaration",
 )
 ECONOMIC_COVERAGE = Rule(
     "members.economic_coverage",
@@ -173,6 +206,7 @@ ECONOMIC_COVERAGE = Rule(
     (Severity.WARNING, Severity.ERROR),
     "全経済団体の活動範囲を併せた範囲が地方公共団体の区域をおおむね含むこと"
     "（含まない都道府県があれば警告、含むのが半分未満ならエラー）",
+    document="declaration",
 )
 LG_CODE = Rule(
     "members.lg_code",
@@ -180,12 +214,14 @@ LG_CODE = Rule(
     ERROR,
     "都道府県・市町村が種別に合う既知の全国地方公共団体コードを持ち（政令指定都市の区は不可）、"
     "名称が一致すること（府中市・広島県府中市のどちらでも可）。その他の地方公共団体は区域の都道府県を示すこと",
+    document="declaration",
 )
 ACTIVITY_AREA = Rule(
     "members.activity_area",
     "第3(3)イ",
     ERROR,
     "各経済団体が主たる活動範囲の都道府県を1つ以上示すこと",
+    document="declaration",
 )
 IN_PROJECT = Rule(
     "members.in_project",
@@ -193,12 +229,14 @@ IN_PROJECT = Rule(
     ERROR,
     "各構成団体が実施主体又は共同設立法人の設立団体としていずれかのプロジェクトに参画していること"
     "（連携ビジョンがある場合のみ確認）",
+    document="vision",
 )
 CHANGE_CONSULTATION = Rule(
     "change.consultation",
-    "第3(5), 第4(3)",
+    "第3(5), 第4(1), 第4(3)",
     ERROR,
     "軽微な変更を除く変更又は廃止（連携ビジョンは策定も: 第4(1)）について、リージョン構成団体における協議の日付が記載されていること",
+    document="declaration",
 )
 
 RULES = (

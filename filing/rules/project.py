@@ -18,23 +18,26 @@ from filing.data import (
     RuleContext,
 )
 from filing.findings import Finding, Severity
+from filing.formatting import fiscal_year, nendo_span, seireki, seireki_nendo, yen
 from filing.rules.declaration import (
     ERROR,
     WARNING,
     Rule,
     is_blank,
-    japanese_date,
     member_label,
     quoted,
 )
 
-NAME = Rule("project.name", "第4(2)③ア", ERROR, "プロジェクトの名称が記載されていること")
+NAME = Rule(
+    "project.name", "第4(2)③ア", ERROR, "プロジェクトの名称が記載されていること", document="vision"
+)
 IMPLEMENTERS = Rule(
     "project.implementers",
     "第4(2)③イ",
     ERROR,
     "実施主体にリージョン構成団体が2つ以上あること（複数かつ多様な構成団体が設立した法人"
     "（joint_body_of）が実施主体である場合を除く。構成団体以外の主体は数えない）",
+    document="vision",
 )
 IMPLEMENTER_DIVERSITY = Rule(
     "project.implementer_diversity",
@@ -42,18 +45,21 @@ IMPLEMENTER_DIVERSITY = Rule(
     ERROR,
     "実施主体の構成団体が2つ以上の区分にわたること（地方公共団体の3種別で1区分、ほかは種別ごとに1区分。"
     "複数かつ多様な構成団体が設立した法人が実施主体である場合を除く）",
+    document="vision",
 )
 PLAN_REFERENCE = Rule(
     "project.plan_reference",
     "第4(2)③ウ",
     WARNING,
     "広域地方計画等における関連する記載が挙げられていること（ない場合は審査で判断する）",
+    document="vision",
 )
 CONTENT = Rule(
     "project.content",
     "第4(2)③エ",
     ERROR,
     "具体的内容（実施主体間の役割分担を含む）が記載されていること",
+    document="vision",
 )
 BUDGET = Rule(
     "project.budget",
@@ -61,12 +67,14 @@ BUDGET = Rule(
     ERROR,
     "予算措置を伴うプロジェクトに総事業費と各年度（4月〜翌3月）の事業費があり、合計が総事業費と一致し、"
     "各年度が期間と重なること",
+    document="vision",
 )
 EFFECTS = Rule(
     "project.effects",
     "第4(2)③カ",
     ERROR,
     "広域リージョンの下で実施することにより期待される効果が記載されていること",
+    document="vision",
 )
 PERIOD = Rule(
     "project.period",
@@ -74,12 +82,14 @@ PERIOD = Rule(
     (Severity.ERROR, Severity.WARNING),
     "期間の開始日と終了日があり開始日が終了日以前であること（でなければエラー）、"
     "5年以内であること（5年後の同じ日の前日まで。2月29日開始は2月28日まで。超えれば警告）",
+    document="vision",
 )
 MILESTONES = Rule(
     "project.milestones",
     "第4(2)②",
     WARNING,
     "日付と目標のある節目（マイルストーン）が1つ以上あること",
+    document="vision",
 )
 
 RULES = (
@@ -115,11 +125,6 @@ def is_plural_and_diverse(members: list[MemberData]) -> bool:
     return len(members) >= 2 and len({implementer_class(member) for member in members}) >= 2
 
 
-def fiscal_year(day: date) -> int:
-    """年度: April to March, named by the year it starts in."""
-    return day.year if day.month >= 4 else day.year - 1
-
-
 def five_year_limit(start: date) -> date:
     """The last end within five years: the day before the same date five years on.
 
@@ -129,10 +134,6 @@ def five_year_limit(start: date) -> date:
     if (start.month, start.day) == (2, 29):
         return date(start.year + 5, 2, 28)
     return date(start.year + 5, start.month, start.day) - timedelta(days=1)
-
-
-def yen(amount: int) -> str:
-    return f"{amount:,}円"
 
 
 @dataclass(frozen=True, slots=True)
@@ -224,11 +225,13 @@ def _budget_years_outside_period(subject: Subject) -> list[Finding]:
     if start is None or end is None or start > end:
         return []  # project.period reports it; there is no period to compare with
     first, last = fiscal_year(start), fiscal_year(end)
-    period = f"{japanese_date(start)}〜{japanese_date(end)}、{first}年度から{last}年度まで"
+    period = (
+        f"{seireki(start)}〜{seireki(end)}、{seireki_nendo(first)}から{seireki_nendo(last)}まで"
+    )
     return [
         BUDGET.finding(
             f'{subject.path}.budget.by_fiscal_year["{year}"]',
-            f"{subject.label}の{year}年度（{year}年4月〜{year + 1}年3月）の事業費が"
+            f"{subject.label}の{seireki_nendo(year)}（{nendo_span(year)}）の事業費が"
             f"期間（{period}）と重なりません",
         )
         for year, _ in subject.project.budget.by_fiscal_year
@@ -272,16 +275,15 @@ def _check_period(subject: Subject) -> list[Finding]:
         return [PERIOD.finding(path, message, Severity.ERROR)]
     if start > end:
         message = (
-            f"{subject.label}の期間の開始日（{japanese_date(start)}）が"
-            f"終了日（{japanese_date(end)}）より後です"
+            f"{subject.label}の期間の開始日（{seireki(start)}）が終了日（{seireki(end)}）より後です"
         )
         return [PERIOD.finding(path, message, Severity.ERROR)]
     limit = five_year_limit(start)
     if end <= limit:
         return []
     message = (
-        f"{subject.label}の期間が5年を超えています（終了日{japanese_date(end)}。"
-        f"{japanese_date(start)}開始で5年以内なら{japanese_date(limit)}まで。"
+        f"{subject.label}の期間が5年を超えています（終了日{seireki(end)}。"
+        f"{seireki(start)}開始で5年以内なら{seireki(limit)}まで。"
         "要綱は期間をおおむね5年以内としています）"
     )
     return [PERIOD.finding(path, message, Severity.WARNING)]

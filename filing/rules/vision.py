@@ -5,19 +5,21 @@ before a vision exists. The per-project rules of 第4(2)③ live in ``filing.rul
 """
 
 import calendar
+from dataclasses import replace
 from datetime import date
 
 from filing.data import Filing, PlanRef, RuleContext, VisionData
 from filing.findings import Finding
+from filing.formatting import seireki
 from filing.rules.declaration import (
     CHANGE_CONSULTATION,
     ERROR,
     FIELD_LABELS,
     WARNING,
     Rule,
+    cites_passage,
     consultation_finding,
     is_blank,
-    japanese_date,
     member_label,
     member_usages,
     quoted,
@@ -28,6 +30,7 @@ ASPIRATION = Rule(
     "第4(2)①",
     ERROR,
     "中長期的な目指すべき姿が記載されているか、広域地方計画等の参照箇所で代えられていること",
+    document="vision",
 )
 ROADMAP = Rule(
     "vision.roadmap",
@@ -35,12 +38,14 @@ ROADMAP = Rule(
     ERROR,
     "目指すべき姿の実現に向けたロードマップの全体像が記載されているか、広域地方計画等の参照箇所で"
     "代えられていること",
+    document="vision",
 )
 PROJECTS = Rule(
     "vision.projects",
     "第2",
     WARNING,
     "プロジェクトが2件以上あること（要綱は複数のプロジェクトに取り組むことを想定している）",
+    document="vision",
 )
 DECLARATION_SYNC = Rule(
     "change.declaration_sync",
@@ -48,16 +53,22 @@ DECLARATION_SYNC = Rule(
     ERROR,
     "プロジェクトに参画する構成団体と連携宣言書の分野が、公表中の連携宣言書にあること"
     "（なければ先に連携宣言を変更する。公表中の連携宣言書がある場合のみ確認）",
+    document="vision",
 )
 VERIFICATION = Rule(
     "vision.verification",
     "第4(3)",
     WARNING,
-    "最後の検証（記録がなければ連携宣言の日）から設定の間隔（既定12か月）を超えていないこと",
+    "最後の検証（記録がなければ連携ビジョンの最初の公表の日）から設定の間隔（既定12か月）を"
+    "超えていないこと（公表されたことがなく検証の記録もない連携ビジョンは期限を過ぎない）",
+    document="vision",
 )
 
-# change.consultation is declared in filing.rules.declaration and also applies to the vision revision.
-RULES = (ASPIRATION, ROADMAP, PROJECTS, CHANGE_CONSULTATION, DECLARATION_SYNC, VERIFICATION)
+# change.consultation is declared in filing.rules.declaration; the vision revision's own
+# consultation is the same rule, reported about the vision.
+VISION_CHANGE_CONSULTATION = replace(CHANGE_CONSULTATION, document="vision")
+
+RULES = (ASPIRATION, ROADMAP, PROJECTS, VISION_CHANGE_CONSULTATION, DECLARATION_SYNC, VERIFICATION)
 
 
 def add_months(day: date, months: int) -> date:
@@ -67,26 +78,33 @@ def add_months(day: date, months: int) -> date:
     return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
 
 
-def _has_plan_reference(reference: PlanRef | None) -> bool:
-    return reference is not None and not is_blank(reference.plan)
+def _replacement_note(reference: PlanRef | None) -> str:
+    """Why there is no replacing citation: none at all, or a plan without its passage."""
+    if reference is None or is_blank(reference.plan):
+        return "（広域地方計画等の参照箇所の記載で代えることもできます）"
+    return (
+        f"（広域地方計画等{quoted(reference.plan.strip())}の参照箇所が記載されていないため、"
+        "代えることができません。計画の名称だけでは参照箇所になりません）"
+    )
 
 
 def _check_aspiration(filing: Filing, vision: VisionData, context: RuleContext) -> list[Finding]:
-    if not is_blank(vision.aspiration) or _has_plan_reference(vision.aspiration_plan_reference):
+    reference = vision.aspiration_plan_reference
+    if not is_blank(vision.aspiration) or cites_passage(reference):
         return []
     message = (
         "連携ビジョンの目指すべき姿（中長期的な将来像）が記載されていません"
-        "（広域地方計画等の参照箇所の記載で代えることもできます）"
+        + _replacement_note(reference)
     )
     return [ASPIRATION.finding("vision.aspiration", message)]
 
 
 def _check_roadmap(filing: Filing, vision: VisionData, context: RuleContext) -> list[Finding]:
-    if not is_blank(vision.roadmap) or _has_plan_reference(vision.roadmap_plan_reference):
+    reference = vision.roadmap_plan_reference
+    if not is_blank(vision.roadmap) or cites_passage(reference):
         return []
-    message = (
-        "目指すべき姿の実現に向けたロードマップが記載されていません"
-        "（広域地方計画等の参照箇所の記載で代えることもできます）"
+    message = "目指すべき姿の実現に向けたロードマップが記載されていません" + _replacement_note(
+        reference
     )
     return [ROADMAP.finding("vision.roadmap", message)]
 
@@ -101,7 +119,11 @@ def _check_projects(filing: Filing, vision: VisionData, context: RuleContext) ->
 
 def _check_consultation(filing: Filing, vision: VisionData, context: RuleContext) -> list[Finding]:
     found = consultation_finding(
-        vision.revision, "連携ビジョン", "vision.revision.consulted_on", establishment_needs_it=True
+        vision.revision,
+        "連携ビジョン",
+        "vision.revision.consulted_on",
+        establishment_needs_it=True,
+        rule=VISION_CHANGE_CONSULTATION,
     )
     return [found] if found else []
 
@@ -134,18 +156,31 @@ def _check_declaration_sync(
     return findings
 
 
+def verification_due(
+    verified_on: date | None, first_published_on: date | None, months: int
+) -> tuple[date, date] | None:
+    """``(since, due)`` of vision.verification: counted from the last verification or, when
+    the vision was never verified, from its first publication; ``None`` for a vision that
+    was neither (never published, or a bundle, which carries no publication): never overdue.
+    The staff dashboard and the reviewers' overview use this too.
+    """
+    since = verified_on or first_published_on
+    if since is None:
+        return None
+    return since, add_months(since, months)
+
+
 def _check_verification(filing: Filing, vision: VisionData, context: RuleContext) -> list[Finding]:
-    since = vision.verified_on or filing.declaration.declared_on
     months = context.verification_interval_months
-    if since is None or context.today <= add_months(since, months):
+    found = verification_due(vision.verified_on, context.vision_first_published_on, months)
+    if found is None or context.today <= found[1]:
         return []
+    since = found[0]
     if vision.verified_on is not None:
-        message = (
-            f"連携ビジョンの検証が{japanese_date(since)}から{months}か月を超えて行われていません"
-        )
+        message = f"連携ビジョンの検証が{seireki(since)}から{months}か月を超えて行われていません"
     else:
         message = (
-            f"連携ビジョンの検証の記録がなく、連携宣言の日（{japanese_date(since)}）から"
+            f"連携ビジョンの検証の記録がなく、最初の公表の日（{seireki(since)}）から"
             f"{months}か月を超えています"
         )
     return [VERIFICATION.finding("vision.verified_on", message)]

@@ -14,7 +14,6 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -36,6 +35,7 @@ from reviews import selectors as review_selectors
 from reviews.forms import CommentForm, ReplyForm
 from reviews.models import Comment
 from reviews.services import CommentRefused, comment_post, thread_resolve
+from visions.selectors import paired_declaration
 from workflow.verbs import CommentRequired, revision_accept, revision_return
 
 QUEUE_PAGE_SIZE = 50
@@ -127,7 +127,7 @@ def revision_page(request, document, pk, *, forms=None, status=200):
     anchors = review_selectors.anchors_of(revision)
     findings = selectors.findings_of([revision], master=master)[(document, revision.pk)]
     by_anchor = selectors.findings_by_anchor(findings, anchors)
-    declaration = revision if document == "declaration" else selectors.paired_declaration(revision)
+    declaration = revision if document == "declaration" else paired_declaration(revision)
     if document == "declaration":
         content = declaration_content(revision, master, by_anchor, anchors)
     else:
@@ -138,13 +138,18 @@ def revision_page(request, document, pk, *, forms=None, status=200):
         area = [master.prefectures[code] for code in sorted(codes)]
     user = request.user
     forms = forms or {}
-    can_decide = revision.status == Status.SUBMITTED
-    title = _("%(region)s %(document)s 第%(number)d版") % {
-        "region": (declaration.region_name if declaration is not None else "")
-        or revision.region.slug,
-        "document": selectors.document_label(document),
-        "number": revision.number,
-    }
+    verbs = revision.available_verbs  # from the one transition table
+    title = (
+        revision.label
+        if declaration is revision
+        else _("%(region)s %(document)s 第%(number)d版")
+        % {
+            "region": (declaration.region_name if declaration is not None else "")
+            or revision.region.slug,
+            "document": revision.document_label,
+            "number": revision.number,
+        }
+    )
     context = _context(
         request,
         title,
@@ -169,8 +174,9 @@ def revision_page(request, document, pk, *, forms=None, status=200):
         can_open_thread=user.has_perm("reviews.add_comment")
         and revision.status in (Status.SUBMITTED, Status.RETURNED),
         can_resolve=user.has_perm("reviews.resolve_comment"),
-        can_return=can_decide and user.has_perm("reviews.return_revision"),
-        can_accept=can_decide and user.has_perm("reviews.accept_revision"),
+        can_return="return" in verbs and user.has_perm("reviews.return_revision"),
+        can_accept="accept" in verbs and user.has_perm("reviews.accept_revision"),
+        awaits_decision=bool({"return", "accept"} & set(verbs)),
         comment_form=forms.get("comment")
         or CommentForm(anchors=anchors, initial={"anchor": request.GET.get("anchor", "")}),
         reply_form_errors=forms.get("reply"),
@@ -278,7 +284,7 @@ def revision_accept_view(request, document, pk):
         return revision_page(request, document, pk, forms={"accept": form}, status=400)
     publish_on = form.cleaned_data["publish_on"]
     try:
-        revision_accept(
+        acceptance = revision_accept(
             revision=revision,
             actor=request.user,
             comment=form.cleaned_data["comment"].strip(),
@@ -287,13 +293,13 @@ def revision_accept_view(request, document, pk):
     except TransitionNotAllowed as refusal:
         messages.error(request, str(refusal))
         return _back(document, pk)
-    if publish_on is not None and publish_on > timezone.localdate():
+    if acceptance.published:
+        messages.success(request, _("受理し、公表しました。"))
+    else:
         messages.success(
             request,
-            _("受理しました。%(day)s に公表します。") % {"day": publish_on.isoformat()},
+            _("受理しました。%(day)s に公表します。") % {"day": acceptance.publish_on.isoformat()},
         )
-    else:
-        messages.success(request, _("受理し、公表しました。"))
     return _back(document, pk)
 
 

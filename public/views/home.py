@@ -5,10 +5,11 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
 from declarations.models import FieldChoices
-from public import selectors
 from public.cache import cached_fragment, public_page, site_stamp
 from public.charts import Series, budget_bar_chart
 from public.maps import MAX_LEVEL, japan_map
+from public.selectors import site
+from public.selectors.prefectures import prefectures
 
 LATEST_PUBLICATIONS = 8
 
@@ -25,25 +26,21 @@ def _public_pages_exist() -> bool:
 
 def home_context() -> dict:
     """What the home page shows of the published data (published revisions only)."""
-    overview = selectors.overview()
-    prefectures = selectors.prefectures()
-    covered = [
-        (prefectures[code], regions) for code, regions in overview.coverage.items() if regions
-    ]
-    uncovered = [
-        prefectures[code].name for code, regions in overview.coverage.items() if not regions
-    ]
+    overview = site.overview()
+    known = prefectures()
+    covered = [(known[code], regions) for code, regions in overview.coverage.items() if regions]
+    uncovered = [known[code].name for code, regions in overview.coverage.items() if not regions]
     series = [
         Series(code, str(label), overview.budget_by_field.get(code, {}))
         for code, label in FieldChoices.choices
     ]
     return {
         "overview": overview,
-        "latest": selectors.latest_publications(LATEST_PUBLICATIONS),
+        "latest": site.latest_publications(LATEST_PUBLICATIONS),
         "covered": covered,
         "uncovered": uncovered,
         "map": japan_map(
-            prefectures.values(),
+            known.values(),
             {code: min(len(regions), MAX_LEVEL) for code, regions in overview.coverage.items()},
             title=_("宣言リージョンの区域（地図）"),
             description=_(

@@ -22,11 +22,15 @@ from declarations.models import FieldChoices, MemberKindChoices
 from filing.data import MemberKind
 from filing.diff import diff_filings
 from filing.rules.declaration import lg_prefecture
-from public import selectors
 from public.cache import cached_fragment, public_page, region_stamp, site_stamp
 from public.charts import RoadmapRow, roadmap_chart
 from public.forms import RegionFilterForm
 from public.maps import MAX_LEVEL, japan_map
+from public.selectors.history import PUBLICATION_KEY_RE, region_history
+from public.selectors.prefectures import PrefectureInfo, master, prefectures
+from public.selectors.region import published_region, region_state
+from public.selectors.search import search_regions
+from public.selectors.summaries import region_summaries
 
 PAGE_SIZE = 20
 
@@ -36,9 +40,9 @@ PAGE_SIZE = 20
 
 @public_page(site_stamp)
 def region_list(request):
-    form = RegionFilterForm(request.GET, prefectures=selectors.prefectures().values())
+    form = RegionFilterForm(request.GET, prefectures=prefectures().values())
     filters = form.filters()
-    paginator = Paginator(selectors.search_regions(**filters), PAGE_SIZE)
+    paginator = Paginator(search_regions(**filters), PAGE_SIZE)
     page = paginator.get_page(request.GET.get("page"))
     return render(
         request,
@@ -48,7 +52,7 @@ def region_list(request):
             "page": page,
             "page_numbers": paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1),
             "ellipsis": paginator.ELLIPSIS,
-            "regions": selectors.region_summaries(page.object_list),
+            "regions": region_summaries(page.object_list),
             "filtered": any(value for key, value in filters.items() if key != "sort"),
         },
     )
@@ -70,18 +74,18 @@ class ProjectView:
 
 @dataclass(frozen=True)
 class PrefectureRow:
-    prefecture: selectors.PrefectureInfo
+    prefecture: PrefectureInfo
     members: tuple[str, ...]
 
 
 def _prefecture_rows(state) -> list[PrefectureRow]:
-    master = selectors.master()
+    master_data = master()
     by_code: dict[str, list[str]] = {p.code: [] for p in state.prefectures}
     for member in state.filing.members:
         if member.kind == MemberKind.OTHER_LOCAL_GOVERNMENT:
             codes = member.area_prefectures
         else:
-            code = lg_prefecture(member, master)
+            code = lg_prefecture(member, master_data)
             codes = (code,) if code else ()
         for code in codes:
             if code in by_code:
@@ -148,7 +152,7 @@ def region_context(state) -> dict:
         "member_groups": state.member_groups,
         "prefecture_rows": _prefecture_rows(state),
         "map": japan_map(
-            selectors.prefectures().values(),
+            prefectures().values(),
             {p.code: MAX_LEVEL for p in state.prefectures},
             title=_("%(name)s の区域（地図）") % {"name": name},
             description=_("色を付けた都道府県が区域です: %(prefectures)s。")
@@ -176,7 +180,7 @@ def region_context(state) -> dict:
 
 def _render_state(slug, key, stamp):
     def build():
-        state = selectors.region_state(slug, key)
+        state = region_state(slug, key)
         if state is None:
             raise Http404(_("公表されている宣言リージョンが見つかりません。"))
         return {
@@ -203,7 +207,7 @@ def region_detail(request, slug):
 @public_page(region_stamp, whole_page=True)
 def region_revision(request, slug, key):
     stamp = region_stamp(request, slug)
-    if stamp is None or not selectors.PUBLICATION_KEY_RE.match(key):
+    if stamp is None or not PUBLICATION_KEY_RE.match(key):
         raise Http404(_("公表されている版が見つかりません。"))
     data = _render_state(slug, key, stamp)
     return render(
@@ -235,16 +239,16 @@ def region_diff(request, slug):
     stamp = region_stamp(request, slug)
     if stamp is None:
         raise Http404(_("公表されている宣言リージョンが見つかりません。"))
-    region = selectors.published_region(slug)
+    region = published_region(slug)
     if region is None:
         raise Http404(_("公表されている宣言リージョンが見つかりません。"))
-    history = selectors.region_history(region.pk)
+    history = region_history(region.pk)
     states = history.states
     old_key, new_key, valid = _diff_keys(request, states)
 
     def build():
-        old = selectors.region_state(slug, old_key)
-        new = selectors.region_state(slug, new_key)
+        old = region_state(slug, old_key)
+        new = region_state(slug, new_key)
         if old is None or new is None:
             raise Http404
         diff = diff_filings(old.filing, new.filing)

@@ -3,6 +3,7 @@ environment only (region_portal/env.py)."""
 
 from django.utils.csp import CSP
 
+from filing.data import DEFAULT_VERIFICATION_INTERVAL_MONTHS
 from region_portal.env import BASE_DIR, database_url, env, mailer_from_url
 
 SECRET_KEY = env.str(
@@ -132,7 +133,9 @@ LOGGING = {
 }
 
 # 第4(3): a vision is verified at least this often (rule vision.verification, staff dashboard).
-VISION_VERIFICATION_INTERVAL_MONTHS = env.int("VISION_VERIFICATION_INTERVAL_MONTHS", default=12)
+VISION_VERIFICATION_INTERVAL_MONTHS = env.int(
+    "VISION_VERIFICATION_INTERVAL_MONTHS", default=DEFAULT_VERIFICATION_INTERVAL_MONTHS
+)
 
 # Portal-wide facts shown in the layout and documents.
 PORTAL_NAME = "広域リージョン連携ポータル"

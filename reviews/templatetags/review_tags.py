@@ -1,4 +1,7 @@
-"""Template helpers of the review pages: amounts in 円, fiscal years, comment threads."""
+"""Template helpers of the review pages: comment threads, decisions, people's names.
+
+Dates, 年度 and 円 are written by ``{% load portal_format %}``.
+"""
 
 from django import template
 from django.utils.translation import gettext as _
@@ -6,32 +9,6 @@ from django.utils.translation import gettext as _
 from reviews.selectors import can_reply, reviews_of, threads_of
 
 register = template.Library()
-
-
-@register.filter
-def yen(amount) -> str:
-    """``1234567`` → ``1,234,567円``; empty for ``None``."""
-    if amount is None or amount == "":
-        return ""
-    return _("%(amount)s円") % {"amount": f"{int(amount):,}"}
-
-
-@register.filter
-def signed_yen(amount) -> str:
-    """A difference: ``+1,000円``, ``−1,000円``, ``±0円``."""
-    if amount is None:
-        return ""
-    amount = int(amount)
-    sign = "+" if amount > 0 else "−" if amount < 0 else "±"
-    return _("%(amount)s円") % {"amount": f"{sign}{abs(amount):,}"}
-
-
-@register.filter
-def fiscal_year(year) -> str:
-    """``2026`` → ``2026年度`` (April 2026 to March 2027)."""
-    if not year:
-        return ""
-    return _("%(year)s年度") % {"year": year}
 
 
 @register.simple_tag

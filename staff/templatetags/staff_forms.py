@@ -1,6 +1,6 @@
 """Template filters of the staff pages: prefecture pickers grouped by 地方.
 
-Dates (令和) and amounts (円) come from the ``wareki`` library of the documents app.
+Dates (令和), 年度 and amounts (円) come from ``{% load portal_format %}`` (workflow).
 """
 
 from django import template

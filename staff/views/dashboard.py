@@ -4,6 +4,7 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 
 from staff import selectors
+from workflow.adapter import verification_interval_months
 
 
 @login_required
@@ -15,6 +16,6 @@ def dashboard(request):
         "summaries": summaries,
         "awaiting_total": sum(len(summary.awaiting) for summary in summaries),
         "overdue_total": sum(1 for summary in summaries if summary.overdue),
-        "interval_months": selectors.verification_interval_months(),
+        "interval_months": verification_interval_months(),
     }
     return render(request, "accounts/dashboard.html", context)

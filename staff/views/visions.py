@@ -34,6 +34,7 @@ from staff.views.declarations import (
     submit_revision,
 )
 from visions.models import VisionRevision
+from visions.selectors import paired_declaration
 from visions.services import vision_create, vision_draft_save
 from workflow.adapter import (
     ImportRefused,
@@ -44,7 +45,6 @@ from workflow.adapter import (
     rule_context,
     vision_revision_loaded,
 )
-from workflow.verbs import concerns, paired_declaration_revision
 
 PENDING = (Status.SUBMITTED, Status.RETURNED, Status.ACCEPTED)
 
@@ -190,14 +190,14 @@ def vision_findings(revision: VisionRevision, loaded: VisionRevision):
     """The findings a vision page shows: those about the vision, and every
     ``change.declaration_sync`` (also the ones that point at the declaration's fields).
     Returns (findings, the declaration revision read with it)."""
-    declaration_revision = paired_declaration_revision(revision)
+    declaration_revision = paired_declaration(revision)
     if declaration_revision is None:
         return [], None
     declaration = declaration_revision_loaded(declaration_revision.pk)
     findings = check_filing(
         filing_from_revisions(declaration, loaded), rule_context(revision.region)
     )
-    shown = [f for f in findings if concerns(f, "vision") or f.code == "change.declaration_sync"]
+    shown = [f for f in findings if f.document == "vision"]
     return shown, declaration
 
 

@@ -11,7 +11,7 @@ from filing.data import DeclarationData, Filing, MemberKind, RevisionInfo, Revis
 from filing.engine import all_rules, check_filing
 from filing.findings import Severity
 from filing.rules.declaration import Rule
-from filing.rules_doc import RULES_DOC, render
+from filing.rules_doc import JUDGED, RULES_DOC, render
 from tests.filing_factories import body, context, implementers, municipality, project, valid_filing
 
 DESIGN = Path(__file__).resolve().parents[2].parent / "shared" / "DESIGN.md"
@@ -43,7 +43,7 @@ EXPECTED = {
     "project.effects": ("第4(2)③カ", ("error",)),
     "project.period": ("第4(2)③キ", ("error", "warning")),
     "project.milestones": ("第4(2)②", ("warning",)),
-    "change.consultation": ("第3(5), 第4(3)", ("error",)),
+    "change.consultation": ("第3(5), 第4(1), 第4(3)", ("error",)),
     "change.declaration_sync": ("第3(5), 第4(3)", ("error",)),
     "vision.verification": ("第4(3)", ("warning",)),
 }
@@ -139,7 +139,7 @@ def test_findings_come_declaration_first_then_vision_then_projects():
 
 
 def test_rule_refuses_a_severity_it_cannot_report():
-    rule = Rule("x.y", "第2", (Severity.WARNING,), "テスト")
+    rule = Rule("x.y", "第2", (Severity.WARNING,), "テスト", document="vision")
     with pytest.raises(ValueError):
         rule.finding("vision", "…", Severity.ERROR)
     assert rule.finding("vision", "本文").message == "第2: 本文"
@@ -165,6 +165,21 @@ def test_rules_page_lists_every_rule_in_a_japanese_table():
     assert all(f"`{rule.code}`" in text for rule in all_rules())
 
 
+def test_rules_page_says_when_each_rule_is_judged():
+    text = render()
+    assert "| 条項 | コード | 重大度 | 確認する内容 | 判断する時 |" in text
+    assert set(JUDGED) == {rule.code for rule in all_rules()}
+    for rule in all_rules():
+        assert re.search(r"[ぁ-んァ-ヶ一-龯]", JUDGED[rule.code]), rule.code
+        assert f"| {JUDGED[rule.code]} |" in text
+    # issue 11: what is not judged when the area or every activity area is missing
+    assert "members.activity_area" in JUDGED["members.economic_coverage"]
+    assert "members.lg_code" in JUDGED["members.multi_prefecture"]
+    assert "members.lg_code" in JUDGED["members.economic_coverage"]
+    assert "公表" in JUDGED["vision.verification"]
+    assert "連携ビジョン" in JUDGED["members.in_project"]
+
+
 def test_rules_doc_command_writes_the_page(tmp_path):
     output = tmp_path / "rules.md"
     call_command("rules_doc", output=output, stdout=StringIO())
@@ -177,3 +192,21 @@ def test_rules_doc_check_fails_on_a_stale_page(tmp_path):
     output.write_text(render().replace("警告", "注意"), encoding="utf-8")
     with pytest.raises(CommandError):
         call_command("rules_doc", output=output, check=True, stdout=StringIO())
+
+
+def test_each_finding_names_the_document_of_its_rule():
+    """Rule.document decides which submission a finding blocks (no path prefixes)."""
+    rule = Rule("x.y", "第2", (Severity.WARNING,), "テスト", document="vision")
+    assert rule.finding("declaration.fields[0]", "本文").document == "vision"
+    assert "document" not in rule.finding("vision", "本文").as_dict()
+
+
+def test_change_consultation_concerns_the_document_whose_revision_lacks_the_date():
+    from filing.rules import declaration as declaration_rules
+    from filing.rules import vision as vision_rules
+
+    assert declaration_rules.CHANGE_CONSULTATION.document == "declaration"
+    assert vision_rules.VISION_CHANGE_CONSULTATION.document == "vision"
+    assert declaration_rules.IN_PROJECT.document == "vision"
+    assert {rule.code for rule in all_rules()} >= {"change.consultation"}
+    assert sum(rule.code == "change.consultation" for rule in all_rules()) == 1

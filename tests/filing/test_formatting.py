@@ -1,11 +1,27 @@
-"""和暦: 令和 dates with 元年 for the first year, era boundaries, 年度 names, template filters."""
+"""filing.formatting: 和暦 dates with 元年, era boundaries, 年度 in each form, 円 (ADR 0080).
 
-from datetime import UTC, date, datetime
+The template filters over these functions are tested in tests/workflow/test_portal_format.py.
+"""
+
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
-from django.template import Context, Template
 
-from filing.formatting import era_year, fiscal_year, nendo, wareki, wareki_month
+from filing.formatting import (
+    era_year,
+    fiscal_year,
+    fiscal_year_start,
+    nendo,
+    nendo_short,
+    nendo_span,
+    seireki,
+    seireki_nendo,
+    short_yen,
+    signed_yen,
+    wareki,
+    wareki_month,
+    yen,
+)
 
 
 @pytest.mark.parametrize(
@@ -69,22 +85,101 @@ def test_the_fiscal_year_runs_from_april_to_march(day, year):
     assert fiscal_year(day) == year
 
 
-def render(text: str, **context) -> str:
-    return Template("{% load wareki %}" + text).render(Context(context))
+def test_an_aware_datetime_is_read_in_tokyo_time_without_django_settings():
+    # 31 March 2027 15:00 UTC is 1 April 2027 in Tokyo: already the next 年度.
+    moment = datetime(2027, 3, 31, 15, 0, tzinfo=UTC)
+    assert fiscal_year(moment) == 2027
+    assert wareki_month(moment) == "令和9年4月"
+    assert seireki(moment) == "2027年4月1日"
 
 
-def test_template_filters_write_dates_years_and_yen():
-    assert render("{{ day|wareki }}", day=date(2019, 5, 1)) == "令和元年5月1日"
-    assert render("{{ day|wareki_month }}", day=date(2026, 4, 1)) == "令和8年4月"
-    assert render("{{ year|nendo }}", year=2026) == "令和8年度"
-    assert render("{{ day|nendo }}", day=date(2027, 2, 1)) == "令和8年度"
-    assert render("{{ amount|yen }}", amount=1234567) == "1,234,567円"
-    assert render("{{ amount|yen }}", amount=0) == "0円"
+def test_a_naive_datetime_is_read_as_it_is():
+    assert wareki(datetime(2019, 4, 30, 23, 59)) == "平成31年4月30日"
 
 
-def test_template_filters_leave_empty_and_unreadable_values_alone():
-    assert render("[{{ day|wareki }}]", day=None) == "[]"
-    assert render("[{{ year|nendo }}]", year="") == "[]"
-    assert render("{{ value|yen }}", value="abc") == "abc"
-    assert render("{{ value|nendo }}", value="abc") == "abc"
-    assert render("{{ day|wareki }}", day=date(1800, 1, 1)) == "1800年1月1日"  # as Django shows it
+def test_the_first_year_of_every_era_is_gannen():
+    assert [era_year(day) for day in (date(2019, 5, 1), date(1989, 1, 8), date(1926, 12, 25))] == [
+        "令和元年",
+        "平成元年",
+        "昭和元年",
+    ]
+    assert era_year(date(1912, 7, 30)) == "大正元年"
+    assert era_year(date(2019, 4, 30)) == "平成31年"
+
+
+def test_seireki_dates_are_those_of_the_rules_messages():
+    assert seireki(date(2026, 4, 1)) == "2026年4月1日"
+    assert seireki(date(2031, 12, 31)) == "2031年12月31日"
+
+
+@pytest.mark.parametrize(
+    ("day", "year"),
+    [
+        (date(2026, 3, 31), 2025),
+        (date(2026, 1, 1), 2025),
+        (date(2019, 4, 30), 2019),  # 平成31年4月30日 is in 令和元年度
+        (date(2026, 12, 31), 2026),
+    ],
+)
+def test_march_belongs_to_the_fiscal_year_before_april(day, year):
+    assert fiscal_year(day) == year
+
+
+def test_a_fiscal_year_starts_on_the_first_of_april():
+    assert fiscal_year_start(2026) == date(2026, 4, 1)
+    assert fiscal_year(fiscal_year_start(2026)) == 2026
+    assert fiscal_year(fiscal_year_start(2027) - timedelta(days=1)) == 2026
+
+
+def test_a_fiscal_year_before_meiji_6_is_refused():
+    with pytest.raises(ValueError, match="1873年1月1日より前"):
+        nendo(1872)
+
+
+def test_the_fiscal_year_in_each_form_the_portal_writes():
+    assert nendo(2026) == "令和8年度"
+    assert seireki_nendo(2026) == "2026年度"
+    assert nendo_span(2026) == "2026年4月〜2027年3月"
+    assert nendo_short(2026) == "R8"
+    assert nendo_short(2019) == "R元"
+    assert nendo_short(2018) == "平成30"  # only 令和 is shortened (no chart reaches before it)
+
+
+@pytest.mark.parametrize(
+    ("amount", "expected"),
+    [(1_234_567, "1,234,567円"), (0, "0円"), (-1_000, "-1,000円"), (None, "")],
+)
+def test_yen_groups_thousands(amount, expected):
+    assert yen(amount) == expected
+
+
+@pytest.mark.parametrize(
+    ("amount", "expected"),
+    [
+        (1_000, "+1,000円"),
+        (-1_000, "−1,000円"),
+        (0, "±0円"),
+        (-1_234_567, "−1,234,567円"),
+        (None, ""),
+    ],
+)
+def test_signed_yen_writes_the_sign_of_a_difference(amount, expected):
+    assert signed_yen(amount) == expected
+    assert "-" not in signed_yen(amount)  # the minus is U+2212, not a hyphen
+
+
+@pytest.mark.parametrize(
+    ("amount", "expected"),
+    [
+        (0, "0円"),
+        (5_000, "5,000円"),
+        (9_999, "9,999円"),
+        (10_000, "1万円"),
+        (3_000_000, "300万円"),
+        (100_000_000, "1億円"),
+        (150_000_000, "1.5億円"),
+        (24_570_000_000, "245.7億円"),
+    ],
+)
+def test_short_yen_rounds_to_man_or_oku(amount, expected):
+    assert short_yen(amount) == expected

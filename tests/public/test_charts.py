@@ -5,7 +5,7 @@ from datetime import date
 
 import pytest
 
-from public.charts import RoadmapRow, Series, budget_bar_chart, nice_step, roadmap_chart, short_yen
+from public.charts import RoadmapRow, Series, budget_bar_chart, nice_step, roadmap_chart
 
 
 def test_nice_step_is_one_two_or_five_times_a_power_of_ten():
@@ -13,14 +13,6 @@ def test_nice_step_is_one_two_or_five_times_a_power_of_ten():
     assert nice_step(9) == 2
     assert nice_step(1_000_000) == 200_000
     assert nice_step(2_600_000_000) == 1_000_000_000
-
-
-def test_short_yen_for_axis_labels():
-    assert short_yen(0) == "0円"
-    assert short_yen(5_000) == "5,000円"
-    assert short_yen(3_000_000) == "300万円"
-    assert short_yen(100_000_000) == "1億円"
-    assert short_yen(24_570_000_000) == "245.7億円"
 
 
 def test_budget_chart_draws_one_bar_per_series_and_year_with_titles():

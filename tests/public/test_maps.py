@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from public import maps
-from public.selectors import PrefectureInfo
+from public.selectors.prefectures import PrefectureInfo
 
 VENDOR = Path(__file__).resolve().parents[2] / "static" / "vendor" / "svg-maps-japan"
 

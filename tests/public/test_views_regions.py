@@ -11,7 +11,7 @@ from django.core.cache import cache
 
 from declarations.lifecycle import Status
 from filing.data import MemberData, MemberKind
-from public import selectors as public_selectors
+from public.selectors import prefectures as public_prefectures
 from tests.public_data import (
     abolished,
     change_region,
@@ -459,8 +459,8 @@ def test_region_page_and_list_queries_do_not_grow_with_members_or_projects(
         publish_region(
             f"region-{index}", generated_filing(index, members=members, projects=projects)
         )
-    public_selectors.master()
-    public_selectors.prefectures()
+    public_prefectures.master()
+    public_prefectures.prefectures()
     cache.clear()
 
     with django_assert_max_num_queries(16):

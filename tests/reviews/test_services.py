@@ -115,7 +115,7 @@ def test_an_anchor_must_be_an_item_of_the_revision(submitted, reviewer):
 
 
 def test_threads_group_replies_and_put_open_threads_first(submitted, reviewer, editor):
-    from ministry.selectors import threads_of
+    from reviews.selectors import threads_of
 
     revision = submitted.declaration_revision
     first = comment_post(revision=revision, author=reviewer, body="一", by_reviewer=True)

@@ -10,7 +10,15 @@ from reviews.models import Comment
 from reviews.services import comment_post
 from tests.factories import UserFactory
 from tests.filing_factories import valid_filing
-from tests.review_helpers import signed_in
+from tests.review_helpers import (  # noqa: F401 (fixtures)
+    editor,
+    imported,
+    reviewer,
+    reviewer_client,
+    signed_in,
+    submitted,
+    viewer,
+)
 from workflow.adapter import filing_import
 from workflow.verbs import revision_return
 

@@ -667,7 +667,7 @@ def test_a_forged_acknowledgement_does_not_acknowledge_another_warning(editor_cl
 def test_a_pdf_failure_at_submission_is_a_message_and_nothing_is_sent(
     editor_client, imported, monkeypatch, mailoutbox
 ):
-    from declarations import pdf as declaration_pdf
+    from documents import declaration_pdf
     from documents.models import FrozenDocument
     from documents.render import PdfError
 

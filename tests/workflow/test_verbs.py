@@ -5,6 +5,7 @@ import datetime
 from pathlib import Path
 
 import pytest
+from django.utils import timezone
 
 from declarations.lifecycle import Status
 from declarations.models import Member, StatusChange
@@ -195,3 +196,33 @@ def test_a_field_missing_from_the_published_declaration_blocks_the_vision(import
     assert sync and all(f.is_error for f in sync)
     with pytest.raises(SubmissionRefused):
         revision_submit(revision=result.vision_revision, actor=editor)
+
+
+def test_accept_says_whether_it_published_now_or_scheduled(imported):
+    """The verb returns its outcome; callers do not re-decide "now or on a date"."""
+    today = timezone.localdate()
+    declaration = imported.declaration_revision
+    revision_submit(revision=declaration, actor=None)
+    scheduled = revision_accept(
+        revision=declaration, actor=None, publish_on=today + datetime.timedelta(days=5)
+    )
+    assert not scheduled.published
+    assert scheduled.publish_on == today + datetime.timedelta(days=5)
+    declaration.refresh_from_db()
+    assert declaration.status == Status.ACCEPTED
+
+
+def test_accept_on_a_past_or_present_day_publishes_now(imported):
+    declaration = imported.declaration_revision
+    revision_submit(revision=declaration, actor=None)
+    outcome = revision_accept(revision=declaration, actor=None, publish_on=timezone.localdate())
+    assert outcome.published and outcome.publish_on is None
+    assert outcome.change.new == Status.PUBLISHED
+
+
+def test_the_verbs_offered_follow_the_transition_table(imported):
+    declaration = imported.declaration_revision
+    assert declaration.available_verbs == ("submit",)
+    revision_submit(revision=declaration, actor=None)
+    declaration.refresh_from_db()
+    assert declaration.available_verbs == ("return", "accept")

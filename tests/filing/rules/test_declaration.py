@@ -289,6 +289,28 @@ def test_coverage_is_not_judged_without_any_activity_area():
     assert findings_of("members.economic_coverage", HOKKAIDO, AOMORI, nowhere) == []
 
 
+@pytest.mark.parametrize("activity", [(), ("99",)], ids=["none", "unknown_code"])
+def test_without_any_known_activity_area_only_members_activity_area_is_reported(activity):
+    # Coverage cannot be judged: members.activity_area alone carries it (issue 11).
+    nowhere = economic_organization(activity=activity)
+    found = check(members_filing(HOKKAIDO, AOMORI, nowhere, UNIVERSITY))
+    assert [f.code for f in found] == ["members.activity_area"]
+
+
+def test_when_every_local_government_code_fails_the_member_findings_carry_it():
+    # No area: neither 第3(3)ア nor イ can be judged; the members' codes are reported,
+    # and the declaration has no 区域 (第3(2)①).
+    unknown = prefecture("hokkaido", "北海道", "010007")
+    misnamed = municipality("aomori_city", "青森市", "011002")  # 札幌市's code
+    lonely = economic_organization(activity=("13",))  # would cover nothing of 01/02
+    found = check(members_filing(unknown, misnamed, lonely, UNIVERSITY))
+    assert [(f.code, f.path) for f in found] == [
+        ("declaration.area", "region.area_note"),
+        ("members.lg_code", "members[0].lg_code"),
+        ("members.lg_code", "members[1].lg_code"),
+    ]
+
+
 # ---- 第3(3): 全国地方公共団体コード -------------------------------------------------
 
 
@@ -409,7 +431,7 @@ def test_change_or_abolition_without_consultation_is_refused(revision):
     (finding,) = check(with_declaration(valid_filing(), revision=revision))
     assert (finding.code, finding.clause, finding.path) == (
         "change.consultation",
-        "第3(5), 第4(3)",
+        "第3(5), 第4(1), 第4(3)",
         "declaration.revision.consulted_on",
     )
     assert "連携宣言" in finding.message

@@ -7,7 +7,7 @@ import pytest
 from filing.data import MemberKind, MilestoneData, PlanRef
 from filing.findings import Severity
 from filing.rules import project as rules
-from filing.rules.project import fiscal_year, five_year_limit
+from filing.rules.project import five_year_limit
 from tests.filing_factories import (
     VALID_MEMBERS,
     body,
@@ -134,10 +134,36 @@ def test_body_jointly_established_without_diverse_founders_is_refused(founders):
     assert all("joint_body_of" in f.message for f in found)
 
 
+def test_body_jointly_established_must_itself_be_named_among_the_implementers():
+    # 第4(2)③イ: the 実施主体 is named; under the ただし書き the body itself is the 実施主体,
+    # written among the implementers as an outside body (DESIGN.md, bundle section).
+    found = check_project(implementers=(), joint_body_of=("hokkaido", "keizai"))
+    assert [(f.code, f.severity, f.path) for f in found] == [
+        ("project.implementers", Severity.ERROR, "vision.projects[0].implementers")
+    ]
+    assert "共同設立法人" in found[0].message and "実施主体として記載" in found[0].message
+
+
+def test_body_jointly_established_is_not_named_by_listing_a_founder():
+    found = check_project(implementers=implementers("hokkaido"), joint_body_of=("hokkaido", "keizai"))
+    assert [f.code for f in found] == ["project.implementers"]
+
+
+def test_plural_diverse_members_need_no_body_even_with_joint_body_of():
+    found = check_project(
+        implementers=implementers("hokkaido", "keizai"), joint_body_of=("univ", "company")
+    )
+    assert found == []
+
+
 # ---- ウ plan references ------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("references", [(), (PlanRef(""),)], ids=["none", "blank_plan"])
+@pytest.mark.parametrize(
+    "references",
+    [(), (PlanRef(""),), (PlanRef("北海道総合開発計画"),), (PlanRef("北海道総合開発計画", " "),)],
+    ids=["none", "blank_plan", "plan_without_section", "blank_section"],
+)
 def test_project_without_a_plan_reference_warns(references):
     (finding,) = check_project(plan_references=references)
     assert (finding.code, finding.clause, finding.severity, finding.path) == (
@@ -146,6 +172,17 @@ def test_project_without_a_plan_reference_warns(references):
         Severity.WARNING,
         "vision.projects[0].plan_references",
     )
+
+
+def test_a_citation_without_its_section_counts_as_none_and_says_so():
+    # 第4(2)③ウ asks for the 関連する箇所, not only the plan's name.
+    (finding,) = check_project(plan_references=(PlanRef("北海道総合開発計画"),))
+    assert "関連する箇所" in finding.message
+
+
+def test_one_citation_with_its_section_is_enough():
+    references = (PlanRef("北海道総合開発計画"), PlanRef("東北圏広域地方計画", "第3章"))
+    assert check_project(plan_references=references) == []
 
 
 # ---- エ content, カ effects ----------------------------------------------------------------
@@ -217,11 +254,6 @@ def test_fiscal_year_overlapping_the_period_by_a_few_days_passes():
 def test_fiscal_years_are_not_compared_with_a_missing_period():
     found = check_project(budget=budget(10, y2040=10), end=None)
     assert [f.code for f in found] == ["project.period"]
-
-
-def test_fiscal_year_runs_from_april_to_march():
-    assert fiscal_year(date(2026, 4, 1)) == 2026
-    assert fiscal_year(date(2027, 3, 31)) == 2026
 
 
 # ---- キ period ---------------------------------------------------------------------------

@@ -67,6 +67,19 @@ def test_plan_reference_without_a_plan_does_not_replace_the_aspiration():
     assert [f.code for f in check(filing)] == ["vision.aspiration"]
 
 
+@pytest.mark.parametrize("section", ["", "  "], ids=["no_section", "blank_section"])
+@pytest.mark.parametrize(
+    ("item", "code"), [("aspiration", "vision.aspiration"), ("roadmap", "vision.roadmap")]
+)
+def test_plan_name_without_its_passage_does_not_replace_an_item(item, code, section):
+    # 第4(2) なお書き: an item is replaced by the 参照箇所, so the passage must be named.
+    reference = PlanRef("北海道総合開発計画", section)
+    filing = with_vision(valid_filing(), **{item: "", f"{item}_plan_reference": reference})
+    (finding,) = check(filing)
+    assert (finding.code, finding.severity, finding.path) == (code, Severity.ERROR, f"vision.{item}")
+    assert "参照箇所" in finding.message and "北海道総合開発計画" in finding.message
+
+
 def test_vision_without_roadmap_is_refused():
     (finding,) = check(with_vision(valid_filing(), roadmap="  "))
     assert (finding.code, finding.clause, finding.path) == (
@@ -106,7 +119,7 @@ def test_vision_change_without_consultation_is_refused():
     (finding,) = check(filing)
     assert (finding.code, finding.clause, finding.path) == (
         "change.consultation",
-        "第3(5), 第4(3)",
+        "第3(5), 第4(1), 第4(3)",
         "vision.revision.consulted_on",
     )
     assert "連携ビジョン" in finding.message
@@ -245,15 +258,32 @@ def test_verification_interval_is_configurable_and_clamps_to_month_end():
     assert [f.code for f in found] == ["vision.verification"]
 
 
-def test_never_verified_vision_counts_from_the_declaration_date():
+def test_never_verified_vision_counts_from_its_first_publication():
     filing = with_vision(valid_filing(), verified_on=None)  # declared on 2026-04-01
-    assert check(filing, today=date(2027, 4, 1)) == []
-    (finding,) = check(filing, today=date(2027, 4, 2))
+    published = {"vision_first_published_on": date(2026, 5, 15)}
+    assert check(filing, today=date(2027, 5, 15), **published) == []
+    (finding,) = check(filing, today=date(2027, 5, 16), **published)
     assert finding.code == "vision.verification"
-    assert "2026年4月1日" in finding.message
+    assert "2026年5月15日" in finding.message and "公表" in finding.message
 
 
-def test_never_verified_vision_without_a_declaration_date_is_not_judged():
+def test_vision_is_not_overdue_from_its_declaration_date():
+    # Counted from the declaration, a vision created long after it was overdue at once.
     filing = with_vision(valid_filing(), verified_on=None)
-    filing = with_declaration(filing, declared_on=None)
+    published = {"vision_first_published_on": date(2027, 6, 1)}
+    assert check(filing, today=date(2027, 6, 1), **published) == []
+
+
+def test_never_published_never_verified_vision_is_never_overdue():
+    # A bundle carries no publication: check_region never warns without verified_on.
+    filing = with_vision(valid_filing(), verified_on=None)
     assert check(filing, today=date(2040, 1, 1)) == []
+
+
+def test_last_verification_counts_rather_than_the_first_publication():
+    filing = with_vision(valid_filing(), verified_on=date(2026, 3, 1))
+    published = {"vision_first_published_on": date(2025, 1, 1)}
+    assert check(filing, today=date(2027, 3, 1), **published) == []
+    assert [f.code for f in check(filing, today=date(2027, 3, 2), **published)] == [
+        "vision.verification"
+    ]

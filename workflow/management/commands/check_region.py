@@ -17,15 +17,15 @@ from typing import NoReturn
 
 from django.core.management.base import BaseCommand
 from django.db import DatabaseError
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from declarations.selectors import master_data
 from filing.bundle import MAX_BUNDLE_BYTES, BundleError, parse_bundle, read_bundle_file
-from filing.data import Filing, RuleContext
+from filing.data import Filing
 from filing.engine import check_filing
 from filing.findings import Finding, Severity, has_errors
+from workflow.adapter import rule_context
 
 EXIT_ERRORS = 1
 EXIT_UNUSABLE = 2
@@ -79,7 +79,7 @@ class Command(BaseCommand):
                 )
             )
 
-        findings = check_filing(filing, RuleContext(master=master, today=timezone.localdate()))
+        findings = check_filing(filing, rule_context(master=master))
         if options["format"] == "json":
             self.stdout.write(
                 json.dumps(

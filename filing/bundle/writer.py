@@ -1,0 +1,120 @@
+"""A ``Filing`` into the canonical region bundle (key order as in DESIGN's example).
+
+Every key is written except ``vision`` when there is none, a ``revision`` equal to
+the default (established, not minor, no 協議 date, no reason), ``section``/``note``
+of a plan reference when empty, and the member keys of other kinds.
+``parse_bundle(filing_to_bundle(f)) == f`` for every ``f`` that ``parse_bundle``
+returns, and ``dumps_bundle(parse_bundle(text)) == text`` for a canonical ``text``.
+"""
+
+import json
+from datetime import date
+
+from filing.bundle.keys import MEMBER_KIND_KEYS
+from filing.data import (
+    FieldCode,
+    FieldEntry,
+    Filing,
+    MemberData,
+    PlanRef,
+    ProjectData,
+    RevisionInfo,
+)
+
+
+def filing_to_bundle(filing: Filing) -> dict:
+    """The canonical bundle of ``filing`` (DESIGN's key order; see the module docstring)."""
+    declaration = filing.declaration
+    bundle: dict = {
+        "region": {"name": declaration.region_name, "area_note": declaration.area_note},
+        "declaration": {
+            "declared_on": _iso(declaration.declared_on),
+            "aspiration": declaration.aspiration,
+            "fields": [_field_to_bundle(entry) for entry in declaration.fields],
+        },
+        "members": [_member_to_bundle(member) for member in filing.members],
+    }
+    _put_revision(bundle["declaration"], declaration.revision)
+    vision = filing.vision
+    if vision is not None:
+        bundle["vision"] = {
+            "aspiration": vision.aspiration,
+            "roadmap": vision.roadmap,
+            "aspiration_plan_reference": _plan_ref_to_bundle(vision.aspiration_plan_reference),
+            "roadmap_plan_reference": _plan_ref_to_bundle(vision.roadmap_plan_reference),
+            "verified_on": _iso(vision.verified_on),
+            "projects": [_project_to_bundle(project) for project in vision.projects],
+        }
+        _put_revision(bundle["vision"], vision.revision)
+    return bundle
+
+
+def dumps_bundle(filing: Filing) -> str:
+    """The canonical bundle as text: UTF-8 friendly, indented by two, ending with a newline."""
+    return json.dumps(filing_to_bundle(filing), ensure_ascii=False, indent=2) + "\n"
+
+
+def _iso(value: date | None) -> str | None:
+    return None if value is None else value.isoformat()
+
+
+def _field_to_bundle(entry: FieldEntry):
+    if entry.code == FieldCode.OTHER:
+        return {"other": entry.text}
+    return str(entry.code)
+
+
+def _put_revision(target: dict, revision: RevisionInfo) -> None:
+    if revision != RevisionInfo():
+        target["revision"] = {
+            "kind": str(revision.kind),
+            "is_minor": revision.is_minor,
+            "consulted_on": _iso(revision.consulted_on),
+            "reason": revision.reason,
+        }
+
+
+def _member_to_bundle(member: MemberData) -> dict:
+    data: dict = {"key": member.key, "name": member.name, "kind": str(member.kind)}
+    for key in MEMBER_KIND_KEYS.get(member.kind, ()):
+        value = getattr(member, key)
+        data[key] = list(value) if isinstance(value, tuple) else value
+    return data
+
+
+def _plan_ref_to_bundle(ref: PlanRef | None) -> dict | None:
+    if ref is None:
+        return None
+    data = {"plan": ref.plan}
+    if ref.section:
+        data["section"] = ref.section
+    if ref.note:
+        data["note"] = ref.note
+    return data
+
+
+def _project_to_bundle(project: ProjectData) -> dict:
+    budget = project.budget
+    return {
+        "name": project.name,
+        "implementers": [
+            {"member": item.member} if item.member is not None else {"name": item.name}
+            for item in project.implementers
+        ],
+        "joint_body_of": None if project.joint_body_of is None else list(project.joint_body_of),
+        "plan_references": [_plan_ref_to_bundle(ref) for ref in project.plan_references],
+        "content": project.content,
+        "budget": None
+        if budget is None
+        else {
+            "total": budget.total,
+            "by_fiscal_year": {str(year): amount for year, amount in sorted(budget.by_fiscal_year)},
+        },
+        "effects": project.effects,
+        "period": {"start": _iso(project.start), "end": _iso(project.end)},
+        "milestones": [
+            {"date": _iso(milestone.date), "target": milestone.target}
+            for milestone in project.milestones
+        ],
+        "other": project.other,
+    }

@@ -1,0 +1,63 @@
+"""The ``NinjaAPI`` itself: its title, licence and description, the root endpoint,
+and the routers of ``public.api.regions`` and ``public.api.site`` mounted on it."""
+
+from django.conf import settings
+from django.urls import reverse
+from ninja import NinjaAPI
+
+from public.api import regions, site
+from public.api.payloads import absolute, licence
+from public.api.schemas import RootOut
+
+
+class _PortalApi(NinjaAPI):
+    def get_openapi_operation_id(self, operation) -> str:
+        # The operation ids the API published before it became a package of modules
+        # ("public_api_region_list"): clients generated from the document keep their names.
+        return f"public_api_{operation.view_func.__name__}"
+
+
+api = _PortalApi(
+    title="広域リージョン連携ポータル オープンデータ API",
+    version="1",
+    description=(
+        "広域リージョン連携推進要綱に基づいて公表された連携宣言書・連携ビジョン・プロジェクトを、"
+        "読み取り専用の JSON で提供します。公表された版だけを返します。"
+        f"データは {settings.DATA_LICENCE['name']}（{settings.DATA_LICENCE['url']}）の条件で"
+        f"利用できます。出典として「{settings.PORTAL_NAME}」と記載してください。"
+    ),
+    urls_namespace="api-1",
+    docs_url=None,
+    openapi_extra={
+        "info": {
+            "license": {"name": settings.DATA_LICENCE["name"], "url": settings.DATA_LICENCE["url"]}
+        }
+    },
+)
+api.add_router("", regions.router)
+api.add_router("", site.router)
+
+
+@api.get("/", response=RootOut, url_name="root", summary="この API の案内とライセンス")
+def root(request):
+    def url(name, **kwargs):
+        return absolute(request, reverse(name, kwargs=kwargs))
+
+    return {
+        "name": api.title,
+        "description": api.description,
+        "license": licence(),
+        "openapi": url("api-1:openapi-json"),
+        "endpoints": {
+            "regions": url("api-1:region_list"),
+            "members": url("api-1:member_list"),
+            "projects": url("api-1:project_list"),
+            "budgets": url("api-1:budgets"),
+        },
+        "downloads": {
+            "regions.csv": url("opendata_regions"),
+            "members.csv": url("opendata_members"),
+            "projects.csv": url("opendata_projects"),
+            "publications.atom": url("feeds:publications"),
+        },
+    }

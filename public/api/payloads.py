@@ -1,0 +1,95 @@
+"""The parts every response body is built from: the licence, absolute URLs, and the
+publication, member and project objects (the shapes of ``public.api.schemas``)."""
+
+from django.conf import settings
+from django.http import HttpRequest
+from django.urls import reverse
+
+from declarations.models import MemberKindChoices
+from filing.formatting import yen
+
+
+def licence() -> dict:
+    """The data licence every response body carries (``license``)."""
+    return {
+        "name": settings.DATA_LICENCE["name"],
+        "url": settings.DATA_LICENCE["url"],
+        "attribution": f"{settings.PORTAL_NAME}",
+    }
+
+
+def absolute(request: HttpRequest, path: str) -> str:
+    return request.build_absolute_uri(path)
+
+
+def publication_out(request, slug: str, publication) -> dict:
+    return {
+        "key": publication.key,
+        "document": publication.document,
+        "number": publication.number,
+        "kind": publication.kind,
+        "is_minor": publication.is_minor,
+        "consulted_on": publication.consulted_on,
+        "reason": publication.reason,
+        "published_at": publication.published_at,
+        "bundle_url": absolute(
+            request, reverse("api-1:region_bundle", kwargs={"slug": slug, "key": publication.key})
+        ),
+    }
+
+
+def prefectures_out(prefectures) -> list[dict]:
+    return [{"code": p.code, "name": p.name} for p in prefectures]
+
+
+def member_out(member) -> dict:
+    return {
+        "key": member.key,
+        "name": member.name,
+        "kind": member.kind,
+        "kind_label": str(MemberKindChoices(member.kind).label),
+        "lg_code": member.lg_code,
+        "area_prefectures": list(member.area_prefectures or []),
+        "activity_prefectures": list(member.activity_prefectures or []),
+        "multi_industry": member.multi_industry,
+    }
+
+
+def project_out(slug: str, number: int, project, names: dict[str, str]) -> dict:
+    return {
+        "region": slug,
+        "number": number,
+        "name": project.name,
+        "implementers": [
+            names.get(i.member_key, i.member_key) if i.member_key else i.name
+            for i in project.implementers.all()
+        ],
+        "joint_body_of": (
+            [names.get(key, key) for key in project.joint_body_of]
+            if project.joint_body_of is not None
+            else None
+        ),
+        "plan_references": [
+            {"plan": r.plan, "section": r.section, "note": r.note}
+            for r in project.plan_references.all()
+        ],
+        "content": project.content,
+        "has_budget": project.has_budget,
+        "budget_total": project.budget_total,
+        "budget": [
+            {"fiscal_year": line.fiscal_year, "amount": line.amount}
+            for line in project.budget_lines.all()
+        ],
+        "effects": project.effects,
+        "start": project.start,
+        "end": project.end,
+        "milestones": [{"date": m.date, "target": m.target} for m in project.milestones.all()],
+        "other": project.other,
+    }
+
+
+def year_amounts(by_year: dict[int, int]) -> list[dict]:
+    return [
+        {"fiscal_year": year, "amount": amount, "amount_text": yen(amount)}
+        for year, amount in sorted(by_year.items())
+    ]

@@ -1,0 +1,225 @@
+"""``/regions`` and one region: its current content, history, bundles, members,
+projects and budgets. Unknown slugs and publication keys are 404."""
+
+from django.urls import reverse
+from ninja import Query, Router
+from ninja.errors import HttpError
+
+from filing.bundle import filing_to_bundle
+from public.api.payloads import (
+    absolute,
+    licence,
+    member_out,
+    prefectures_out,
+    project_out,
+    publication_out,
+    year_amounts,
+)
+from public.api.schemas import (
+    BundleOut,
+    ErrorOut,
+    MemberListOut,
+    Page,
+    PublicationListOut,
+    RegionBudgetsOut,
+    RegionDetailOut,
+    RegionFilters,
+    RegionListOut,
+    RegionProjectListOut,
+    ValidationErrorOut,
+)
+from public.selectors.history import region_history
+from public.selectors.region import published_region, region_state
+from public.selectors.search import search_regions
+from public.selectors.summaries import field_label, region_summaries
+
+router = Router()
+NOT_FOUND = {404: ErrorOut}
+
+
+def _state_or_404(slug: str, key: str | None = None):
+    state = region_state(slug, key)
+    if state is None:
+        raise HttpError(404, "公表されている宣言リージョン（または版）が見つかりません。")
+    return state
+
+
+@router.get(
+    "/regions",
+    response={200: RegionListOut, 422: ValidationErrorOut},
+    url_name="region_list",
+    summary="宣言リージョンの一覧（検索・絞り込み）",
+)
+def region_list(request, filters: Query[RegionFilters], page: Query[Page]):
+    revisions = search_regions(
+        query=filters.q,
+        prefecture=filters.prefecture,
+        field=filters.field,
+        member_kind=filters.kind,
+        status=filters.status,
+        sort=filters.sort,
+    )
+    count = revisions.count()
+    summaries = region_summaries(revisions[page.offset : page.offset + page.limit])
+    return {
+        "license": licence(),
+        "count": count,
+        "limit": page.limit,
+        "offset": page.offset,
+        "items": [
+            {
+                "slug": s.slug,
+                "name": s.name,
+                "status": "abolished" if s.is_abolished else "active",
+                "declared_on": s.declared_on,
+                "published_at": s.published_at,
+                "prefectures": prefectures_out(s.prefectures),
+                "fields": list(s.fields),
+                "member_count": s.member_count,
+                "project_count": s.project_count,
+                "url": absolute(request, reverse("regions:detail", kwargs={"slug": s.slug})),
+                "api_url": absolute(
+                    request, reverse("api-1:region_detail", kwargs={"slug": s.slug})
+                ),
+            }
+            for s in summaries
+        ],
+    }
+
+
+@router.get(
+    "/regions/{slug}",
+    response={200: RegionDetailOut, **NOT_FOUND},
+    url_name="region_detail",
+    summary="宣言リージョンの現在の内容",
+)
+def region_detail(request, slug: str):
+    state = _state_or_404(slug)
+    declaration = state.declaration
+    vision = state.vision_publication
+    return {
+        "license": licence(),
+        "region": {
+            "slug": state.slug,
+            "name": declaration.region_name,
+            "status": "abolished" if state.is_abolished else "active",
+            "area_note": declaration.area_note,
+            "prefectures": prefectures_out(state.prefectures),
+            "aspiration": declaration.aspiration,
+            "fields": [
+                {
+                    "code": entry.code,
+                    "label": field_label(entry.code, entry.text),
+                    "text": entry.text,
+                }
+                for entry in declaration.fields.all()
+            ],
+            "declared_on": declaration.declared_on,
+            "declaration": publication_out(request, slug, state.declaration_publication),
+            "vision": publication_out(request, slug, vision) if vision is not None else None,
+            "member_count": len(declaration.members.all()),
+            "project_count": len(state.projects),
+            "url": absolute(request, reverse("regions:detail", kwargs={"slug": slug})),
+        },
+    }
+
+
+@router.get(
+    "/regions/{slug}/revisions",
+    response={200: PublicationListOut, **NOT_FOUND},
+    url_name="region_revisions",
+    summary="宣言リージョンの公表の履歴（古い順）",
+)
+def region_revisions(request, slug: str):
+    region = published_region(slug)
+    if region is None:
+        raise HttpError(404, "公表されている宣言リージョンが見つかりません。")
+    history = region_history(region.pk)
+    return {
+        "license": licence(),
+        "region": slug,
+        "items": [publication_out(request, slug, p) for p in history.states],
+    }
+
+
+@router.get(
+    "/regions/{slug}/revisions/{key}",
+    response={200: BundleOut, **NOT_FOUND},
+    url_name="region_bundle",
+    summary="ある公表の時点のリージョン・バンドル（DESIGN.md の形式）",
+)
+def region_bundle(request, slug: str, key: str):
+    state = _state_or_404(slug, key)
+    return {
+        "license": licence(),
+        "region": slug,
+        "publication": publication_out(request, slug, state.publication),
+        "bundle": filing_to_bundle(state.filing),
+    }
+
+
+@router.get(
+    "/regions/{slug}/members",
+    response={200: MemberListOut, **NOT_FOUND},
+    url_name="region_members",
+    summary="宣言リージョンの構成団体（現在の連携宣言書）",
+)
+def region_members(request, slug: str):
+    state = _state_or_404(slug)
+    return {
+        "license": licence(),
+        "region": slug,
+        "items": [member_out(m) for m in state.declaration.members.all()],
+    }
+
+
+@router.get(
+    "/regions/{slug}/projects",
+    response={200: RegionProjectListOut, **NOT_FOUND},
+    url_name="region_projects",
+    summary="宣言リージョンのプロジェクト（現在の連携ビジョン）",
+)
+def region_projects(request, slug: str):
+    state = _state_or_404(slug)
+    return {
+        "license": licence(),
+        "region": slug,
+        "items": [
+            project_out(slug, number, project, state.member_names)
+            for number, project in enumerate(state.projects, start=1)
+        ],
+    }
+
+
+@router.get(
+    "/regions/{slug}/budgets",
+    response={200: RegionBudgetsOut, **NOT_FOUND},
+    url_name="region_budgets",
+    summary="宣言リージョンの年度別事業費",
+)
+def region_budgets(request, slug: str):
+    state = _state_or_404(slug)
+    by_year: dict[int, int] = {}
+    projects = []
+    for project in state.projects:
+        lines = [(line.fiscal_year, line.amount) for line in project.budget_lines.all()]
+        if project.has_budget:
+            for year, amount in lines:
+                by_year[year] = by_year.get(year, 0) + amount
+        projects.append(
+            {
+                "project": project.name,
+                "total": project.budget_total if project.has_budget else None,
+                "by_fiscal_year": [
+                    {"fiscal_year": year, "amount": amount}
+                    for year, amount in (lines if project.has_budget else [])
+                ],
+            }
+        )
+    return {
+        "license": licence(),
+        "region": slug,
+        "total": sum(by_year.values()),
+        "by_fiscal_year": year_amounts(by_year),
+        "projects": projects,
+    }

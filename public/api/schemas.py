@@ -1,0 +1,253 @@
+"""The API's response bodies and query parameters, as django-ninja schemas (OpenAPI 3.1)."""
+
+from datetime import date, datetime
+
+from ninja import Schema
+from pydantic import Field
+
+MAX_LIMIT = 500
+DEFAULT_LIMIT = 100
+
+
+class LicenseOut(Schema):
+    name: str
+    url: str
+    attribution: str
+
+
+class ErrorOut(Schema):
+    detail: str
+
+
+class ValidationErrorOut(Schema):
+    detail: list[dict]
+
+
+class PrefectureOut(Schema):
+    code: str = Field(description="JIS 都道府県コード（2桁）")
+    name: str
+
+
+class FieldOut(Schema):
+    code: str = Field(description="industry / tourism / transport / other")
+    label: str
+    text: str = ""
+
+
+class PublicationOut(Schema):
+    key: str = Field(description="公表の識別子（d = 連携宣言書、v = 連携ビジョン、数字は版）")
+    document: str
+    number: int
+    kind: str = Field(description="established（策定）/ changed（変更）/ abolished（廃止）")
+    is_minor: bool
+    consulted_on: date | None
+    reason: str
+    published_at: datetime
+    bundle_url: str
+
+
+class RegionSummaryOut(Schema):
+    slug: str
+    name: str
+    status: str = Field(description="active（宣言中）/ abolished（廃止）")
+    declared_on: date | None
+    published_at: datetime | None
+    prefectures: list[PrefectureOut]
+    fields: list[str]
+    member_count: int
+    project_count: int
+    url: str
+    api_url: str
+
+
+class RegionListOut(Schema):
+    license: LicenseOut
+    count: int
+    limit: int
+    offset: int
+    items: list[RegionSummaryOut]
+
+
+class MemberOut(Schema):
+    key: str
+    name: str
+    kind: str
+    kind_label: str
+    lg_code: str
+    area_prefectures: list[str]
+    activity_prefectures: list[str]
+    multi_industry: bool
+
+
+class RegionOut(Schema):
+    slug: str
+    name: str
+    status: str
+    area_note: str
+    prefectures: list[PrefectureOut]
+    aspiration: str
+    fields: list[FieldOut]
+    declared_on: date | None
+    declaration: PublicationOut
+    vision: PublicationOut | None
+    member_count: int
+    project_count: int
+    url: str
+
+
+class RegionDetailOut(Schema):
+    license: LicenseOut
+    region: RegionOut
+
+
+class PublicationListOut(Schema):
+    license: LicenseOut
+    region: str
+    items: list[PublicationOut]
+
+
+class BundleOut(Schema):
+    license: LicenseOut
+    region: str
+    publication: PublicationOut
+    bundle: dict = Field(description="DESIGN.md のリージョン・バンドル（この公表の時点）")
+
+
+class MemberListOut(Schema):
+    license: LicenseOut
+    region: str
+    items: list[MemberOut]
+
+
+class BudgetLineOut(Schema):
+    fiscal_year: int
+    amount: int
+
+
+class MilestoneOut(Schema):
+    date: date | None
+    target: str
+
+
+class PlanReferenceOut(Schema):
+    plan: str
+    section: str
+    note: str
+
+
+class ProjectOut(Schema):
+    region: str
+    number: int
+    name: str
+    implementers: list[str]
+    joint_body_of: list[str] | None
+    plan_references: list[PlanReferenceOut]
+    content: str
+    has_budget: bool
+    budget_total: int | None
+    budget: list[BudgetLineOut]
+    effects: str
+    start: date | None
+    end: date | None
+    milestones: list[MilestoneOut]
+    other: str
+
+
+class ProjectListOut(Schema):
+    license: LicenseOut
+    count: int
+    limit: int
+    offset: int
+    items: list[ProjectOut]
+
+
+class RegionProjectListOut(Schema):
+    license: LicenseOut
+    region: str
+    items: list[ProjectOut]
+
+
+class MemberWithRegionOut(MemberOut):
+    region: str
+    region_name: str
+    region_status: str
+
+
+class AllMembersOut(Schema):
+    license: LicenseOut
+    count: int
+    limit: int
+    offset: int
+    items: list[MemberWithRegionOut]
+
+
+class YearAmountOut(Schema):
+    fiscal_year: int
+    amount: int
+    amount_text: str
+
+
+class ProjectBudgetOut(Schema):
+    project: str
+    total: int | None
+    by_fiscal_year: list[BudgetLineOut]
+
+
+class RegionBudgetsOut(Schema):
+    license: LicenseOut
+    region: str
+    total: int
+    by_fiscal_year: list[YearAmountOut]
+    projects: list[ProjectBudgetOut]
+
+
+class FieldBudgetOut(Schema):
+    field: str
+    label: str
+    by_fiscal_year: list[YearAmountOut]
+
+
+class BudgetsOut(Schema):
+    license: LicenseOut
+    note: str
+    total: int
+    by_fiscal_year: list[YearAmountOut]
+    by_field: list[FieldBudgetOut]
+
+
+class RootOut(Schema):
+    name: str
+    description: str
+    license: LicenseOut
+    openapi: str
+    endpoints: dict[str, str]
+    downloads: dict[str, str]
+
+
+# ---------------------------------------------------------------- parameters
+
+
+class Page(Schema):
+    limit: int = Field(DEFAULT_LIMIT, ge=1, le=MAX_LIMIT)
+    offset: int = Field(0, ge=0, le=10**9)
+
+
+class RegionFilters(Schema):
+    q: str = Field(
+        "", max_length=200, description="キーワード（名称、目指すべき姿、構成団体、プロジェクト）"
+    )
+    prefecture: str = Field("", max_length=2, description="JIS 都道府県コード（2桁）")
+    field: str = Field("", max_length=20)
+    kind: str = Field("", max_length=40, description="構成団体の種別")
+    status: str = Field("", max_length=20, description="active / abolished")
+    sort: str = Field("name", max_length=20, description="name / published / declared")
+
+
+class MemberFilters(Schema):
+    q: str = Field("", max_length=200)
+    kind: str = Field("", max_length=40)
+    prefecture: str = Field("", max_length=2)
+
+
+class ProjectFilters(Schema):
+    q: str = Field("", max_length=200)

@@ -1,0 +1,152 @@
+"""One region as the public saw it right after one publication (twelve queries)."""
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from django.db.models import Exists, OuterRef, Prefetch
+
+from declarations.lifecycle import Kind
+from declarations.models import (
+    DeclarationField,
+    DeclarationRevision,
+    Member,
+    MemberKindChoices,
+    Region,
+)
+from declarations.selectors import published_declaration_revisions
+from filing.data import Filing
+from projects.models import Project
+from projects.selectors import published_vision_revision_loaded
+from public.selectors.history import PUBLICATION_KEY_RE, History, Publication, region_history
+from public.selectors.prefectures import PrefectureInfo, covered_prefectures, member_data
+from visions.models import VisionRevision
+from workflow.adapter import filing_from_revisions
+
+SLUG_RE = re.compile(r"\A[-a-zA-Z0-9_]{1,80}\Z", re.ASCII)
+
+
+def is_slug(value) -> bool:
+    """A region's slug can only be this (a NUL byte would even break PostgreSQL)."""
+    return isinstance(value, str) and SLUG_RE.match(value) is not None
+
+
+MEMBER_KIND_ORDER = [choice.value for choice in MemberKindChoices]
+
+
+@dataclass(frozen=True)
+class MemberGroup:
+    kind: str
+    label: str
+    members: tuple[Member, ...]
+
+
+@dataclass(frozen=True)
+class RegionState:
+    """A region as the public saw it right after one publication."""
+
+    region: Region
+    history: History
+    publication: Publication  # the publication this state follows
+    declaration: DeclarationRevision  # fields and members prefetched
+    vision: VisionRevision | None  # projects and their rows prefetched
+    filing: Filing
+    prefectures: tuple[PrefectureInfo, ...]
+    member_names: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def slug(self) -> str:
+        return self.region.slug
+
+    @property
+    def is_current(self) -> bool:
+        return self.publication == self.history.latest
+
+    @property
+    def is_abolished(self) -> bool:
+        return self.declaration.kind == Kind.ABOLISHED
+
+    @property
+    def declaration_publication(self) -> Publication:
+        return self.history.state_at(self.publication.key)[0]
+
+    @property
+    def vision_publication(self) -> Publication | None:
+        return self.history.state_at(self.publication.key)[1]
+
+    @property
+    def member_groups(self) -> tuple[MemberGroup, ...]:
+        by_kind = defaultdict(list)
+        for member in self.declaration.members.all():
+            by_kind[member.kind].append(member)
+        return tuple(
+            MemberGroup(kind, MemberKindChoices(kind).label, tuple(by_kind[kind]))
+            for kind in MEMBER_KIND_ORDER
+            if by_kind[kind]
+        )
+
+    @property
+    def projects(self) -> list[Project]:
+        return list(self.vision.projects.all()) if self.vision is not None else []
+
+
+def published_region(slug: str) -> Region | None:
+    """The region, if it has at least one published declaration revision (one query)."""
+    if not is_slug(slug):
+        return None
+    return (
+        Region.objects.filter(slug=slug)
+        .filter(
+            Exists(published_declaration_revisions().filter(declaration__region=OuterRef("pk")))
+        )
+        .first()
+    )
+
+
+def _declaration_loaded(pk: int) -> DeclarationRevision | None:
+    return (
+        published_declaration_revisions()
+        .select_related("declaration__region")
+        .prefetch_related(
+            Prefetch("fields", queryset=DeclarationField.objects.order_by("position", "pk")),
+            Prefetch("members", queryset=Member.objects.order_by("position", "pk")),
+        )
+        .filter(pk=pk)
+        .first()
+    )
+
+
+def region_state(slug: str, key: str | None = None) -> RegionState | None:
+    """The region's state after publication ``key`` ("d2", "v1"; default: the latest),
+    or ``None`` when there is no such published region or publication (twelve queries)."""
+    if key is not None and (not isinstance(key, str) or not PUBLICATION_KEY_RE.match(key)):
+        return None
+    region = published_region(slug)
+    if region is None:
+        return None
+    history = region_history(region.pk)
+    target = history.find(key) if key is not None else history.latest
+    if target is None:
+        return None
+    state = history.state_at(target.key)
+    if state is None:
+        return None
+    declaration_publication, vision_publication = state
+    declaration = _declaration_loaded(declaration_publication.pk)
+    vision = (
+        published_vision_revision_loaded(vision_publication.pk)
+        if vision_publication is not None
+        else None
+    )
+    if declaration is None:
+        return None
+    return RegionState(
+        region=region,
+        history=history,
+        publication=target,
+        declaration=declaration,
+        vision=vision,
+        filing=filing_from_revisions(declaration, vision),
+        prefectures=covered_prefectures(member_data(declaration.members.all())),
+        member_names={m.key: m.name for m in declaration.members.all()},
+    )

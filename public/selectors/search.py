@@ -1,0 +1,203 @@
+"""Searching the current published data: regions, members and projects.
+
+A query is folded (NFKC), split into words, and each word matches in hiragana,
+katakana and as typed; a kana word also finds a municipality or prefecture by the
+master data's よみがな, so 「さっぽろ」「サッポロ」「札幌」 all find 札幌市.
+"""
+
+import re
+import unicodedata
+
+from django.db.models import Exists, F, OuterRef, Q
+
+from declarations.lifecycle import Kind
+from declarations.models import (
+    DeclarationField,
+    FieldChoices,
+    Member,
+    MemberKindChoices,
+    Municipality,
+    Prefecture,
+)
+from declarations.selectors import current_declaration_revisions
+from filing.data import MemberKind
+from filing.master import normalize_kana
+from projects.models import Project
+from public.selectors.prefectures import prefectures
+from visions.selectors import current_vision_revisions
+
+SORTS = {
+    "name": ("region_name", "declaration__region__slug"),
+    "published": (F("published_at").desc(nulls_last=True), "region_name"),
+    "declared": (F("declared_on").desc(nulls_last=True), "region_name"),
+}
+STATUS_ACTIVE = "active"
+STATUS_ABOLISHED = "abolished"
+_CONTROL_RE = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+
+
+def to_katakana(text: str) -> str:
+    return "".join(chr(ord(c) + 0x60) if "ぁ" <= c <= "ゖ" else c for c in text)
+
+
+def search_terms(query: str, *, limit: int = 10) -> list[str]:
+    """The words of a query: NFKC-folded (full-width space and letters), control
+    characters dropped, split on spaces; at most ``limit`` words."""
+    text = unicodedata.normalize("NFKC", query or "")
+    text = _CONTROL_RE.sub(" ", text)
+    return [term for term in text.split() if term][:limit]
+
+
+def _variants(term: str) -> list[str]:
+    hiragana = normalize_kana(term)
+    variants = [term, hiragana, to_katakana(hiragana)]
+    return list(dict.fromkeys(v for v in variants if v))
+
+
+def _term_condition(term: str) -> Q:
+    variants = _variants(term)
+    hiragana = normalize_kana(term)
+    text = Q()
+    member = Q()
+    project = Q()
+    for variant in variants:
+        text |= (
+            Q(region_name__icontains=variant)
+            | Q(aspiration__icontains=variant)
+            | Q(area_note__icontains=variant)
+            | Q(declaration__region__slug__icontains=variant)
+        )
+        member |= Q(name__icontains=variant)
+        project |= Q(name__icontains=variant)
+    # A kana (or kanji) query finds a municipality or prefecture by the master data's
+    # よみがな, so 「さっぽろ」「サッポロ」「札幌」 all find the member 札幌市.
+    member |= Q(
+        lg_code__in=Municipality.objects.filter(
+            Q(kana__contains=hiragana) | Q(name__contains=term)
+        ).values("lg_code")
+    )
+    member |= Q(
+        lg_code__in=Prefecture.objects.filter(
+            Q(kana__contains=hiragana) | Q(name__contains=term)
+        ).values("lg_code")
+    )
+    members = Member.objects.filter(member, revision=OuterRef("pk"))
+    projects = Project.objects.filter(
+        project,
+        revision__in=current_vision_revisions().values("pk"),
+        revision__vision__region=OuterRef("declaration__region"),
+    )
+    return text | Exists(members) | Exists(projects)
+
+
+def _prefecture_condition(code: str) -> Exists:
+    return Exists(
+        Member.objects.filter(revision=OuterRef("pk")).filter(
+            Q(kind__in=[MemberKind.PREFECTURE, MemberKind.MUNICIPALITY], lg_code__startswith=code)
+            | Q(kind=MemberKind.OTHER_LOCAL_GOVERNMENT, area_prefectures__icontains=f'"{code}"')
+        )
+    )
+
+
+def search_regions(
+    *,
+    query: str = "",
+    prefecture: str = "",
+    field: str = "",
+    member_kind: str = "",
+    status: str = "",
+    sort: str = "name",
+):
+    """The current published declaration revisions that match; a queryset."""
+    revisions = current_declaration_revisions()
+    for term in search_terms(query):
+        revisions = revisions.filter(_term_condition(term))
+    if prefecture in prefectures():
+        revisions = revisions.filter(_prefecture_condition(prefecture))
+    if field in FieldChoices.values:
+        revisions = revisions.filter(
+            Exists(DeclarationField.objects.filter(revision=OuterRef("pk"), code=field))
+        )
+    if member_kind in MemberKindChoices.values:
+        revisions = revisions.filter(
+            Exists(Member.objects.filter(revision=OuterRef("pk"), kind=member_kind))
+        )
+    if status == STATUS_ACTIVE:
+        revisions = revisions.exclude(kind=Kind.ABOLISHED)
+    elif status == STATUS_ABOLISHED:
+        revisions = revisions.filter(kind=Kind.ABOLISHED)
+    return revisions.order_by(*SORTS.get(sort, SORTS["name"]))
+
+
+def _member_term_condition(term: str) -> Q:
+    hiragana = normalize_kana(term)
+    condition = Q()
+    for variant in _variants(term):
+        condition |= Q(name__icontains=variant)
+    condition |= Q(
+        lg_code__in=Municipality.objects.filter(
+            Q(kana__contains=hiragana) | Q(name__contains=term)
+        ).values("lg_code")
+    )
+    condition |= Q(
+        lg_code__in=Prefecture.objects.filter(
+            Q(kana__contains=hiragana) | Q(name__contains=term)
+        ).values("lg_code")
+    )
+    return condition
+
+
+def search_members(*, query: str = "", member_kind: str = "", prefecture: str = ""):
+    """Members of every region's current published declaration revision (abolished
+    regions included: their revision says so), with their revision and region."""
+    members = Member.objects.filter(
+        revision__in=current_declaration_revisions().values("pk")
+    ).select_related("revision__declaration__region")
+    for term in search_terms(query):
+        members = members.filter(_member_term_condition(term))
+    if member_kind in MemberKindChoices.values:
+        members = members.filter(kind=member_kind)
+    if prefecture in prefectures():
+        members = members.filter(
+            Q(
+                kind__in=[MemberKind.PREFECTURE, MemberKind.MUNICIPALITY],
+                lg_code__startswith=prefecture,
+            )
+            | Q(
+                kind=MemberKind.OTHER_LOCAL_GOVERNMENT,
+                area_prefectures__icontains=f'"{prefecture}"',
+            )
+            | Q(
+                kind=MemberKind.ECONOMIC_ORGANIZATION,
+                activity_prefectures__icontains=f'"{prefecture}"',
+            )
+        )
+    return members.order_by("revision__declaration__region__slug", "position", "pk")
+
+
+def active_region_ids():
+    """Ids of the regions whose current declaration revision is not an abolition."""
+    return (
+        current_declaration_revisions()
+        .exclude(kind=Kind.ABOLISHED)
+        .values("declaration__region_id")
+    )
+
+
+def search_projects(*, query: str = ""):
+    """Projects of the current published vision revisions of the regions that are not
+    abolished, with their rows prefetched."""
+    projects = (
+        Project.objects.filter(
+            revision__in=current_vision_revisions().values("pk"),
+            revision__vision__region_id__in=active_region_ids(),
+        )
+        .select_related("revision__vision__region")
+        .prefetch_related("implementers", "plan_references", "budget_lines", "milestones")
+    )
+    for term in search_terms(query):
+        condition = Q()
+        for variant in _variants(term):
+            condition |= Q(name__icontains=variant) | Q(content__icontains=variant)
+        projects = projects.filter(condition)
+    return projects.order_by("revision__vision__region__slug", "position", "pk")

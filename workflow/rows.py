@@ -1,0 +1,285 @@
+"""The one writer of a revision's rows (ADR 0080).
+
+A declaration revision's fields (分野) and members, and a vision revision's projects
+with their implementers, plan references, budget lines and milestones, are written
+here and nowhere else, from one input shape:
+
+- fields as ``filing.data.FieldEntry`` and members as ``filing.data.MemberData``
+  (the ``Filing``'s own rows);
+- projects as ``ProjectRow``, which keeps what a lenient draft holds (a budget total or
+  fiscal-year lines typed while "予算措置を伴う" is off) and the project's position.
+
+Three callers: a change or an abolition reads the base revision's rows
+(``declaration_rows``, ``project_rows``) and writes them into the new one; the bundle
+import writes the ``Filing``'s rows; the draft save writes the editor's rows. Every
+member's ``Organization`` comes from ``organization_for``, the one lookup.
+"""
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from declarations.models import (
+    DeclarationField,
+    DeclarationRevision,
+    Member,
+    Municipality,
+    Organization,
+    Prefecture,
+)
+from filing.data import (
+    FieldCode,
+    FieldEntry,
+    ImplementerData,
+    MemberData,
+    MemberKind,
+    MilestoneData,
+    PlanRef,
+    ProjectData,
+)
+from projects.models import BudgetLine, Implementer, Milestone, PlanReference, Project
+from visions.models import VisionRevision
+
+LG_CODE_KINDS = frozenset({MemberKind.PREFECTURE, MemberKind.MUNICIPALITY})
+
+
+@dataclass(frozen=True)
+class ProjectRow:
+    """One project as written (items ア–ク of 第4(2)③); ``position`` None means "its index"."""
+
+    name: str = ""
+    implementers: tuple[ImplementerData, ...] = ()  # members (by key) and outside bodies
+    joint_body_of: tuple[str, ...] | None = None
+    plan_references: tuple[PlanRef, ...] = ()
+    content: str = ""
+    has_budget: bool = False
+    budget_total: int | None = None
+    budget_lines: tuple[tuple[int, int], ...] = ()  # (年度, yen)
+    effects: str = ""
+    start: date | None = None
+    end: date | None = None
+    milestones: tuple[MilestoneData, ...] = ()
+    other: str = ""
+    position: int | None = None
+
+    @classmethod
+    def from_data(cls, data: ProjectData) -> "ProjectRow":
+        """A ``Filing``'s project (a bundle's) as a row."""
+        budget = data.budget
+        return cls(
+            name=data.name,
+            implementers=data.implementers,
+            joint_body_of=data.joint_body_of,
+            plan_references=data.plan_references,
+            content=data.content,
+            has_budget=budget is not None,
+            budget_total=budget.total if budget is not None else None,
+            budget_lines=budget.by_fiscal_year if budget is not None else (),
+            effects=data.effects,
+            start=data.start,
+            end=data.end,
+            milestones=data.milestones,
+            other=data.other,
+        )
+
+
+# ---------------------------------------------------------------- organizations
+
+
+def organization_for(*, kind: str, name: str, lg_code: str = "") -> Organization:
+    """The ``Organization`` a member row stands for: by 全国地方公共団体コード when it is a
+    known one of the member's kind (a prefecture's or a municipality's), else by kind and
+    name (created when new)."""
+    if kind in LG_CODE_KINDS and lg_code:
+        known = Organization.objects.filter(lg_code=lg_code).first()
+        if known is not None:
+            return known
+        master = Prefecture if kind == MemberKind.PREFECTURE else Municipality
+        if master.objects.filter(lg_code=lg_code).exists():
+            organization, _ = Organization.objects.get_or_create(
+                lg_code=lg_code, defaults={"name": name, "kind": kind}
+            )
+            return organization
+    organization = Organization.objects.filter(kind=kind, name=name, lg_code="").first()
+    return organization or Organization.objects.create(name=name, kind=kind)
+
+
+# ---------------------------------------------------------------- declaration rows
+
+
+def member_data(member: Member) -> MemberData:
+    """A stored member as a row (what ``filing_from_revisions`` reads, too)."""
+    return MemberData(
+        key=member.key,
+        name=member.name,
+        kind=MemberKind(member.kind),
+        lg_code=member.lg_code,
+        area_prefectures=tuple(member.area_prefectures or ()),
+        activity_prefectures=tuple(member.activity_prefectures or ()),
+        multi_industry=member.multi_industry,
+    )
+
+
+def declaration_rows(
+    revision: DeclarationRevision,
+) -> tuple[tuple[FieldEntry, ...], tuple[MemberData, ...]]:
+    """The fields and members of a stored revision, to write into another one."""
+    fields = tuple(FieldEntry(code=FieldCode(f.code), text=f.text) for f in revision.fields.all())
+    return fields, tuple(member_data(m) for m in revision.members.all())
+
+
+def write_declaration_rows(
+    revision: DeclarationRevision,
+    *,
+    fields: Iterable[FieldEntry],
+    members: Iterable[MemberData],
+    organizations_from: Iterable[Member] | None = None,
+) -> None:
+    """Replace the fields and members of the draft ``revision`` with these rows.
+
+    A member keeps the organization of the member of ``organizations_from`` (default: the
+    revision's own stored members) that has its key, kind, name and code; any other is
+    looked up (``organization_for``).
+    """
+    previous = {
+        m.key: m
+        for m in (revision.members.all() if organizations_from is None else organizations_from)
+    }
+    rows = []
+    for position, member in enumerate(members):
+        same = previous.get(member.key)
+        if same is not None and (same.kind, same.name, same.lg_code) == (
+            member.kind,
+            member.name,
+            member.lg_code,
+        ):
+            organization_id = same.organization_id
+        else:
+            organization_id = organization_for(
+                kind=member.kind, name=member.name, lg_code=member.lg_code
+            ).pk
+        rows.append(
+            Member(
+                revision=revision,
+                organization_id=organization_id,
+                key=member.key,
+                name=member.name,
+                kind=member.kind,
+                lg_code=member.lg_code,
+                area_prefectures=list(member.area_prefectures),
+                activity_prefectures=list(member.activity_prefectures),
+                multi_industry=member.multi_industry,
+                position=position,
+            )
+        )
+    revision.fields.all().delete()
+    revision.members.all().delete()
+    DeclarationField.objects.bulk_create(
+        DeclarationField(revision=revision, code=entry.code, text=entry.text, position=position)
+        for position, entry in enumerate(fields)
+    )
+    Member.objects.bulk_create(rows)
+
+
+# ---------------------------------------------------------------- project rows
+
+
+def project_row(project: Project) -> ProjectRow:
+    """A stored project (children prefetched or not) as a row, position included."""
+    return ProjectRow(
+        name=project.name,
+        implementers=tuple(
+            ImplementerData(member=i.member_key or None, name=i.name)
+            for i in project.implementers.all()
+        ),
+        joint_body_of=tuple(project.joint_body_of) if project.joint_body_of is not None else None,
+        plan_references=tuple(
+            PlanRef(plan=r.plan, section=r.section, note=r.note)
+            for r in project.plan_references.all()
+        ),
+        content=project.content,
+        has_budget=project.has_budget,
+        budget_total=project.budget_total,
+        budget_lines=tuple((b.fiscal_year, b.amount) for b in project.budget_lines.all()),
+        effects=project.effects,
+        start=project.start,
+        end=project.end,
+        milestones=tuple(
+            MilestoneData(date=m.date, target=m.target) for m in project.milestones.all()
+        ),
+        other=project.other,
+        position=project.position,
+    )
+
+
+def project_rows(revision: VisionRevision) -> tuple[ProjectRow, ...]:
+    """The projects of a stored vision revision, to write into another one."""
+    projects = revision.projects.prefetch_related(
+        "implementers", "plan_references", "budget_lines", "milestones"
+    )
+    return tuple(project_row(p) for p in projects)
+
+
+def _project_fields(row: ProjectRow) -> dict:
+    return {
+        "name": row.name,
+        "joint_body_of": list(row.joint_body_of) if row.joint_body_of is not None else None,
+        "content": row.content,
+        "has_budget": row.has_budget,
+        "budget_total": row.budget_total,
+        "effects": row.effects,
+        "start": row.start,
+        "end": row.end,
+        "other": row.other,
+    }
+
+
+def _write_children(project: Project, row: ProjectRow) -> None:
+    Implementer.objects.bulk_create(
+        Implementer(project=project, position=i, member_key=item.member or "", name=item.name)
+        for i, item in enumerate(row.implementers)
+    )
+    PlanReference.objects.bulk_create(
+        PlanReference(
+            project=project, position=i, plan=ref.plan, section=ref.section, note=ref.note
+        )
+        for i, ref in enumerate(row.plan_references)
+    )
+    BudgetLine.objects.bulk_create(
+        BudgetLine(project=project, fiscal_year=year, amount=amount)
+        for year, amount in row.budget_lines
+    )
+    Milestone.objects.bulk_create(
+        Milestone(project=project, position=i, date=m.date, target=m.target)
+        for i, m in enumerate(row.milestones)
+    )
+
+
+def write_projects(revision: VisionRevision, projects: Sequence[ProjectRow]) -> list[Project]:
+    """Add ``projects`` with all their rows to the draft ``revision``."""
+    written = []
+    for index, row in enumerate(projects):
+        project = Project.objects.create(
+            revision=revision,
+            position=index if row.position is None else row.position,
+            **_project_fields(row),
+        )
+        _write_children(project, row)
+        written.append(project)
+    return written
+
+
+def write_project(project: Project, row: ProjectRow) -> Project:
+    """Replace one project's items and rows with ``row`` (its position stays)."""
+    for name, value in _project_fields(row).items():
+        setattr(project, name, value)
+    project.save()
+    for related in (
+        project.implementers,
+        project.plan_references,
+        project.budget_lines,
+        project.milestones,
+    ):
+        related.all().delete()
+    _write_children(project, row)
+    return project
