@@ -258,14 +258,19 @@ class Member(RevisionPart):
         return self.name
 
 
+class AppendOnlyError(Exception):
+    """A row of the audit trail (a status change, a review, a comment) was to be edited or
+    deleted: it is appended to, never changed."""
+
+
 class AppendOnlyQuerySet(models.QuerySet):
     """The audit trail is appended to, never edited or deleted, even in bulk."""
 
     def update(self, **kwargs):
-        raise PermissionError("状態の変更履歴は書き換えられません。")
+        raise AppendOnlyError("状態の変更履歴は書き換えられません。")
 
     def delete(self):
-        raise PermissionError("状態の変更履歴は削除できません。")
+        raise AppendOnlyError("状態の変更履歴は削除できません。")
 
 
 class StatusChange(models.Model):
@@ -299,8 +304,8 @@ class StatusChange(models.Model):
 
     def save(self, *args, **kwargs):
         if not self._state.adding:
-            raise PermissionError("状態の変更履歴は書き換えられません。")
+            raise AppendOnlyError("状態の変更履歴は書き換えられません。")
         super().save(*args, **kwargs)
 
     def delete(self, *args, **kwargs):
-        raise PermissionError("状態の変更履歴は削除できません。")
+        raise AppendOnlyError("状態の変更履歴は削除できません。")

@@ -1,6 +1,9 @@
 """Read-only queries of the declarations app."""
 
+import threading
+
 from declarations.models import Municipality, Prefecture
+from filing.data import MasterData
 from filing.master import normalize_kana
 
 
@@ -34,10 +37,28 @@ def municipality_search(query: str, *, limit: int = 50) -> list[Municipality]:
     return list(queryset.filter(Q(name__contains=text) | Q(kana__contains=text))[:limit])
 
 
-def master_data():
-    """The database's master data as ``MasterData`` for the rule engine (three queries)."""
-    from filing.data import MasterData
+_master_lock = threading.Lock()
+_master_cache: dict[str, MasterData] = {}
 
+
+def master_data() -> MasterData:
+    """The master data (47 prefectures, 1,741 municipalities) for the rules, read from the
+    database once per process: a data migration loads it and nothing changes it while the
+    site runs (``load_master_data`` clears this cache when it writes)."""
+    with _master_lock:
+        if "master" not in _master_cache:
+            _master_cache["master"] = _master_data_from_db()
+        return _master_cache["master"]
+
+
+def master_data_clear() -> None:
+    """Forget the cached master data (after ``load_master_data``, and between tests)."""
+    with _master_lock:
+        _master_cache.clear()
+
+
+def _master_data_from_db() -> MasterData:
+    """The database's master data as ``MasterData`` for the rule engine (three queries)."""
     prefectures = list(Prefecture.objects.values_list("code", "lg_code", "name"))
     return MasterData(
         prefectures={code: name for code, _, name in prefectures},

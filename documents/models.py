@@ -20,14 +20,18 @@ class Kind(models.TextChoices):
     COVER = "cover", _("送付書")
 
 
+class FrozenDocumentError(Exception):
+    """A frozen PDF (the copy the ministry received) was to be changed or deleted."""
+
+
 class FrozenDocumentQuerySet(models.QuerySet):
     """A frozen PDF is the copy the ministry received: written once, never changed or deleted."""
 
     def update(self, **kwargs):
-        raise PermissionError("送付した文書の PDF は書き換えられません。")
+        raise FrozenDocumentError("送付した文書の PDF は書き換えられません。")
 
     def delete(self):
-        raise PermissionError("送付した文書の PDF は削除できません。")
+        raise FrozenDocumentError("送付した文書の PDF は削除できません。")
 
 
 class FrozenDocument(models.Model):
@@ -78,7 +82,7 @@ class FrozenDocument(models.Model):
 
     def save(self, *args, **kwargs):
         if not self._state.adding:
-            raise PermissionError("送付した文書の PDF は書き換えられません。")
+            raise FrozenDocumentError("送付した文書の PDF は書き換えられません。")
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
@@ -90,7 +94,7 @@ class FrozenDocument(models.Model):
         )
 
     def delete(self, *args, **kwargs):
-        raise PermissionError("送付した文書の PDF は削除できません。")
+        raise FrozenDocumentError("送付した文書の PDF は削除できません。")
 
     @property
     def title(self) -> str:

@@ -26,10 +26,77 @@ API、CLI が同じルールを使います。指摘は、コード・条項・�
 重大度が2つあるルールは、状況に応じてどちらかで指摘します（例: 経済団体の活動範囲が
 区域の半分以上を含めば警告、半分未満ならエラー）。
 
-このページは `declarations/rules.py`・`visions/rules.py`・`projects/rules.py` の
-`RULES` から生成しています。手で編集せず、`python manage.py rules_doc` で作り直して
-ください（内容がコードと食い違うとテストが失敗します）。
+「判断する時」は、そのルールを確かめる場面と、確かめない（ほかのルールが指摘する）場合です。
+連携宣言書のルールは連携宣言書の送付を、連携ビジョン・プロジェクトのルールは連携ビジョンの
+送付を止めます。
+
+このページは `filing/rules/declaration.py`・`filing/rules/vision.py`・`filing/rules/project.py`
+の `RULES` と `filing/rules_doc.py` の `JUDGED` から生成しています。手で編集せず、
+`python manage.py rules_doc` で作り直してください（内容がコードと食い違うとテストが失敗します）。
 """
+
+_ALWAYS = "常に（連携宣言書の段階から）"
+_WITH_VISION = "連携ビジョンがあるとき"
+_EACH_PROJECT = "連携ビジョンのプロジェクトごとに"
+
+# When each rule is judged (issue 11): the stage, and when it is not judged because
+# another rule carries the problem. Keyed by rule code; a test checks every rule has one.
+JUDGED = {
+    "declaration.region_name": _ALWAYS,
+    "declaration.area": (
+        f"{_ALWAYS}。区域は全国地方公共団体コードの通る都道府県・市町村と、その他の地方公共団体の"
+        "区域の都道府県から定まり、一つも定まらなければ指摘する"
+    ),
+    "declaration.members": _ALWAYS,
+    "declaration.aspiration": _ALWAYS,
+    "declaration.fields": _ALWAYS,
+    "members.local_government": _ALWAYS,
+    "members.economic_organization": _ALWAYS,
+    "members.economic_organization_definition": f"経済団体ごとに、{_ALWAYS}",
+    "members.multi_prefecture": (
+        "地方公共団体の区域が定まるとき（連携宣言書の段階から）。コードがすべて"
+        "通らないなどで区域が定まらなければ判断しない（members.lg_code と declaration.area が"
+        "指摘する）"
+    ),
+    "members.economic_coverage": (
+        "地方公共団体の区域が定まり、いずれかの経済団体が既知の活動範囲の都道府県を示すとき"
+        "（連携宣言書の段階から。認定の有無を問わず全経済団体の範囲を併せる）。どの経済団体も"
+        "示さなければ判断しない（members.activity_area だけが指摘する）。区域が定まらなければ"
+        "判断しない（members.lg_code が指摘する）"
+    ),
+    "members.lg_code": f"都道府県・市町村・その他の地方公共団体ごとに、{_ALWAYS}",
+    "members.activity_area": f"経済団体ごとに、{_ALWAYS}",
+    "members.in_project": (
+        f"{_WITH_VISION}（連携ビジョンの指摘として、その送付を止める）。連携ビジョンの前は判断しない"
+    ),
+    "change.consultation": (
+        "連携宣言書・連携ビジョンの版ごとに: 軽微でない変更と廃止、連携ビジョンは策定も"
+        "（連携宣言書の策定には要らない）"
+    ),
+    "vision.aspiration": _WITH_VISION,
+    "vision.roadmap": _WITH_VISION,
+    "vision.projects": _WITH_VISION,
+    "project.name": _EACH_PROJECT,
+    "project.implementers": _EACH_PROJECT,
+    "project.implementer_diversity": _EACH_PROJECT,
+    "project.plan_reference": _EACH_PROJECT,
+    "project.content": _EACH_PROJECT,
+    "project.budget": (
+        f"予算措置を伴う（事業費のある）{_EACH_PROJECT}。各年度と期間の照合は、期間の開始日と"
+        "終了日があり開始日が終了日以前のときだけ（でなければ project.period が指摘する）"
+    ),
+    "project.effects": _EACH_PROJECT,
+    "project.period": _EACH_PROJECT,
+    "project.milestones": _EACH_PROJECT,
+    "change.declaration_sync": (
+        f"{_WITH_VISION}で、公表中の連携宣言書があるとき（バンドルの確認では判断しない）"
+    ),
+    "vision.verification": (
+        f"{_WITH_VISION}で、検証の日か最初の公表の日があるとき。公表されたことがなく検証の記録も"
+        "ない連携ビジョンは判断しない（バンドルは公表の日を持たないので、verified_on がなければ"
+        "判断しない）"
+    ),
+}
 
 
 def severity_label(rule) -> str:
@@ -42,9 +109,14 @@ def _cell(text: str) -> str:
 
 def render() -> str:
     """The whole of docs/rules.md."""
-    lines = [INTRO, "| 条項 | コード | 重大度 | 確認する内容 |", "|---|---|---|---|"]
+    lines = [
+        INTRO,
+        "| 条項 | コード | 重大度 | 確認する内容 | 判断する時 |",
+        "|---|---|---|---|---|",
+    ]
     lines += [
-        f"| {rule.clause} | `{rule.code}` | {severity_label(rule)} | {_cell(rule.description)} |"
+        f"| {rule.clause} | `{rule.code}` | {severity_label(rule)} | {_cell(rule.description)} "
+        f"| {_cell(JUDGED[rule.code])} |"
         for rule in all_rules()
     ]
     return "\n".join(lines) + "\n"

@@ -35,7 +35,7 @@ from reviews.models import Comment, Review
 from reviews.selectors import revisions_by_key
 from visions.models import VisionRevision
 from visions.selectors import paired_declaration
-from workflow.adapter import filing_from_revisions, rule_context
+from workflow.adapter import filing_from_revisions, rule_context, vision_first_publications
 
 DOCUMENTS = {"declaration": DeclarationRevision, "vision": VisionRevision}
 
@@ -146,6 +146,7 @@ def findings_of(revisions, *, master: MasterData | None = None, today=None) -> d
     master = master or master_data()
     today = today or timezone.localdate()
     published = published_declarations(r.region.pk for r in revisions)
+    first_published = vision_first_publications(r.region.pk for r in revisions)
     result = {}
     for revision in revisions:
         filing = filing_of(revision)
@@ -153,7 +154,10 @@ def findings_of(revisions, *, master: MasterData | None = None, today=None) -> d
             result[(revision.document, revision.pk)] = []
             continue
         context = rule_context(
-            master=master, today=today, published=published.get(revision.region.pk)
+            master=master,
+            today=today,
+            published=published.get(revision.region.pk),
+            vision_first_published_on=first_published.get(revision.region.pk),
         )
         result[(revision.document, revision.pk)] = [
             f for f in check_filing(filing, context) if f.document == revision.document

@@ -4,7 +4,13 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from declarations.models import AppendOnlyQuerySet, Region
+from declarations.models import AppendOnlyError, AppendOnlyQuerySet, Region
+
+
+class ReviewTrailError(AppendOnlyError):
+    """A comment or a reviewer's decision was to be edited or deleted (only a comment's
+    resolution may change); like the rest of the audit trail, it is appended to."""
+
 
 # The only fields of a posted comment that may change afterwards: marking its thread resolved.
 RESOLUTION_FIELDS = frozenset({"resolved_at", "resolved_by"})
@@ -15,11 +21,11 @@ class CommentQuerySet(models.QuerySet):
 
     def update(self, **kwargs):
         if set(kwargs) - RESOLUTION_FIELDS:
-            raise PermissionError("コメントは書き換えられません。")
+            raise ReviewTrailError("コメントは書き換えられません。")
         return super().update(**kwargs)
 
     def delete(self):
-        raise PermissionError("コメントは削除できません。")
+        raise ReviewTrailError("コメントは削除できません。")
 
 
 class Comment(models.Model):
@@ -71,11 +77,11 @@ class Comment(models.Model):
         if not self._state.adding and (
             update_fields is None or set(update_fields) - RESOLUTION_FIELDS
         ):
-            raise PermissionError("コメントは書き換えられません。")
+            raise ReviewTrailError("コメントは書き換えられません。")
         super().save(*args, update_fields=update_fields, **kwargs)
 
     def delete(self, *args, **kwargs):
-        raise PermissionError("コメントは削除できません。")
+        raise ReviewTrailError("コメントは削除できません。")
 
     @property
     def is_resolved(self) -> bool:
@@ -124,8 +130,8 @@ class Review(models.Model):
 
     def save(self, *args, **kwargs):
         if not self._state.adding:
-            raise PermissionError("審査の判断は書き換えられません。")
+            raise ReviewTrailError("審査の判断は書き換えられません。")
         super().save(*args, **kwargs)
 
     def delete(self, *args, **kwargs):
-        raise PermissionError("審査の判断は削除できません。")
+        raise ReviewTrailError("審査の判断は削除できません。")

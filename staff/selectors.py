@@ -18,7 +18,7 @@ from accounts.models import RegionRole
 from declarations.lifecycle import Kind, Status
 from declarations.models import DeclarationRevision, Member, Region
 from filing.anchors import anchor_of, declaration_anchors, vision_anchors
-from filing.rules.vision import add_months
+from filing.rules.vision import verification_due
 from projects.models import Project
 from reviews.models import Comment
 from visions.models import VisionRevision
@@ -53,9 +53,9 @@ class AwaitingComment:
 @dataclass(frozen=True)
 class OverdueVerification:
     revision: VisionRevision  # the published vision revision
-    since: date  # verified_on, or the declaration's declared_on when never verified
+    since: date  # verified_on, or the vision's first publication when never verified
     due: date  # since + the interval
-    verified: bool  # False: never verified (since is the declaration date)
+    verified: bool  # False: never verified (since is the first publication)
     months: int
 
 
@@ -71,14 +71,11 @@ class RegionSummary:
 
 
 def verification_overdue(
-    *, verified_on: date | None, declared_on: date | None, today: date, months: int
+    *, verified_on: date | None, first_published_on: date | None, today: date, months: int
 ) -> tuple[date, date] | None:
     """``(since, due)`` when the verification is overdue (the rule vision.verification), else None."""
-    since = verified_on or declared_on
-    if since is None:
-        return None
-    due = add_months(since, months)
-    return (since, due) if today > due else None
+    found = verification_due(verified_on, first_published_on, months)
+    return found if found is not None and today > found[1] else None
 
 
 def _document_status(revisions) -> DocumentStatus:
@@ -181,10 +178,7 @@ def staff_dashboard(user, *, today: date | None = None) -> list[RegionSummary]:
     )  # fmt: skip
     vision_revisions = list(
         VisionRevision.objects.filter(vision__region_id__in=region_ids)
-        .annotate(
-            region_pk=F("vision__region_id"),
-            paired_declared_on=F("declaration_revision__declared_on"),
-        )
+        .annotate(region_pk=F("vision__region_id"))
         .only(
             "id", "number", "kind", "status", "verified_on", "updated_at", "vision_id",
             "declaration_revision_id", "publish_on", "submitted_at", "published_at",
@@ -221,16 +215,16 @@ def staff_dashboard(user, *, today: date | None = None) -> list[RegionSummary]:
             (r.region_name for r in reversed(declarations) if r.region_name), summary.region.slug
         )
         summary.awaiting = awaiting.get(region_pk, [])
-        summary.overdue = _overdue(summary, declarations, today=today, months=months)
+        summary.overdue = _overdue(summary, visions, today=today, months=months)
     return list(summaries.values())
 
 
-def _overdue(summary, declarations, *, today, months) -> OverdueVerification | None:
+def _overdue(summary, visions, *, today, months) -> OverdueVerification | None:
     """The published vision's verification, when overdue (as rule vision.verification judges it).
 
-    ``declared_on`` comes from the declaration revision the vision was read against
-    (``declaration_revision``; for an older row without it, the latest declaration revision,
-    as ``visions.selectors.paired_declaration`` does). Not shown once the
+    Counted from its last verification or, never verified, from the vision's first
+    publication (the earliest ``published_at`` of its published revisions, as
+    ``workflow.adapter.vision_first_publication`` reads it). Not shown once the
     declaration is abolished.
     """
     vision = summary.vision.published
@@ -239,11 +233,19 @@ def _overdue(summary, declarations, *, today, months) -> OverdueVerification | N
         published_declaration is not None and published_declaration.kind == Kind.ABOLISHED
     ):
         return None
-    declared_on = vision.paired_declared_on
-    if vision.declaration_revision_id is None and declarations:
-        declared_on = declarations[-1].declared_on
+    first_published_on = min(
+        (
+            timezone.localdate(r.published_at)
+            for r in visions
+            if r.status == Status.PUBLISHED and r.published_at is not None
+        ),
+        default=None,
+    )
     found = verification_overdue(
-        verified_on=vision.verified_on, declared_on=declared_on, today=today, months=months
+        verified_on=vision.verified_on,
+        first_published_on=first_published_on,
+        today=today,
+        months=months,
     )
     if found is None:
         return None

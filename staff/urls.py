@@ -1,28 +1,57 @@
 """Staff pages of one region, under /staff/<slug>/ (namespace "staff").
 
-The vision and project pages come from their own apps' ``urls_staff`` modules, included
-here by name so that this module imports nothing from them (dependencies run
-projects → visions → declarations).
+The verbs (new, change, abolish, submit, reopen) are one view each for both documents;
+the route passes the document (``document="declaration"`` or ``"vision"``) and the URL
+names stay per document (``staff:declaration_submit``, ``staff:vision_submit`` …).
+The review comments are ``staff.urls_comments`` (namespace "staff_comments").
 """
 
-from django.urls import include, path
+from django.urls import path
 
-from staff.views import declarations as views
+from staff.views import declarations, projects, region, verbs, visions
 
 app_name = "staff"
 
+
+def verb_patterns(document: str) -> list:
+    """new/ change/ abolish/ <number>/submit/ <number>/reopen/ of one document."""
+    kwargs = {"document": document}
+    return [
+        path(f"{document}/new/", verbs.new, kwargs, name=f"{document}_new"),
+        path(f"{document}/change/", verbs.change, kwargs, name=f"{document}_change"),
+        path(f"{document}/abolish/", verbs.abolish, kwargs, name=f"{document}_abolish"),
+        path(
+            f"{document}/<int:number>/submit/",
+            verbs.submit,
+            kwargs,
+            name=f"{document}_submit",
+        ),
+        path(
+            f"{document}/<int:number>/reopen/",
+            verbs.reopen,
+            kwargs,
+            name=f"{document}_reopen",
+        ),
+    ]
+
+
 urlpatterns = [
-    path("", include("staff.urls_visions")),
-    path("declaration/new/", views.declaration_new, name="declaration_new"),
-    path("declaration/change/", views.declaration_change, name="declaration_change"),
-    path("declaration/abolish/", views.declaration_abolish, name="declaration_abolish"),
-    path("declaration/<int:number>/", views.declaration_detail, name="declaration"),
+    path("", region.region_overview, name="region"),
+    path("import/", region.bundle_import, name="import"),
+    path("export/", region.bundle_export, name="export"),
+    *verb_patterns("declaration"),
+    path("declaration/<int:number>/", declarations.declaration_detail, name="declaration"),
     path(
         "declaration/<int:number>/search/",
-        views.municipality_search_view,
+        declarations.municipality_search_view,
         name="declaration_search",
     ),
-    path("declaration/<int:number>/submit/", views.declaration_submit, name="declaration_submit"),
-    path("declaration/<int:number>/reopen/", views.declaration_reopen, name="declaration_reopen"),
-    path("vision/", include("staff.urls_projects")),
+    *verb_patterns("vision"),
+    path("vision/<int:number>/", visions.vision_detail, name="vision"),
+    path("vision/<int:number>/projects/<int:pk>/", projects.project_detail, name="project"),
+    path(
+        "vision/<int:number>/projects/<int:pk>/delete/",
+        projects.project_delete,
+        name="project_delete",
+    ),
 ]

@@ -7,6 +7,17 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 
 @pytest.fixture(autouse=True)
+def _fresh_master_data_cache():
+    """Each test reads the master data from its own database the first time (query counts
+    then do not depend on the order the tests run in)."""
+    from declarations.selectors import master_data_clear
+
+    master_data_clear()
+    yield
+    master_data_clear()
+
+
+@pytest.fixture(autouse=True)
 def _master_data_for_live_server(request):
     """A transactional test flushes every table when it ends, including the master data that
     the data migration loaded. A live-server (browser) test that runs after one finds no

@@ -6,10 +6,11 @@ revisions, all or nothing. The rules themselves never see a model.
 """
 
 from dataclasses import dataclass
+from datetime import date
 
 from django.conf import settings
 from django.db import transaction
-from django.db.models import Prefetch
+from django.db.models import Min, Prefetch
 from django.utils import timezone
 
 from declarations.lifecycle import Kind, Status
@@ -19,16 +20,13 @@ from declarations.models import (
     Region,
 )
 from declarations.selectors import master_data
-from declarations.services import region_create
+from declarations.services import RevisionNotStarted, region_create
 from filing.data import (
-    BudgetData,
     DeclarationData,
     FieldCode,
     FieldEntry,
     Filing,
-    ImplementerData,
     MasterData,
-    MilestoneData,
     PlanRef,
     ProjectData,
     PublishedDeclaration,
@@ -39,12 +37,19 @@ from filing.data import (
 )
 from projects.models import Project
 from visions.models import Vision, VisionRevision
-from workflow.revisions import may_start, pending
-from workflow.rows import ProjectRow, member_data, write_declaration_rows, write_projects
+from workflow.revisions import may_start, no_open_draft
+from workflow.rows import (
+    ProjectRow,
+    member_data,
+    project_row,
+    write_declaration_rows,
+    write_projects,
+)
 
 
-class ImportRefused(Exception):
-    """The bundle is well-formed but cannot be saved where it was asked to go."""
+class ImportRefused(RevisionNotStarted):
+    """The bundle is well-formed but cannot be saved where it was asked to go: the slug is
+    taken, or a new revision may not start there (``workflow.revisions.may_start``)."""
 
 
 # ---------------------------------------------------------------- reading
@@ -97,35 +102,7 @@ def vision_revision_loaded(pk: int) -> VisionRevision:
 
 
 def _project_data(project: Project) -> ProjectData:
-    budget = None
-    if project.has_budget:
-        budget = BudgetData(
-            total=project.budget_total,
-            by_fiscal_year=tuple(
-                (line.fiscal_year, line.amount) for line in project.budget_lines.all()
-            ),
-        )
-    return ProjectData(
-        name=project.name,
-        implementers=tuple(
-            ImplementerData(member=i.member_key or None, name=i.name)
-            for i in project.implementers.all()
-        ),
-        joint_body_of=tuple(project.joint_body_of) if project.joint_body_of is not None else None,
-        plan_references=tuple(
-            PlanRef(plan=r.plan, section=r.section, note=r.note)
-            for r in project.plan_references.all()
-        ),
-        content=project.content,
-        budget=budget,
-        effects=project.effects,
-        start=project.start,
-        end=project.end,
-        milestones=tuple(
-            MilestoneData(date=m.date, target=m.target) for m in project.milestones.all()
-        ),
-        other=project.other,
-    )
+    return project_row(project).to_data()
 
 
 def filing_from_revisions(
@@ -182,6 +159,30 @@ def published_declaration(region: Region) -> PublishedDeclaration | None:
     )
 
 
+def _published_visions(**lookups):
+    return VisionRevision.objects.filter(
+        status=Status.PUBLISHED, published_at__isnull=False, **lookups
+    )
+
+
+def vision_first_publication(region: Region) -> date | None:
+    """The day the region's vision was first published (vision.verification counts from it
+    when the vision was never verified); ``None`` while it never was."""
+    first = _published_visions(vision__region=region).aggregate(first=Min("published_at"))
+    return timezone.localdate(first["first"]) if first["first"] else None
+
+
+def vision_first_publications(region_ids) -> dict[int, date]:
+    """``vision_first_publication`` for many regions at once (one query): region id → day."""
+    rows = (
+        _published_visions(vision__region_id__in=set(region_ids))
+        .values("vision__region_id")
+        .annotate(first=Min("published_at"))
+        .values_list("vision__region_id", "first")
+    )
+    return {region_id: timezone.localdate(first) for region_id, first in rows}
+
+
 def verification_interval_months() -> int:
     """第4(3): months between a vision's verifications (settings, default 12)."""
     return settings.VISION_VERIFICATION_INTERVAL_MONTHS
@@ -193,17 +194,23 @@ def rule_context(
     today=None,
     master: MasterData | None = None,
     published: PublishedDeclaration | None = None,
+    vision_first_published_on: date | None = None,
 ) -> RuleContext:
-    """The one builder of the rules' context: master data, today, the verification interval
-    and what the region's published declaration holds (``published`` when the caller has
-    already loaded it in bulk, else read for ``region``)."""
-    if published is None and region is not None:
-        published = published_declaration(region)
+    """The one builder of the rules' context: master data, today, the verification interval,
+    what the region's published declaration holds and when its vision was first published
+    (``published`` / ``vision_first_published_on`` when the caller has already loaded them
+    in bulk, else read for ``region``)."""
+    if region is not None:
+        if published is None:
+            published = published_declaration(region)
+        if vision_first_published_on is None:
+            vision_first_published_on = vision_first_publication(region)
     return RuleContext(
         master=master or master_data(),
         today=today or timezone.localdate(),
         verification_interval_months=verification_interval_months(),
         current_declaration=published,
+        vision_first_published_on=vision_first_published_on,
     )
 
 
@@ -229,9 +236,10 @@ def filing_import(
     """Save ``filing`` as draft revisions: of a new region, or the next revisions of ``region``.
 
     All or nothing: any failure rolls the whole import back. Refused
-    (``RevisionNotStarted``) when a new revision may not start now
-    (``workflow.revisions.may_start``): while a revision of either document is in
-    draft, submitted, returned or accepted, or once the document written was abolished.
+    (``ImportRefused``, a ``RevisionNotStarted``) when a new revision may not start now
+    (``workflow.revisions.may_start``) for a document it writes: while a revision of it
+    is in draft, returned, submitted or accepted, or once it was abolished; and while a
+    vision it leaves out has a draft (as before).
     """
     if region is None:
         if slug and Region.objects.filter(slug=slug).exists():
@@ -241,8 +249,11 @@ def filing_import(
         region = region_create(slug=slug)
     declaration, _ = Declaration.objects.get_or_create(region=region)
     declaration = Declaration.objects.select_for_update().get(pk=declaration.pk)
-    may_start(region, "declaration")
-    (may_start if filing.vision is not None else pending)(region, "vision")
+    try:
+        may_start(region, "declaration")
+        (may_start if filing.vision is not None else no_open_draft)(region, "vision")
+    except RevisionNotStarted as error:
+        raise ImportRefused(str(error), error.revision) from error
     info = filing.declaration.revision
     kind = info.kind
     if declaration.revisions.exists() and kind == RevisionKind.ESTABLISHED:

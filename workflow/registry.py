@@ -11,14 +11,15 @@ from dataclasses import dataclass
 from django.utils.translation import gettext_lazy as _
 
 from declarations.models import DeclarationRevision
-from declarations.services import (
-    declaration_create,
-    declaration_start_abolition,
-    declaration_start_change,
-)
-from projects.services import vision_start_abolition, vision_start_change
+from declarations.services import declaration_create
 from visions.models import VisionRevision
 from visions.services import vision_create
+from workflow.revisions import (
+    declaration_start_abolition,
+    declaration_start_change,
+    vision_start_abolition,
+    vision_start_change,
+)
 
 
 class UnknownDocument(LookupError):

@@ -23,11 +23,11 @@ from declarations.models import (
     DeclarationField,
     DeclarationRevision,
     Member,
-    Municipality,
     Organization,
-    Prefecture,
 )
+from declarations.selectors import master_data
 from filing.data import (
+    BudgetData,
     FieldCode,
     FieldEntry,
     ImplementerData,
@@ -82,6 +82,24 @@ class ProjectRow:
             other=data.other,
         )
 
+    def to_data(self) -> ProjectData:
+        """The row as the rules read it (``filing_from_revisions``): a budget only when
+        "予算措置を伴う" is on."""
+        budget = BudgetData(self.budget_total, self.budget_lines) if self.has_budget else None
+        return ProjectData(
+            name=self.name,
+            implementers=self.implementers,
+            joint_body_of=self.joint_body_of,
+            plan_references=self.plan_references,
+            content=self.content,
+            budget=budget,
+            effects=self.effects,
+            start=self.start,
+            end=self.end,
+            milestones=self.milestones,
+            other=self.other,
+        )
+
 
 # ---------------------------------------------------------------- organizations
 
@@ -94,8 +112,11 @@ def organization_for(*, kind: str, name: str, lg_code: str = "") -> Organization
         known = Organization.objects.filter(lg_code=lg_code).first()
         if known is not None:
             return known
-        master = Prefecture if kind == MemberKind.PREFECTURE else Municipality
-        if master.objects.filter(lg_code=lg_code).exists():
+        master = master_data()  # cached: no query per member
+        known_codes = (
+            master.prefecture_lg_codes if kind == MemberKind.PREFECTURE else master.municipalities
+        )
+        if lg_code in known_codes:
             organization, _ = Organization.objects.get_or_create(
                 lg_code=lg_code, defaults={"name": name, "kind": kind}
             )

@@ -20,7 +20,10 @@ Decisions taken where DESIGN.md is silent (each one is tested):
   The same member twice among a project's implementers, the same key twice in
   ``joint_body_of``, the same prefecture twice in a list and the same field twice
   are input errors (they would count twice in the rules).
-* A plan reference needs a non-empty ``plan``; ``section`` and ``note`` are optional.
+* A plan reference needs a non-empty ``plan``; ``section`` and ``note`` may be left
+  out. A reference without its ``section`` is read as it is and left to the rules: it
+  does not replace the vision's aspiration or roadmap (``vision.aspiration`` /
+  ``vision.roadmap``) and counts as no citation of a project (``project.plan_reference``).
   An empty reference is written ``null`` (or left out of ``plan_references``).
 * A field is ``"industry"``, ``"tourism"``, ``"transport"``, ``{"other": "text"}``;
   a bare ``"other"`` reads as ``{"other": ""}`` and is left to ``declaration.fields``.
@@ -326,7 +329,8 @@ class _Reader:
                 owners = " と ".join(k for k, keys in MEMBER_KIND_KEYS.items() if key in keys)
                 raise BundleError(
                     f"{path}.{key}",
-                    f"種別 {kind} のメンバーには使えないキーです（{key} は {owners} だけが持ちます）",
+                    f"キー {key} は種別 {kind} のメンバーには使えません（{key} を持てるのは種別"
+                    f" {owners} だけです。ほかの種別に書くと保存で失われるため、入力エラーです）",
                 )
         key_value = obj.get("key")
         if key_value is None or key_value == "":

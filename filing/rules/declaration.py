@@ -72,7 +72,9 @@ def quoted(text: str) -> str:
 def cites_passage(reference: PlanRef | None) -> bool:
     """A citation of 広域地方計画等 names the plan and its passage (第4(2) なお書きの「参照箇所」,
     ③ウの「関連する箇所」): a plan's name alone cites nothing."""
-    return reference is not None and not is_blank(reference.plan) and not is_blank(reference.section)
+    return (
+        reference is not None and not is_blank(reference.plan) and not is_blank(reference.section)
+    )
 
 
 def member_label(member: MemberData) -> str:

@@ -23,6 +23,7 @@ from filing.rules.declaration import (
     ERROR,
     WARNING,
     Rule,
+    cites_passage,
     is_blank,
     member_label,
     quoted,
@@ -36,7 +37,8 @@ IMPLEMENTERS = Rule(
     "第4(2)③イ",
     ERROR,
     "実施主体にリージョン構成団体が2つ以上あること（複数かつ多様な構成団体が設立した法人"
-    "（joint_body_of）が実施主体である場合を除く。構成団体以外の主体は数えない）",
+    "（joint_body_of）が実施主体である場合を除く。その場合も法人自身を構成団体以外の主体として"
+    "実施主体に記載する。構成団体以外の主体は2つ以上に数えない）",
     document="vision",
 )
 IMPLEMENTER_DIVERSITY = Rule(
@@ -51,7 +53,8 @@ PLAN_REFERENCE = Rule(
     "project.plan_reference",
     "第4(2)③ウ",
     WARNING,
-    "広域地方計画等における関連する記載が挙げられていること（ない場合は審査で判断する）",
+    "広域地方計画等における関連する箇所（計画の名称と参照箇所）が挙げられていること"
+    "（参照箇所のない引用は数えない。ない場合は審査で判断する）",
     document="vision",
 )
 CONTENT = Rule(
@@ -155,6 +158,11 @@ class Subject:
         return self.known_members(i.member for i in self.project.implementers)
 
     @property
+    def names_outside_body(self) -> bool:
+        """An implementer that is not a member is named (how a jointly established body is listed)."""
+        return any(i.member is None and not is_blank(i.name) for i in self.project.implementers)
+
+    @property
     def jointly_established(self) -> bool:
         """第4(2)③イ ただし書き: a body founded by several diverse members implements it."""
         founders = self.known_members(self.project.joint_body_of or ())
@@ -175,7 +183,17 @@ def _joint_body_note(subject: Subject) -> str:
 
 def _check_implementers(subject: Subject) -> list[Finding]:
     implementers = subject.member_implementers
-    if len(implementers) >= 2 or subject.jointly_established:
+    if subject.jointly_established and not is_plural_and_diverse(implementers):
+        # The ただし書き carries the project: the body is its 実施主体 and is named (イ).
+        if subject.names_outside_body:
+            return []
+        message = (
+            f"{subject.label}の実施主体に共同設立法人が記載されていません（複数かつ多様な"
+            "リージョン構成団体が設立した法人が実施主体である場合も、その法人を実施主体として"
+            "記載する必要があります）"
+        )
+        return [IMPLEMENTERS.finding(f"{subject.path}.implementers", message)]
+    if len(implementers) >= 2:
         return []
     if implementers:
         found = f"となるリージョン構成団体が{member_label(implementers[0])}のみです"
@@ -202,12 +220,17 @@ def _check_implementer_diversity(subject: Subject) -> list[Finding]:
 
 
 def _check_plan_reference(subject: Subject) -> list[Finding]:
-    if any(not is_blank(reference.plan) for reference in subject.project.plan_references):
+    references = subject.project.plan_references
+    if any(cites_passage(reference) for reference in references):
         return []
-    message = (
-        f"{subject.label}に広域地方計画等における関連する記載が挙げられていません"
-        "（関連する記載がない場合は審査で判断します）"
-    )
+    without_passage = [quoted(r.plan.strip()) for r in references if not is_blank(r.plan)]
+    note = "関連する記載がない場合は審査で判断します"
+    if without_passage:
+        note = (
+            f"{'、'.join(without_passage)}の関連する箇所（参照箇所）が記載されていません。"
+            f"計画の名称だけでは関連する記載になりません。{note}"
+        )
+    message = f"{subject.label}に広域地方計画等における関連する箇所が挙げられていません（{note}）"
     return [PLAN_REFERENCE.finding(f"{subject.path}.plan_references", message)]
 
 

@@ -26,6 +26,7 @@ from declarations.models import (
     Region,
     StatusChange,
 )
+from ministry.admin.drafts import ClaimsRevisionDraft
 
 
 class ReadOnlyAdmin(admin.ModelAdmin):
@@ -135,7 +136,9 @@ class MemberInline(FrozenAfterDraftMixin, admin.TabularInline):
 
 
 @admin.register(DeclarationRevision)
-class DeclarationRevisionAdmin(FrozenErrorAsForbidden, FrozenAfterDraftMixin, admin.ModelAdmin):
+class DeclarationRevisionAdmin(
+    ClaimsRevisionDraft, FrozenErrorAsForbidden, FrozenAfterDraftMixin, admin.ModelAdmin
+):
     list_display = ["__str__", "kind", "status", "submitted_at", "published_at", "review"]
     list_filter = ["status", "kind"]
     list_select_related = ["declaration"]

@@ -4,6 +4,7 @@ from django.utils.translation import gettext as _
 
 from declarations.lifecycle import EDITABLE_STATUSES
 from ministry.admin.declarations import FrozenAfterDraftMixin, FrozenErrorAsForbidden
+from ministry.admin.drafts import ClaimsVisionDraft
 from projects.models import BudgetLine, Implementer, Milestone, PlanReference, Project
 
 
@@ -37,7 +38,7 @@ class DraftProjectsOnly(FrozenErrorAsForbidden):
 
 
 @admin.register(Project)
-class ProjectAdmin(DraftProjectsOnly, FrozenAfterDraftMixin, admin.ModelAdmin):
+class ProjectAdmin(ClaimsVisionDraft, DraftProjectsOnly, FrozenAfterDraftMixin, admin.ModelAdmin):
     list_display = ["name", "revision", "start", "end", "budget_total"]
     list_select_related = ["revision__vision"]
     search_fields = ["name"]

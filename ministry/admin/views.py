@@ -17,7 +17,6 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from declarations.lifecycle import Status
 from declarations.selectors import master_data
 from declarations.services import TransitionNotAllowed
 from filing.diff import diff_filings
@@ -34,7 +33,12 @@ from ministry.presentation import declaration_content, diff_view, vision_content
 from reviews import selectors as review_selectors
 from reviews.forms import CommentForm, ReplyForm
 from reviews.models import Comment
-from reviews.services import CommentRefused, comment_post, thread_resolve
+from reviews.services import (
+    OPEN_FOR_REVIEWER_COMMENTS,
+    CommentRefused,
+    comment_post,
+    thread_resolve,
+)
 from visions.selectors import paired_declaration
 from workflow.verbs import CommentRequired, revision_accept, revision_return
 
@@ -172,7 +176,7 @@ def revision_page(request, document, pk, *, forms=None, status=200):
         stored_documents=_stored_documents(revision),
         can_comment=user.has_perm("reviews.add_comment"),
         can_open_thread=user.has_perm("reviews.add_comment")
-        and revision.status in (Status.SUBMITTED, Status.RETURNED),
+        and revision.status in OPEN_FOR_REVIEWER_COMMENTS,
         can_resolve=user.has_perm("reviews.resolve_comment"),
         can_return="return" in verbs and user.has_perm("reviews.return_revision"),
         can_accept="accept" in verbs and user.has_perm("reviews.accept_revision"),

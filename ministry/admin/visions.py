@@ -2,11 +2,14 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
 from ministry.admin.declarations import FrozenAfterDraftMixin, FrozenErrorAsForbidden, review_link
+from ministry.admin.drafts import ClaimsRevisionDraft
 from visions.models import VisionRevision
 
 
 @admin.register(VisionRevision)
-class VisionRevisionAdmin(FrozenErrorAsForbidden, FrozenAfterDraftMixin, admin.ModelAdmin):
+class VisionRevisionAdmin(
+    ClaimsRevisionDraft, FrozenErrorAsForbidden, FrozenAfterDraftMixin, admin.ModelAdmin
+):
     list_display = [
         "__str__",
         "kind",

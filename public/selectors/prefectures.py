@@ -10,9 +10,8 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from declarations.models import Prefecture
-from declarations.selectors import master_data as master_data_from_db
-from declarations.selectors import published_members
-from filing.data import MasterData, MemberData, MemberKind
+from declarations.selectors import master_data, published_members
+from filing.data import MemberData, MemberKind
 from filing.rules.declaration import local_government_area
 
 
@@ -31,16 +30,7 @@ class PrefectureInfo:
 
 
 _master_lock = threading.Lock()
-_master_cache: dict[str, object] = {}
-
-
-def master() -> MasterData:
-    """The master data (47 prefectures, 1,741 municipalities), read once per process:
-    it is loaded by a data migration and never changes while the site runs."""
-    with _master_lock:
-        if "master" not in _master_cache:
-            _master_cache["master"] = master_data_from_db()
-        return _master_cache["master"]
+_master_cache: dict[str, object] = {}  # the prefectures with their readings and names
 
 
 def prefectures() -> dict[str, PrefectureInfo]:
@@ -54,14 +44,9 @@ def prefectures() -> dict[str, PrefectureInfo]:
         return _master_cache["prefectures"]
 
 
-def clear_master_cache() -> None:
-    with _master_lock:
-        _master_cache.clear()
-
-
 def covered_prefectures(members) -> tuple[PrefectureInfo, ...]:
     """The local governments' area (DESIGN.md), as prefectures in JIS order."""
-    area = local_government_area(members, master())
+    area = local_government_area(members, master_data())
     known = prefectures()
     return tuple(known[code] for code in sorted(area.prefectures) if code in known)
 

@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 
 from declarations.lifecycle import Kind
 from declarations.models import FieldChoices, MemberKindChoices
+from declarations.selectors import master_data
 from filing.data import MemberKind
 from filing.diff import diff_filings
 from filing.rules.declaration import lg_prefecture
@@ -27,7 +28,7 @@ from public.charts import RoadmapRow, roadmap_chart
 from public.forms import RegionFilterForm
 from public.maps import MAX_LEVEL, japan_map
 from public.selectors.history import PUBLICATION_KEY_RE, region_history
-from public.selectors.prefectures import PrefectureInfo, master, prefectures
+from public.selectors.prefectures import PrefectureInfo, prefectures
 from public.selectors.region import published_region, region_state
 from public.selectors.search import search_regions
 from public.selectors.summaries import region_summaries
@@ -79,13 +80,13 @@ class PrefectureRow:
 
 
 def _prefecture_rows(state) -> list[PrefectureRow]:
-    master_data = master()
+    master = master_data()
     by_code: dict[str, list[str]] = {p.code: [] for p in state.prefectures}
     for member in state.filing.members:
         if member.kind == MemberKind.OTHER_LOCAL_GOVERNMENT:
             codes = member.area_prefectures
         else:
-            code = lg_prefecture(member, master_data)
+            code = lg_prefecture(member, master)
             codes = (code,) if code else ()
         for code in codes:
             if code in by_code:

@@ -17,9 +17,9 @@ from django.utils.translation import gettext_lazy as _
 
 from declarations.lifecycle import Kind
 from declarations.models import DeclarationField, DeclarationRevision, Member
-from declarations.services import DeclarationDraft, MemberEntry
 from filing.bundle import MAX_AMOUNT, MAX_MEMBERS, MAX_YEAR, MIN_YEAR
-from filing.data import FieldCode, MemberKind
+from filing.data import FieldCode, FieldEntry, MemberData, MemberKind
+from workflow.drafts import DeclarationDraft
 
 # C0 and C1 control characters except tab and line feed, and the Unicode line/paragraph
 # separators (they break lines in some viewers but not in others).
@@ -323,10 +323,10 @@ class MemberRowForm(forms.Form):
             for name in ("key", "name", "lg_code", "area_prefectures", "activity_prefectures")
         )
 
-    def entry(self) -> MemberEntry:
+    def entry(self) -> MemberData:
         data = self.cleaned_data
-        return MemberEntry(
-            kind=data.get("kind") or self.kinds[0],
+        return MemberData(
+            kind=MemberKind(data.get("kind") or self.kinds[0]),
             key=data.get("key", ""),
             name=data.get("name", ""),
             lg_code=data.get("lg_code", ""),
@@ -520,8 +520,10 @@ class DeclarationEditor:
         data = self.form.cleaned_data
         if not self.editable_content:
             return DeclarationDraft(**self.form.revision_values())
-        fields = [(code, "") for code, _label in LISTED_FIELDS if code in data["fields"]]
-        fields += [(FieldCode.OTHER.value, text) for text in data["other_fields"]]
+        fields = [
+            FieldEntry(FieldCode(code)) for code, _label in LISTED_FIELDS if code in data["fields"]
+        ]
+        fields += [FieldEntry(FieldCode.OTHER, text) for text in data["other_fields"]]
         return DeclarationDraft(
             region_name=data["region_name"],
             area_note=data["area_note"],

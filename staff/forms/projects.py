@@ -9,8 +9,8 @@ are refused.
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from filing.data import ImplementerData, MilestoneData, PlanRef
 from projects.models import Milestone
-from projects.services import ProjectDraft
 from staff.forms.declarations import (
     SHORT_TEXT,
     DayField,
@@ -19,6 +19,8 @@ from staff.forms.declarations import (
     YenField,
     long_text,
 )
+from staff.forms.visions import PLAN_PARTS, plan_reference_errors
+from workflow.rows import ProjectRow
 
 MAX_ROWS = 100
 
@@ -70,8 +72,9 @@ class PlanReferenceForm(forms.Form):
 
     def clean(self):
         data = super().clean()
-        if not data.get("plan") and (data.get("section") or data.get("note")):
-            self.add_error("plan", _("参照箇所や備考を書くときは、計画の名称も入力してください。"))
+        parts = (data.get(part, "") for part in PLAN_PARTS)
+        for part, message in plan_reference_errors(*parts).items():
+            self.add_error(part, message)
         return data
 
     def is_blank(self) -> bool:
@@ -240,20 +243,20 @@ class ProjectEditor:
             valid = formset.is_valid() and valid
         return valid
 
-    def draft(self) -> ProjectDraft:
+    def draft(self) -> ProjectRow:
         data = self.form.cleaned_data
         order = [key for key, _label in self.choices]
         chosen = set(data["implementers"])
         founders = [key for key in order if key in set(data["joint_body_of"])]
-        return ProjectDraft(
+        outside = dict.fromkeys(row["name"] for row in self.by_prefix["outside"].rows())
+        return ProjectRow(
             name=data["name"],
-            member_implementers=tuple(key for key in order if key in chosen),
-            outside_implementers=tuple(
-                dict.fromkeys(row["name"] for row in self.by_prefix["outside"].rows())
-            ),
+            implementers=tuple(ImplementerData(member=key) for key in order if key in chosen)
+            + tuple(ImplementerData(name=name) for name in outside),
             joint_body_of=tuple(founders) or None,
             plan_references=tuple(
-                (row["plan"], row["section"], row["note"]) for row in self.by_prefix["plans"].rows()
+                PlanRef(plan=row["plan"], section=row["section"], note=row["note"])
+                for row in self.by_prefix["plans"].rows()
             ),
             content=data["content"],
             has_budget=data["has_budget"],
@@ -267,7 +270,8 @@ class ProjectEditor:
             start=data["start"],
             end=data["end"],
             milestones=tuple(
-                (row["date"], row["target"]) for row in self.by_prefix["milestones"].rows()
+                MilestoneData(date=row["date"], target=row["target"])
+                for row in self.by_prefix["milestones"].rows()
             ),
             other=data["other"],
         )

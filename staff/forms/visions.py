@@ -17,6 +17,23 @@ from visions.services import VisionDraft
 
 PLAN_PARTS = ("plan", "section", "note")
 
+# The two forms that cite 広域地方計画等 (this one and the project form) say the same.
+PLAN_NEEDED = _("参照箇所や備考を書くときは、計画の名称も入力してください。")
+SECTION_NEEDED = _(
+    "計画の参照箇所（章・節など）も入力してください。計画の名称だけでは参照箇所になりません"
+    "（要綱 第4(2)）。"
+)
+
+
+def plan_reference_errors(plan: str, section: str, note: str) -> dict[str, str]:
+    """The part of a citation to mark and why: a plan without its passage (第4(2) なお書き
+    「参照箇所」, ③ウ「関連する箇所」, as the rules read it), or a passage without its plan."""
+    if not plan and (section or note):
+        return {"plan": PLAN_NEEDED}
+    if plan and not section:
+        return {"section": SECTION_NEEDED}
+    return {}
+
 
 def plan_reference_fields(prefix: str) -> dict:
     """The three parts of a citation of 広域地方計画等 in place of a text (第4(2) なお書き)."""
@@ -67,12 +84,9 @@ class VisionForm(RevisionInfoMixin, forms.Form):
         for prefix in ("aspiration", "roadmap"):
             if f"{prefix}_plan" not in self.fields:
                 continue
-            plan = data.get(f"{prefix}_plan", "")
-            if not plan and (data.get(f"{prefix}_section") or data.get(f"{prefix}_note")):
-                self.add_error(
-                    f"{prefix}_plan",
-                    _("参照箇所や備考を書くときは、計画の名称も入力してください。"),
-                )
+            parts = (data.get(f"{prefix}_{part}", "") for part in PLAN_PARTS)
+            for part, message in plan_reference_errors(*parts).items():
+                self.add_error(f"{prefix}_{part}", message)
         return data
 
     def plan_reference(self, prefix: str) -> dict | None:

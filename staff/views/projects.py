@@ -3,7 +3,6 @@
 from django.contrib import messages
 from django.db import IntegrityError
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -12,39 +11,14 @@ from declarations.lifecycle import FrozenRevisionError
 from declarations.services import DraftConflict
 from projects.models import Project
 from projects.services import project_delete as delete_project
-from projects.services import project_save
+from staff.anchors import is_about_project, project_href, project_url, revision_url
 from staff.forms.declarations import with_row
 from staff.forms.projects import ROW_PREFIXES, ProjectEditor
-from staff.views.declarations import checklist, declaration_url
+from staff.views import saving
+from staff.views.checklist import checklist
+from staff.views.visions import pending_declaration_revision, vision_findings
 from workflow.adapter import vision_revision_loaded
-
-# Item of a project finding's path → the id of its part of the project page.
-PROJECT_ANCHORS = {
-    "name": "p-name",
-    "implementers": "p-implementers",
-    "joint_body_of": "p-implementers",
-    "plan_references": "p-plans",
-    "content": "p-content",
-    "budget": "p-budget",
-    "effects": "p-effects",
-    "period": "p-period",
-    "milestones": "p-milestones",
-    "other": "p-other",
-    "": "p-name",
-}
-
-
-def project_url(project, anchor: str = "") -> str:
-    revision = project.revision
-    url = reverse(
-        "staff:project",
-        kwargs={
-            "slug": revision.vision.region.slug,
-            "number": revision.number,
-            "pk": project.pk,
-        },
-    )
-    return f"{url}#{anchor}" if anchor else url
+from workflow.drafts import project_save
 
 
 def _not_editable(revision) -> str:
@@ -63,28 +37,20 @@ def _project(region, number, pk) -> Project:
 
 
 def _render_project(request, project, *, editor=None, conflict=None):
-    from staff.views.visions import pending_declaration_revision, vision_findings, vision_url
-
     region = request.staff_region
     revision = vision_revision_loaded(project.revision_id)
     projects = list(revision.projects.all())
     current = next((p for p in projects if p.pk == project.pk), None)
     if current is None:  # deleted meanwhile
         messages.error(request, _("このプロジェクトは削除されました。"))
-        return redirect(vision_url(revision))
+        return redirect(revision_url(revision))
     index = projects.index(current)
     findings, declaration = vision_findings(revision, revision)
     members = list(declaration.members.all()) if declaration is not None else []
     can_edit = request.staff_role.can_edit and revision.is_editable and revision.kind != "abolished"
     if can_edit and editor is None:
         editor = ProjectEditor(current, members=members)
-    base = f"vision.projects[{index}]"
-    own = [f for f in findings if f.path == base or f.path.startswith((base + ".", base + "["))]
-
-    def href(path):
-        item = path[len(base) :].lstrip(".").split("[")[0].split(".")[0]
-        return "#" + PROJECT_ANCHORS.get(item, "p-name")
-
+    own = [f for f in findings if is_about_project(f.path, index)]
     member_names = {m.key: m.name or m.key for m in members}
     context = {
         "region": region,
@@ -95,17 +61,17 @@ def _render_project(request, project, *, editor=None, conflict=None):
         "members": members,
         "member_names": member_names,
         "declaration": declaration,
-        "declaration_url": declaration_url(declaration) if declaration is not None else "",
+        "declaration_url": revision_url(declaration) if declaration is not None else "",
         "can_edit": can_edit,
         "editor": editor,
         "conflict": conflict,
         "region_title": declaration.region_name if declaration is not None else "",
-        "checklist": checklist(own, href),
+        "checklist": checklist(own, project_href),
         "pending_declaration": pending_declaration_revision(region) if can_edit else None,
         "crumbs": [
             {
                 "label": _("連携ビジョン 第%(number)d版") % {"number": revision.number},
-                "url": vision_url(revision),
+                "url": revision_url(revision),
             },
             {"label": _("プロジェクト %(number)d") % {"number": index + 1}},
         ],
@@ -127,8 +93,6 @@ def _render_project(request, project, *, editor=None, conflict=None):
 @staff_required
 def project_detail(request, slug, number, pk):
     """One project: the edit form while the vision is a draft (for an editor), read-only otherwise."""
-    from staff.views.visions import vision_findings
-
     project = _project(request.staff_region, number, pk)
     if request.method != "POST":
         return _render_project(request, project)
@@ -150,12 +114,7 @@ def project_detail(request, slug, number, pk):
         return _render_project(request, project, editor=editor)
     editor = ProjectEditor(project, members=members, data=post)
     if not editor.is_valid():
-        messages.error(
-            request,
-            _(
-                "入力に誤りがあるため保存していません。エラーの欄を直してから、もう一度保存してください。"
-            ),
-        )
+        saving.not_saved_invalid(request)
         return _render_project(request, project, editor=editor)
     try:
         project_save(
@@ -169,13 +128,7 @@ def project_detail(request, slug, number, pk):
             .filter(pk=project.pk)
             .first()
         )
-        messages.error(
-            request,
-            _(
-                "この連携ビジョンは、あなたが開いた後に別の人が保存しました。あなたの入力はまだ保存していません。"
-                "右に示す保存済みの内容と見比べ、必要なら直してから、もう一度保存してください（もう一度保存すると、あなたの入力で上書きします）。"
-            ),
-        )
+        saving.not_saved_conflict(request, subject=_("この連携ビジョン"))
         revision.refresh_from_db(fields=["version"])
         if stored is not None:
             stored.version = revision.version
@@ -186,9 +139,7 @@ def project_detail(request, slug, number, pk):
         messages.error(request, str(error))
         return redirect(project_url(project))
     except IntegrityError:
-        messages.error(
-            request, _("保存できませんでした。ページを開き直して、もう一度保存してください。")
-        )
+        saving.not_saved_integrity(request)
         return _render_project(request, project, editor=editor)
     messages.success(request, _("プロジェクトを保存しました。チェックリストを更新しました。"))
     return redirect(project_url(project))
@@ -197,13 +148,11 @@ def project_detail(request, slug, number, pk):
 @require_POST
 @editor_required
 def project_delete(request, slug, number, pk):
-    from staff.views.visions import vision_url
-
     project = _project(request.staff_region, number, pk)
     revision = project.revision
     if not revision.is_editable or revision.kind == "abolished":
         messages.error(request, _not_editable(revision))
-        return redirect(vision_url(revision))
+        return redirect(revision_url(revision))
     if not request.POST.get("confirm"):
         messages.error(request, _("削除してよいことを確認するチェックを付けてください。"))
         return redirect(project_url(project, "delete"))
@@ -219,6 +168,6 @@ def project_delete(request, slug, number, pk):
         return redirect(project_url(project))
     except FrozenRevisionError as error:
         messages.error(request, str(error))
-        return redirect(vision_url(revision))
+        return redirect(revision_url(revision))
     messages.success(request, _("プロジェクトを削除しました。"))
-    return redirect(vision_url(revision, "projects"))
+    return redirect(revision_url(revision, "projects"))

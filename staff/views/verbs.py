@@ -44,7 +44,7 @@ def _to_region(slug: str):
 
 @require_POST
 @editor_required
-def revision_new(request, slug, document):
+def new(request, slug, document):
     """連携宣言書・連携ビジョンを作成する: revision 1, a draft (策定)."""
     kind = document_kind(document)
     try:
@@ -75,7 +75,7 @@ def acknowledged_warnings(post) -> set[tuple[str, str]]:
     return pairs
 
 
-def _submit(request, revision) -> None:
+def _submitted(request, revision) -> None:
     """送付 from a staff page: the version the editor saw, every warning acknowledged."""
     if str(revision.version) != request.POST.get("version", ""):
         messages.error(
@@ -119,15 +119,15 @@ def _submit(request, revision) -> None:
 
 @require_POST
 @editor_required
-def revision_submit_view(request, slug, document, number):
+def submit(request, slug, document, number):
     revision = document_revision(request.staff_region, document, number)
-    _submit(request, revision)
+    _submitted(request, revision)
     return redirect(revision_url(revision, "submit"))
 
 
 @require_POST
 @editor_required
-def revision_reopen_view(request, slug, document, number):
+def reopen(request, slug, document, number):
     revision = document_revision(request.staff_region, document, number)
     try:
         revision_reopen(revision=revision, actor=request.user)
@@ -162,7 +162,7 @@ def _start(request, slug, kind: DocumentKind, start, *, success: str):
 
 @require_POST
 @editor_required
-def revision_change(request, slug, document):
+def change(request, slug, document):
     """連携宣言・連携ビジョンの変更: a new draft pre-filled from the latest published revision."""
     kind = document_kind(document)
     return _start(
@@ -175,7 +175,7 @@ def revision_change(request, slug, document):
 
 
 @editor_required
-def revision_abolish(request, slug, document):
+def abolish(request, slug, document):
     """廃止: the reason and the 協議 date, then a draft (廃止) to submit."""
     kind = document_kind(document)
     form = AbolitionForm(request.POST or None)

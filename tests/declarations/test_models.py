@@ -5,6 +5,7 @@ from django.db import IntegrityError
 
 from declarations.lifecycle import FrozenRevisionError, Status
 from declarations.models import (
+    AppendOnlyError,
     DeclarationField,
     DeclarationRevision,
     Member,
@@ -161,12 +162,12 @@ def test_status_changes_cannot_be_edited_or_deleted():
     revision = DeclarationRevisionFactory()
     change = revision_transition(revision=revision, new=Status.SUBMITTED)
     change.comment = "改ざん"
-    with pytest.raises(PermissionError):
+    with pytest.raises(AppendOnlyError):
         change.save()
-    with pytest.raises(PermissionError):
+    with pytest.raises(AppendOnlyError):
         change.delete()
-    with pytest.raises(PermissionError):
+    with pytest.raises(AppendOnlyError):
         StatusChange.objects.filter(pk=change.pk).update(comment="一括改ざん")
-    with pytest.raises(PermissionError):
+    with pytest.raises(AppendOnlyError):
         StatusChange.objects.all().delete()
     assert StatusChange.objects.get(pk=change.pk).comment == ""

@@ -13,7 +13,7 @@ from django.utils import timezone
 from declarations.lifecycle import Status
 from declarations.models import StatusChange
 from documents import render as pdf
-from documents.models import Document, FrozenDocument, Kind
+from documents.models import Document, FrozenDocument, FrozenDocumentError, Kind
 from documents.render import PdfError
 from documents.services import (
     FreezeRefused,
@@ -146,13 +146,13 @@ def test_frozen_documents_can_be_neither_changed_nor_deleted(imported, editor):
     row = FrozenDocument.objects.first()
 
     row.sha256 = "0" * 64
-    with pytest.raises(PermissionError):
+    with pytest.raises(FrozenDocumentError):
         row.save()
-    with pytest.raises(PermissionError):
+    with pytest.raises(FrozenDocumentError):
         row.delete()
-    with pytest.raises(PermissionError):
+    with pytest.raises(FrozenDocumentError):
         FrozenDocument.objects.update(sha256="0" * 64)
-    with pytest.raises(PermissionError):
+    with pytest.raises(FrozenDocumentError):
         FrozenDocument.objects.all().delete()
     assert FrozenDocument.objects.filter(sha256="0" * 64).count() == 0
 

@@ -22,10 +22,10 @@ from filing.anchors import (
         ("members[3].lg_code", "members", 3, "lg_code"),
         ("members[0].area_prefectures[1]", "members", 0, "area_prefectures"),
         ("declaration.fields[2]", "declaration.fields", 2, ""),
-        ("vision.projects[2].budget.by_fiscal_year[\"2027\"]", "vision.projects", 2, "budget"),
+        ('vision.projects[2].budget.by_fiscal_year["2027"]', "vision.projects", 2, "budget"),
         ("vision.projects[0].implementers[1].member_key", "vision.projects", 0, "implementers"),
         ("vision.projects[10]", "vision.projects", 10, ""),
-        ("by_fiscal_year[\"2027\"]", "by_fiscal_year", None, ""),
+        ('by_fiscal_year["2027"]', "by_fiscal_year", None, ""),
     ],
 )
 def test_a_path_is_read_up_to_its_first_row(path, head, index, item):

@@ -149,3 +149,127 @@ def test_the_revision_lists_do_not_query_per_row(
     for url in ("/admin/declarations/declarationrevision/", "/admin/visions/visionrevision/"):
         with django_assert_max_num_queries(12):
             assert admin_client_logged_in.get(url).status_code == 200
+
+
+def _inlines(*prefixes):
+    return {
+        key: "0"
+        for prefix in prefixes
+        for key in (f"{prefix}-TOTAL_FORMS", f"{prefix}-INITIAL_FORMS")
+    }
+
+
+def test_an_admin_edit_of_a_draft_bumps_its_version_so_a_stale_staff_save_conflicts(
+    admin_client_logged_in,
+):
+    from declarations.services import DraftConflict
+    from workflow.drafts import DeclarationDraft, declaration_draft_save
+
+    revision = DeclarationRevisionFactory()
+    opened = revision.version  # the staff editor opened the draft at this version
+    response = admin_client_logged_in.post(
+        f"/admin/declarations/declarationrevision/{revision.pk}/change/",
+        {
+            "declaration": revision.declaration_id,
+            "number": revision.number,
+            "kind": "established",
+            "region_name": "管理画面で直した名称",
+            "opened_version": opened,
+            **_inlines("fields", "members"),
+        },
+    )
+
+    assert response.status_code == 302
+    stored = DeclarationRevision.objects.get(pk=revision.pk)
+    assert (stored.region_name, stored.version) == ("管理画面で直した名称", opened + 1)
+    with pytest.raises(DraftConflict):
+        declaration_draft_save(
+            revision=revision, version=opened, draft=DeclarationDraft(region_name="職員の名称")
+        )
+    assert DeclarationRevision.objects.get(pk=revision.pk).region_name == "管理画面で直した名称"
+
+
+def test_an_admin_edit_of_a_draft_opened_before_a_staff_save_is_refused(admin_client_logged_in):
+    from workflow.drafts import DeclarationDraft, declaration_draft_save
+
+    revision = DeclarationRevisionFactory()
+    opened = revision.version
+    declaration_draft_save(
+        revision=revision, version=opened, draft=DeclarationDraft(region_name="職員の名称")
+    )
+    response = admin_client_logged_in.post(
+        f"/admin/declarations/declarationrevision/{revision.pk}/change/",
+        {
+            "declaration": revision.declaration_id,
+            "number": revision.number,
+            "kind": "established",
+            "region_name": "古い画面からの名称",
+            "opened_version": opened,
+            **_inlines("fields", "members"),
+        },
+        follow=True,
+    )
+
+    assert "別の人が保存しました" in response.content.decode()
+    assert DeclarationRevision.objects.get(pk=revision.pk).region_name == "職員の名称"
+
+
+def test_an_admin_edit_of_a_project_bumps_its_vision_drafts_version(admin_client_logged_in):
+    from visions.models import VisionRevision
+
+    project = ProjectFactory()
+    vision = project.revision
+    response = admin_client_logged_in.post(
+        f"/admin/projects/project/{project.pk}/change/",
+        {
+            "revision": vision.pk,
+            "position": project.position,
+            "name": "管理画面で直したプロジェクト",
+            "vision_version": vision.version,
+            **_inlines("implementers", "plan_references", "budget_lines", "milestones"),
+        },
+    )
+
+    assert response.status_code == 302, response.content.decode()[:2000]
+    assert VisionRevision.objects.get(pk=vision.pk).version == vision.version + 1
+
+
+def test_a_vision_draft_edited_in_the_admin_bumps_its_version(admin_client_logged_in):
+    from tests.factories import VisionRevisionFactory
+    from visions.models import VisionRevision
+
+    vision = VisionRevisionFactory()
+    response = admin_client_logged_in.post(
+        f"/admin/visions/visionrevision/{vision.pk}/change/",
+        {
+            "vision": vision.vision_id,
+            "number": vision.number,
+            "kind": "established",
+            "aspiration": "管理画面で直した目指す姿",
+            "opened_version": vision.version,
+        },
+    )
+
+    assert response.status_code == 302, response.content.decode()[:3000]
+    stored = VisionRevision.objects.get(pk=vision.pk)
+    assert (stored.aspiration, stored.version) == ("管理画面で直した目指す姿", vision.version + 1)
+
+
+def test_a_revision_added_in_the_admin_asks_whether_one_may_start(admin_client_logged_in):
+    submitted = DeclarationRevisionFactory()
+    revision_transition(revision=submitted, new=Status.SUBMITTED)
+
+    response = admin_client_logged_in.post(
+        "/admin/declarations/declarationrevision/add/",
+        {
+            "declaration": submitted.declaration_id,
+            "number": 2,
+            "kind": "changed",
+            "region_name": "二つ目の下書き",
+            **_inlines("fields", "members"),
+        },
+    )
+
+    assert response.status_code == 200
+    assert "審査が終わるまで新しい版は作れません" in response.content.decode()
+    assert DeclarationRevision.objects.count() == 1

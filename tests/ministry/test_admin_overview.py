@@ -127,3 +127,24 @@ def test_visions_overdue_for_verification_and_projects_ending_soon(
 def test_the_overview_is_for_reviewers(client, editor, published_setouchi):
     assert client.get(OVERVIEW).status_code == 302
     assert signed_in(editor).get(OVERVIEW).status_code == 302
+
+
+def test_a_never_verified_vision_is_overdue_a_year_after_its_first_publication(
+    reviewer_client, editor
+):
+    # issue 11: counted from its first publication, not from the declaration's date (which
+    # flagged a vision minutes after it was published).
+    from visions.models import VisionRevision
+
+    filing = with_vision(valid_filing(), verified_on=None)
+    result = filing_import(filing, slug="fresh")
+    for revision in (result.declaration_revision, result.vision_revision):
+        submit(revision, editor)
+        revision_accept(revision=revision, actor=None)
+    assert reviewer_client.get(OVERVIEW).context["overdue"] == []
+    VisionRevision.objects.filter(pk=result.vision_revision.pk).update(
+        published_at=timezone.now() - datetime.timedelta(days=400)
+    )
+    (item,) = reviewer_client.get(OVERVIEW).context["overdue"]
+    assert item.revision.pk == result.vision_revision.pk
+    assert "最初の公表の日" in item.finding.message

@@ -95,6 +95,7 @@ def test_the_query_count_does_not_grow_with_the_rows(reviewer_client, submitted,
             assert reviewer_client.get(QUEUE).status_code == 200
         return len(queries)
 
+    count()  # the master data is read once per process; count the pages after that
     one_region = count()
     for index in range(4):
         result = filing_import(valid_filing(), slug=f"more-{index}")

@@ -459,7 +459,7 @@ def test_region_page_and_list_queries_do_not_grow_with_members_or_projects(
         publish_region(
             f"region-{index}", generated_filing(index, members=members, projects=projects)
         )
-    public_prefectures.master()
+    public_prefectures.master_data()
     public_prefectures.prefectures()
     cache.clear()
 

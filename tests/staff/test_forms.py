@@ -109,7 +109,21 @@ def test_a_budget_row_needs_both_its_year_and_its_amount():
 
 def test_a_plan_reference_needs_its_plan_when_it_has_a_section():
     assert "plan" in PlanReferenceForm({"section": "第3章"}).errors
-    assert PlanReferenceForm({"plan": "中国圏広域地方計画"}).is_valid()
+    assert PlanReferenceForm({"plan": "中国圏広域地方計画", "section": "第3章"}).is_valid()
+
+
+def test_a_plan_reference_needs_its_section_in_both_forms_with_the_same_message():
+    # issue 11 (第4(2) なお書き「参照箇所」, ③ウ「関連する箇所」): a plan's name alone cites nothing.
+    project_errors = PlanReferenceForm({"plan": "中国圏広域地方計画"}).errors
+    vision = VisionForm(
+        {"aspiration_plan": "中国圏広域地方計画", "roadmap_plan": "同", "roadmap_section": "第3章"}
+    )
+    assert not vision.is_valid()
+    assert set(vision.errors) == {"aspiration_section"}
+    assert vision.errors["aspiration_section"] == project_errors["section"]
+    assert "参照箇所" in project_errors["section"][0]
+    missing_plan = VisionForm({"roadmap_section": "第3章"}).errors["roadmap_plan"]
+    assert missing_plan == PlanReferenceForm({"section": "第3章"}).errors["plan"]
 
 
 def test_other_fields_are_one_per_line_without_blanks_or_repeats():

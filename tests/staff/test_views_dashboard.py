@@ -217,25 +217,30 @@ def test_comments_awaiting_an_answer_are_the_open_threads_a_reviewer_spoke_last_
 
 
 @pytest.mark.parametrize(
-    ("verified_on", "declared_on", "months", "overdue"),
+    ("verified_on", "first_published_on", "months", "overdue"),
     [
         (date(2025, 10, 31), None, 12, True),  # 12 months and 1 day ago
         (date(2025, 11, 1), None, 12, False),  # due today: not yet overdue
-        (None, date(2025, 6, 1), 12, True),  # never verified: counted from the declaration
-        (None, None, 12, False),  # nothing to count from
+        (None, date(2025, 6, 1), 12, True),  # never verified: counted from the publication
+        (None, None, 12, False),  # never published: never overdue
         (date(2025, 6, 1), date(2020, 1, 1), 24, False),  # the interval is a setting
         (date(2026, 4, 30), None, 6, True),
         (date(2026, 5, 31), None, 6, False),  # 5/31 + 6 months is 11/30 (clamped)
     ],
 )
-def test_verification_overdue_follows_the_rule(verified_on, declared_on, months, overdue):
+def test_verification_overdue_follows_the_rule(verified_on, first_published_on, months, overdue):
     found = verification_overdue(
-        verified_on=verified_on, declared_on=declared_on, today=date(2026, 11, 1), months=months
+        verified_on=verified_on,
+        first_published_on=first_published_on,
+        today=date(2026, 11, 1),
+        months=months,
     )
     assert (found is not None) == overdue
 
 
-def _region_with_published_vision(user, *, verified_on, declared_on, slug="setouchi"):
+def _region_with_published_vision(
+    user, *, verified_on, declared_on, slug="setouchi", published_at=None
+):
     region = RegionFactory(slug=slug)
     RegionRole.objects.create(user=user, region=region, role="editor")
     declaration = DeclarationRevisionFactory(
@@ -243,7 +248,7 @@ def _region_with_published_vision(user, *, verified_on, declared_on, slug="setou
     )
     VisionRevisionFactory(
         vision__region=region, status=Status.PUBLISHED, verified_on=verified_on,
-        declaration_revision=declaration,
+        declaration_revision=declaration, published_at=published_at or timezone.now(),
     )  # fmt: skip
     return region
 
@@ -259,13 +264,27 @@ def test_an_overdue_verification_is_shown_with_its_dates(client):
     assert "12 か月" in html
 
 
-def test_a_never_verified_vision_counts_from_the_declaration_date(client):
+def test_a_never_verified_vision_counts_from_its_first_publication(client):
     user = UserFactory()
-    today = timezone.localdate()
-    _region_with_published_vision(user, verified_on=None, declared_on=today - timedelta(days=400))
+    published_at = timezone.now() - timedelta(days=400)
+    region = _region_with_published_vision(
+        user, verified_on=None, declared_on=None, published_at=published_at
+    )
+    VisionRevisionFactory(  # a later change, published today: the first publication counts
+        vision=region.vision, number=2, status=Status.PUBLISHED, published_at=timezone.now()
+    )
     client.force_login(user)
     html = client.get("/staff/").content.decode()
     assert "検証の記録がありません" in html
+    assert "連携ビジョンの最初の公表の日" in html
+
+
+def test_a_vision_published_minutes_ago_is_not_overdue_from_an_old_declaration(client):
+    # issue 11: counted from declared_on, it was overdue minutes after publication.
+    user = UserFactory()
+    today = timezone.localdate()
+    _region_with_published_vision(user, verified_on=None, declared_on=today - timedelta(days=900))
+    assert [s.overdue for s in staff_dashboard(user)] == [None]
 
 
 def test_the_interval_comes_from_the_setting(client, settings):

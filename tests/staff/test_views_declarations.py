@@ -3,17 +3,15 @@
 way a browser posts the form), the 要綱 checklist, submit, change, abolish, import and
 export, concurrency, and bad input of every kind."""
 
-import json
 from datetime import date
 
 import pytest
 from django.contrib.auth.models import Group
-from django.core.files.uploadedfile import SimpleUploadedFile
 
 from accounts.models import REVIEWER_GROUP, RegionRole
 from declarations.lifecycle import Kind, Status
 from declarations.models import DeclarationRevision, Member, Organization, StatusChange
-from filing.bundle import dumps_bundle, read_bundle_file
+from filing.bundle import dumps_bundle
 from tests.factories import UserFactory
 from tests.staff_helpers import (  # noqa: F401 (fixtures)
     BUNDLES,
@@ -584,7 +582,8 @@ def test_the_later_of_two_editors_is_told_and_sees_both_versions(client, draft, 
 
 
 def test_the_version_is_checked_and_bumped_in_one_update(draft):
-    from declarations.services import DeclarationDraft, DraftConflict, declaration_draft_save
+    from declarations.services import DraftConflict
+    from workflow.drafts import DeclarationDraft, declaration_draft_save
 
     declaration_draft_save(revision=draft, version=1, draft=DeclarationDraft(region_name="A"))
     stale = DeclarationRevision.objects.get(pk=draft.pk)
@@ -831,95 +830,6 @@ def test_abolition_records_its_reason_and_consultation_date(editor_client, publi
     assert 'name="reason"' in page.content.decode()
     assert "連携宣言書 第2版（廃止）を作成しました" in page.content.decode()
     assert "連携宣言の廃止" in refused.content.decode()
-
-
-# ---------------------------------------------------------------- import and export
-
-
-def upload(client, content: bytes, name="bundle.json"):
-    return client.post(
-        "/staff/setouchi/import/",
-        {"bundle": SimpleUploadedFile(name, content, content_type="application/json")},
-        follow=True,
-    )
-
-
-def test_a_bundle_is_imported_from_the_ui_with_the_clis_message(editor_client, region):
-    content = (BUNDLES / "valid_region.json").read_bytes()
-
-    response = upload(editor_client, content)
-
-    assert (
-        "リージョン setouchi に連携宣言書 第1版、連携ビジョン 第1版を作成中の版として保存しました。"
-        in response.content.decode()
-    )
-    assert declaration(region).region_name == "瀬戸内広域リージョン"
-
-
-def test_a_malformed_bundle_is_refused_with_the_clis_message_and_nothing_saved(
-    editor_client, region
-):
-    response = upload(editor_client, b'{"region": {"name": 1}, "declaration": {}, "members": []}')
-
-    assert (
-        "取り込めません: region.name: 文字列を指定してください（数値 1 が指定されています）"
-        in response.content.decode()
-    )
-    assert not DeclarationRevision.objects.exists()
-
-
-def test_a_bundle_over_5_mb_is_refused(editor_client, region):
-    response = upload(editor_client, b" " * (5 * 1024 * 1024 + 10))
-
-    assert "バンドルが大きすぎます" in response.content.decode()
-
-
-def test_a_bundle_that_is_not_utf8_is_refused(editor_client, region):
-    response = upload(editor_client, "連携".encode("shift_jis"))
-
-    assert "UTF-8 として読めません" in response.content.decode()
-
-
-def test_import_is_refused_while_a_draft_exists(editor_client, draft):
-    response = upload(editor_client, (BUNDLES / "valid_region.json").read_bytes())
-
-    assert "作成中の版があります" in response.content.decode()
-    assert DeclarationRevision.objects.count() == 1
-
-
-def test_a_viewer_cannot_import(client, viewer, region):
-    client.force_login(viewer)
-
-    response = client.post(
-        "/staff/setouchi/import/",
-        {"bundle": SimpleUploadedFile("b.json", (BUNDLES / "valid_region.json").read_bytes())},
-    )
-
-    assert response.status_code == 404
-    assert not DeclarationRevision.objects.exists()
-
-
-def test_the_current_draft_is_exported_as_the_cli_writes_it(client, viewer, imported, region):
-    client.force_login(viewer)
-
-    response = client.get("/staff/setouchi/export/")
-
-    assert response.status_code == 200
-    assert response["Content-Disposition"] == 'attachment; filename="setouchi-declaration-1.json"'
-    expected = dumps_bundle(filing_from_revisions(*revisions_for_export(region)))
-    assert response.content.decode() == expected
-    assert read_bundle_file(BUNDLES / "valid_region.json") == filing_from_revisions(
-        *revisions_for_export(region)
-    )
-    json.loads(response.content)
-
-
-@pytest.mark.parametrize("number", ["7", "abc", "-1", "9" * 50])
-def test_exporting_a_revision_that_does_not_exist_says_so(editor_client, imported, number):
-    response = editor_client.get("/staff/setouchi/export/", {"revision": number}, follow=True)
-
-    assert response.status_code == 200
-    assert "版はありません" in response.content.decode()
 
 
 # ---------------------------------------------------------------- queries

@@ -291,3 +291,38 @@ def test_process_checks_a_bundle_end_to_end(tmp_path):
 
     piped = _manage("-", env_extra=env, input_bytes=VALID.read_bytes())
     assert piped.returncode == 0
+
+
+# --- issue 11: what an independent checker found ------------------------------------------------
+
+
+def _project_with_a_joint_body_and_no_implementer(bundle):
+    project = next(p for p in bundle["vision"]["projects"] if p["joint_body_of"])
+    project["implementers"] = []
+
+
+def _bare_plan_in_place_of_the_aspiration(bundle):
+    bundle["vision"]["aspiration"] = ""
+    bundle["vision"]["aspiration_plan_reference"] = {"plan": "中国圏広域地方計画"}
+
+
+def _never_verified_long_after_the_declaration(bundle):
+    bundle["declaration"]["declared_on"] = "2000-04-01"
+    bundle["vision"]["verified_on"] = None
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("mutate", "expected"),
+    [
+        (_project_with_a_joint_body_and_no_implementer, [("project.implementers", "error")]),
+        (_bare_plan_in_place_of_the_aspiration, [("vision.aspiration", "error")]),
+        (_never_verified_long_after_the_declaration, []),
+    ],
+    ids=["joint-body-not-named", "plan-without-section", "bundle-never-overdue"],
+)
+def test_issue_11_findings_through_the_command(tmp_path, mutate, expected):
+    code, out, _ = run(write_bundle(tmp_path, mutate), "--format", "json")
+    found = [(f["code"], f["severity"]) for f in json.loads(out)]
+    assert found == expected
+    assert code == (1 if expected else 0)

@@ -68,7 +68,8 @@ def test_import_with_region_makes_the_next_revision():
     first = DeclarationRevision.objects.get()
     from declarations.services import revision_transition
 
-    revision_transition(revision=first, new=Status.SUBMITTED)
+    for status in (Status.SUBMITTED, Status.ACCEPTED, Status.PUBLISHED):
+        revision_transition(revision=first, new=status)
     VisionRevision.objects.get().delete()  # a draft may be deleted
     call_command(
         "import_region",
@@ -98,12 +99,71 @@ def test_import_into_a_region_with_a_draft_is_refused_and_saves_nothing():
     with pytest.raises(CommandError) as error:
         call_command("import_region", str(BUNDLES / "valid_region.json"), "--region", "setouchi")
     assert error.value.returncode == 2
-    assert "作成中の版" in str(error.value)
+    assert "連携宣言書の第1版を作成中です" in str(error.value)
     assert (
         DeclarationRevision.objects.count(),
         Member.objects.count(),
         Organization.objects.count(),
     ) == counts
+
+
+@pytest.mark.parametrize(
+    ("statuses", "message"),
+    [
+        (
+            (Status.SUBMITTED,),
+            "連携宣言書の第1版を審査中です。審査が終わるまで新しい版は作れません。",
+        ),
+        ((Status.SUBMITTED, Status.RETURNED), "連携宣言書の第1版が差し戻されています。"),
+        ((Status.SUBMITTED, Status.ACCEPTED), "連携宣言書の第1版は受理され、公表を待っています。"),
+    ],
+)
+def test_import_beside_a_submitted_revision_is_refused_and_saves_nothing(statuses, message):
+    """``import_region --region X`` asks the one check (``may_start``) as the staff UI does:
+    it once saved a second draft beside a revision under review."""
+    from declarations.services import revision_transition
+
+    call_command(
+        "import_region",
+        str(BUNDLES / "valid_region.json"),
+        "--slug",
+        "setouchi",
+        stdout=io.StringIO(),
+    )
+    first = DeclarationRevision.objects.get()
+    for status in statuses:
+        revision_transition(revision=first, new=status)
+    VisionRevision.objects.get().delete()  # a draft may be deleted
+    counts = (DeclarationRevision.objects.count(), Member.objects.count())
+
+    with pytest.raises(CommandError) as error:
+        call_command("import_region", str(BUNDLES / "valid_region.json"), "--region", "setouchi")
+
+    assert error.value.returncode == 2
+    assert message in str(error.value)
+    assert (DeclarationRevision.objects.count(), Member.objects.count()) == counts
+    assert not VisionRevision.objects.exists()
+
+
+def test_import_after_a_published_abolition_is_refused(tmp_path):
+
+    from declarations.services import revision_transition
+
+    call_command(
+        "import_region",
+        str(BUNDLES / "declaration_only.json"),
+        "--slug",
+        "ended",
+        stdout=io.StringIO(),
+    )
+    first = DeclarationRevision.objects.get()
+    DeclarationRevision.objects.filter(pk=first.pk).update(kind=Kind.ABOLISHED)
+    for status in (Status.SUBMITTED, Status.ACCEPTED, Status.PUBLISHED):
+        revision_transition(revision=first, new=status)
+
+    with pytest.raises(CommandError, match="連携宣言書は廃止されています"):
+        call_command("import_region", str(BUNDLES / "declaration_only.json"), "--region", "ended")
+    assert DeclarationRevision.objects.count() == 1
 
 
 def test_a_bad_bundle_saves_nothing_and_names_the_path(tmp_path):

@@ -226,3 +226,22 @@ def test_the_verbs_offered_follow_the_transition_table(imported):
     revision_submit(revision=declaration, actor=None)
     declaration.refresh_from_db()
     assert declaration.available_verbs == ("return", "accept")
+
+
+def test_the_rules_count_a_never_verified_vision_from_its_first_publication(imported, editor):
+    from visions.models import VisionRevision
+    from workflow.adapter import rule_context
+
+    region, vision = imported.region, imported.vision_revision
+    VisionRevision.objects.filter(pk=vision.pk).update(verified_on=None)
+    vision.refresh_from_db()
+    assert rule_context(region).vision_first_published_on is None  # never published
+    for revision in (imported.declaration_revision, vision):
+        revision_submit(revision=revision, actor=editor)
+        revision_accept(revision=revision, actor=None)
+    assert rule_context(region).vision_first_published_on == timezone.localdate()
+    assert "vision.verification" not in [f.code for f in revision_findings(vision)]
+    long_ago = timezone.now() - datetime.timedelta(days=400)
+    VisionRevision.objects.filter(pk=vision.pk).update(published_at=long_ago)
+    assert rule_context(region).vision_first_published_on == timezone.localdate(long_ago)
+    assert "vision.verification" in [f.code for f in revision_findings(vision)]

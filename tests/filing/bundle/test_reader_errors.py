@@ -234,13 +234,13 @@ INPUT_ERRORS = [
         "lg-code-on-university",
         _set([*UNIV, "lg_code"], "342084"),
         "members[8].lg_code",
-        "種別 university のメンバーには使えない",
+        "種別 university のメンバーには使えません",
     ),
     (
         "lg-code-on-other-local-government",
         _set([*RENGO, "lg_code"], "342084"),
         "members[6].lg_code",
-        "使えない",
+        "使えません",
     ),
     (
         "activity-prefectures-on-prefecture",
@@ -252,7 +252,7 @@ INPUT_ERRORS = [
         "multi-industry-on-company",
         _set(["members", 10, "multi_industry"], True),
         "members[10].multi_industry",
-        "使えない",
+        "使えません",
     ),
     (
         "area-prefectures-on-municipality",
@@ -681,3 +681,29 @@ def test_first_problem_in_document_order_is_reported():
     bundle["members"][5]["lg_code"] = 1
     bundle["vision"]["projects"][0]["budget"]["total"] = -1
     assert error_of(bundle).path == "members[2].kind"
+
+
+@pytest.mark.parametrize(
+    ("mutate", "path", "message"),
+    [
+        (
+            _set([*UNIV, "lg_code"], "342084"),
+            "members[8].lg_code",
+            "キー lg_code は種別 university のメンバーには使えません（lg_code を持てるのは種別"
+            " prefecture と municipality だけです。ほかの種別に書くと保存で失われるため、"
+            "入力エラーです）",
+        ),
+        (
+            _set(["members", 0, "activity_prefectures"], ["33"]),
+            "members[0].activity_prefectures",
+            "キー activity_prefectures は種別 prefecture のメンバーには使えません"
+            "（activity_prefectures を持てるのは種別 economic_organization だけです。"
+            "ほかの種別に書くと保存で失われるため、入力エラーです）",
+        ),
+    ],
+    ids=["lg_code-on-university", "activity_prefectures-on-prefecture"],
+)
+def test_a_key_of_another_kind_is_an_input_error_naming_the_key_and_the_kind(mutate, path, message):
+    # issue 11 / DESIGN.md: it would be lost on saving, so it is refused, and said so.
+    error = error_of(mutate(valid()))
+    assert (error.path, error.message) == (path, message)

@@ -145,7 +145,9 @@ def test_body_jointly_established_must_itself_be_named_among_the_implementers():
 
 
 def test_body_jointly_established_is_not_named_by_listing_a_founder():
-    found = check_project(implementers=implementers("hokkaido"), joint_body_of=("hokkaido", "keizai"))
+    found = check_project(
+        implementers=implementers("hokkaido"), joint_body_of=("hokkaido", "keizai")
+    )
     assert [f.code for f in found] == ["project.implementers"]
 
 

@@ -76,7 +76,11 @@ def test_plan_name_without_its_passage_does_not_replace_an_item(item, code, sect
     reference = PlanRef("北海道総合開発計画", section)
     filing = with_vision(valid_filing(), **{item: "", f"{item}_plan_reference": reference})
     (finding,) = check(filing)
-    assert (finding.code, finding.severity, finding.path) == (code, Severity.ERROR, f"vision.{item}")
+    assert (finding.code, finding.severity, finding.path) == (
+        code,
+        Severity.ERROR,
+        f"vision.{item}",
+    )
     assert "参照箇所" in finding.message and "北海道総合開発計画" in finding.message
 
 

@@ -1,0 +1,121 @@
+"""Staff pages of a region as a whole: the overview of its declaration and vision, and the
+bundle import and export of the whole filing (as ``import_region`` / ``export_region``)."""
+
+import re
+
+from django.contrib import messages
+from django.db import IntegrityError
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_POST
+
+from accounts.access import editor_required, staff_required
+from declarations.lifecycle import Status
+from declarations.models import DeclarationRevision
+from filing.bundle import MAX_BUNDLE_BYTES, BundleError, dumps_bundle, parse_bundle
+from staff.anchors import revision_url
+from staff.forms.visions import BundleUploadForm
+from visions.models import VisionRevision
+from workflow.adapter import (
+    ImportRefused,
+    filing_from_revisions,
+    filing_import,
+    revisions_for_export,
+)
+
+PENDING = (Status.SUBMITTED, Status.RETURNED, Status.ACCEPTED)
+
+
+@require_GET
+@staff_required
+def region_overview(request, slug):
+    """Every revision of the region's declaration and vision, and what can be done next."""
+    region = request.staff_region
+    declarations = list(
+        DeclarationRevision.objects.filter(declaration__region=region).order_by("-number")
+    )
+    visions = list(VisionRevision.objects.filter(vision__region=region).order_by("-number"))
+    latest_declaration = declarations[0] if declarations else None
+    latest_vision = visions[0] if visions else None
+    return render(
+        request,
+        "staff/region.html",
+        {
+            "region": request.staff_region,
+            "region_title": latest_declaration.region_name if latest_declaration else "",
+            "role": request.staff_role,
+            "declarations": declarations,
+            "visions": visions,
+            "latest_declaration": latest_declaration,
+            "latest_vision": latest_vision,
+            "upload_form": BundleUploadForm(),
+            "max_bundle_mb": MAX_BUNDLE_BYTES // (1024 * 1024),
+        },
+    )
+
+
+@require_POST
+@editor_required
+def bundle_import(request, slug):
+    """Import a region bundle as new draft revisions, with the messages of ``import_region``."""
+    region = request.staff_region
+    form = BundleUploadForm(request.POST, request.FILES)
+    if not form.is_valid():
+        messages.error(request, _("取り込むバンドルのファイルを選んでください。"))
+        return redirect("staff:region", slug=slug)
+    upload = form.cleaned_data["bundle"]
+    try:
+        content = upload.read(MAX_BUNDLE_BYTES + 1)
+        filing = parse_bundle(content)
+    except BundleError as error:
+        messages.error(request, f"取り込めません: {error}")
+        return redirect("staff:region", slug=slug)
+    for model, field in ((DeclarationRevision, "declaration"), (VisionRevision, "vision")):
+        latest = model.objects.filter(**{f"{field}__region": region}).order_by("-number").first()
+        if latest is not None and latest.status in PENDING:
+            messages.error(
+                request,
+                _("%(revision)s は「%(status)s」のため、いまは取り込めません。")
+                % {"revision": latest, "status": latest.get_status_display()},
+            )
+            return redirect("staff:region", slug=slug)
+    try:
+        result = filing_import(filing, region=region)
+    except (ImportRefused, IntegrityError) as error:
+        message = str(error) if isinstance(error, ImportRefused) else _("取り込めませんでした。")
+        messages.error(request, message)
+        return redirect("staff:region", slug=slug)
+    vision = f"、連携ビジョン 第{result.vision_revision.number}版" if result.vision_revision else ""
+    messages.success(
+        request,
+        f"リージョン {result.region.slug} に連携宣言書 第{result.declaration_revision.number}版{vision}"
+        "を作成中の版として保存しました。",
+    )
+    return redirect(revision_url(result.declaration_revision))
+
+
+@require_GET
+@staff_required
+def bundle_export(request, slug):
+    """The region's latest revisions (or declaration revision ``?revision=N``) as a bundle."""
+    region = request.staff_region
+    number = request.GET.get("revision", "")
+    if number and not re.fullmatch(r"[1-9]\d{0,8}", number):
+        messages.error(request, f"リージョン {region.slug} に第{number[:20]}版はありません。")
+        return redirect("staff:region", slug=slug)
+    try:
+        declaration_revision, vision_revision = revisions_for_export(
+            region, int(number) if number else None
+        )
+    except DeclarationRevision.DoesNotExist:
+        if number:
+            messages.error(request, f"リージョン {region.slug} に第{number}版はありません。")
+        else:
+            messages.error(request, _("書き出す連携宣言書がまだありません。"))
+        return redirect("staff:region", slug=slug)
+    text = dumps_bundle(filing_from_revisions(declaration_revision, vision_revision))
+    response = HttpResponse(text, content_type="application/json; charset=utf-8")
+    filename = f"{region.slug}-declaration-{declaration_revision.number}.json"
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
