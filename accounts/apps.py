@@ -5,3 +5,11 @@ from django.utils.translation import gettext_lazy as _
 class AccountsConfig(AppConfig):
     name = "accounts"
     verbose_name = _("アカウントと権限")
+
+    def ready(self):
+        from django.contrib.auth.signals import user_logged_in
+
+        from accounts import mfa
+
+        # Session state, not a business rule: a user with a device owes a code (ADR 0082).
+        user_logged_in.connect(mfa.mark_pending_at_login, dispatch_uid="accounts.mfa.pending")

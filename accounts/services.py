@@ -17,7 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.models import Invitation, RegionRole, hash_token
-from accounts.notifications import send_after_commit
+from outbox.services import mail_enqueue
 
 DEFAULT_VALID_DAYS = 7
 MAX_VALID_DAYS = 90
@@ -85,7 +85,7 @@ def invite_staff(
         url=url,
         expires=f"{expires:%Y-%m-%d %H:%M}",
     )
-    send_after_commit(_("担当者としての招待"), body, [email])
+    mail_enqueue(_("担当者としての招待"), body, [email])
     return SentInvitation(invitation=invitation, url=url)
 
 

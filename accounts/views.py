@@ -12,7 +12,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_http_methods
 
-from accounts import services
+from accounts import services, throttling
 from accounts.forms import InvitationSignupForm
 from accounts.services import InvitationUnusable
 
@@ -109,6 +109,9 @@ class LoginView(auth_views.LoginView):
     with no region) to the admin."""
 
     redirect_authenticated_user = True
+
+    def get_context_data(self, **kwargs):
+        return {**super().get_context_data(**kwargs), **throttling.lockout_facts()}
 
     def get_default_redirect_url(self):
         user = self.request.user

@@ -8,6 +8,7 @@ the model layer (``save``, ``delete`` and the queryset's bulk writes).
 """
 
 from django.db import models
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from filing.data import RevisionKind
@@ -113,10 +114,30 @@ class RevisionBase(models.Model):
                 raise FrozenRevisionError(self)
         super().save(*args, update_fields=update_fields, **kwargs)
 
+    def get_absolute_url(self) -> str:
+        """The revision's page in the staff UI (``staff:declaration`` / ``staff:vision``)."""
+        return reverse(f"staff:{self.document}", args=[self.region.slug, self.number])
+
     def delete(self, *args, **kwargs):
         if self.status not in EDITABLE_STATUSES:
             raise FrozenRevisionError(self)
         return super().delete(*args, **kwargs)
+
+    # Each revision model sets ``document`` ("declaration" / "vision", also the name of its
+    # foreign key to the document), ``document_label`` and the property ``region_title``.
+
+    @property
+    def region(self):
+        return getattr(self, self.document).region
+
+    @property
+    def label(self) -> str:
+        """「瀬戸内広域リージョン 連携宣言書 第2版」 (the slug when the region has no name yet)."""
+        return _("%(region)s %(document)s 第%(number)d版") % {
+            "region": self.region_title or self.region.slug,
+            "document": self.document_label,
+            "number": self.number,
+        }
 
     @property
     def available_verbs(self) -> tuple[str, ...]:

@@ -2,7 +2,6 @@ from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -191,22 +190,10 @@ class DeclarationRevision(RevisionBase):
     document = "declaration"
     document_label = _("連携宣言書")
 
-    def get_absolute_url(self) -> str:
-        """The revision's page in the staff UI (``staff:declaration``)."""
-        return reverse("staff:declaration", args=[self.declaration.region.slug, self.number])
-
     @property
-    def region(self) -> Region:
-        return self.declaration.region
-
-    @property
-    def label(self) -> str:
-        """「瀬戸内広域リージョン 連携宣言書 第2版」 (the slug when the name is empty)."""
-        return _("%(region)s %(document)s 第%(number)d版") % {
-            "region": self.region_name or self.region.slug,
-            "document": self.document_label,
-            "number": self.number,
-        }
+    def region_title(self) -> str:
+        """The region's name as this revision declares it."""
+        return self.region_name
 
 
 class DeclarationField(RevisionPart):

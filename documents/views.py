@@ -1,7 +1,11 @@
 """Downloading a revision's PDFs, and the public ``/verify/`` page."""
 
 import base64
+import hashlib
+import io
 
+from django.conf import settings
+from django.core.files.uploadedfile import UploadedFile
 from django.core.files.uploadhandler import FileUploadHandler, SkipFile
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
@@ -11,7 +15,7 @@ from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_GET, require_http_methods
 
 from declarations.lifecycle import Status
-from documents.forms import VERIFY_MAX_BYTES, VerifyForm
+from documents.forms import PDF_MAGIC, VERIFY_MAX_BYTES, VerifyForm
 from documents.models import Document, Kind
 from documents.render import PdfError
 from documents.selectors import can_download, published_match
@@ -24,6 +28,7 @@ from documents.services import (
     render_document,
     revision_of,
 )
+from web.ratelimit import rate_limit
 
 MAX_ID = 2**63 - 1
 # A request body larger than this is refused before it is read (the file plus the form).
@@ -107,17 +112,48 @@ def download(request, document: str, pk: int, kind: str):
     )
 
 
-class _SizeLimit(FileUploadHandler):
-    """Stops keeping an uploaded file once it passes the limit (the form then says so)."""
+class HashedUpload(UploadedFile):
+    """An upload as /verify/ keeps it: its SHA-256, its size and its first bytes (enough to
+    tell a PDF), nothing else."""
+
+    def __init__(self, name, content_type, size, charset, sha256: str, head: bytes):
+        super().__init__(io.BytesIO(head), name, content_type, size, charset)
+        self.sha256 = sha256
+
+
+class HashingUploadHandler(FileUploadHandler):
+    """The only upload handler of /verify/: hashes the file a chunk at a time as it arrives
+    and keeps neither the file in memory nor a temporary file, so the request holds at most
+    one chunk (64 KB) of it. Past ``VERIFY_MAX_BYTES`` it stops and the view answers 413;
+    a second file field is skipped."""
+
+    def new_file(self, field_name, *args, **kwargs):
+        super().new_file(field_name, *args, **kwargs)
+        if field_name != "file" or hasattr(self, "digest"):
+            raise SkipFile
+        self.digest = hashlib.sha256()
+        self.head = b""
+        self.received = 0
 
     def receive_data_chunk(self, raw_data, start):
-        if start + len(raw_data) > VERIFY_MAX_BYTES:
+        self.received += len(raw_data)
+        if self.received > VERIFY_MAX_BYTES:
             self.request.verify_upload_too_large = True
             raise SkipFile
-        return raw_data
+        self.digest.update(raw_data)
+        if len(self.head) < len(PDF_MAGIC):
+            self.head = (self.head + raw_data)[: len(PDF_MAGIC)]
+        return None  # nothing for a later handler: the bytes are not kept
 
     def file_complete(self, file_size):
-        return None
+        return HashedUpload(
+            self.file_name,
+            self.content_type,
+            file_size,
+            self.charset,
+            self.digest.hexdigest(),
+            self.head,
+        )
 
 
 def _too_large() -> VerifyForm:
@@ -132,13 +168,17 @@ def _too_large() -> VerifyForm:
 
 @csrf_exempt  # the size checks run before the body is read; _verify checks the CSRF token
 @require_http_methods(["GET", "POST"])
+@rate_limit("verify", limit=lambda: settings.VERIFY_RATE_LIMIT)
 def verify(request):
-    """Public: upload a PDF and learn which published revision it is, or that it is none."""
+    """Public: upload a PDF and learn which published revision it is, or that it is none.
+
+    The file is hashed as it arrives and looked up by its SHA-256; it is never parsed
+    (ADR 0083). POSTs are limited per client (``VERIFY_RATE_LIMIT`` a minute, then 429)."""
     if request.method == "POST":
         length = request.META.get("CONTENT_LENGTH") or "0"
         if not length.isdigit() or int(length) > VERIFY_MAX_REQUEST:
             return _verify_page(request, _too_large(), status=413)
-        request.upload_handlers.insert(0, _SizeLimit(request))
+        request.upload_handlers = [HashingUploadHandler(request)]
     return _verify(request)
 
 

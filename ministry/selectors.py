@@ -375,40 +375,57 @@ def audit_kinds() -> dict[str, str]:
     }
 
 
+class AuditTrail:
+    """Every status change, comment, resolution and decision (of a region, of a kind),
+    newest first, as a sequence Django's Paginator pages through (``web.pages.paginate``):
+    ``count()`` once, then one slice."""
+
+    def __init__(self, *, region_id=None, kind: str = ""):
+        status_changes = StatusChange.objects.select_related("actor", "region")
+        comments = Comment.objects.select_related("author", "region")
+        resolved = Comment.objects.exclude(resolved_at=None).select_related("resolved_by", "region")
+        reviews = Review.objects.select_related("reviewer", "region")
+        if region_id:
+            status_changes = status_changes.filter(region_id=region_id)
+            comments = comments.filter(region_id=region_id)
+            resolved = resolved.filter(region_id=region_id)
+            reviews = reviews.filter(region_id=region_id)
+        sources = {
+            "status": status_changes.order_by("-at", "-pk"),
+            "comment": comments.order_by("-created_at", "-pk"),
+            "resolve": resolved.order_by("-resolved_at", "-pk"),
+            "review": reviews.order_by("-at", "-pk"),
+        }
+        self.sources = {kind: sources[kind]} if kind else sources
+        self._count = None
+
+    def count(self) -> int:
+        if self._count is None:
+            self._count = sum(queryset.count() for queryset in self.sources.values())
+        return self._count
+
+    def __len__(self) -> int:
+        return self.count()
+
+    def __getitem__(self, window: slice) -> list[AuditEntry]:
+        offset, stop = window.start or 0, window.stop
+        entries: list[AuditEntry] = []
+        for name, queryset in self.sources.items():
+            for row in queryset[:stop]:
+                entries.append(_audit_entry(name, row))
+        entries.sort(key=lambda entry: entry.at, reverse=True)
+        page = entries[offset:stop]
+        revisions = revisions_by_key(e.revision_key for e in page if e.revision_key)
+        return [
+            AuditEntry(**{**entry.__dict__, "revision": revisions.get(entry.revision_key)})
+            for entry in page
+        ]
+
+
 def audit_trail(*, region_id=None, kind: str = "", limit: int = 100, offset: int = 0):
-    """``(entries, total)``: the newest ``limit`` audit entries after ``offset`` of every
-    status change, comment, resolution and decision, newest first."""
-    status_changes = StatusChange.objects.select_related("actor", "region")
-    comments = Comment.objects.select_related("author", "region")
-    resolved = Comment.objects.exclude(resolved_at=None).select_related("resolved_by", "region")
-    reviews = Review.objects.select_related("reviewer", "region")
-    if region_id:
-        status_changes = status_changes.filter(region_id=region_id)
-        comments = comments.filter(region_id=region_id)
-        resolved = resolved.filter(region_id=region_id)
-        reviews = reviews.filter(region_id=region_id)
-    sources = {
-        "status": status_changes.order_by("-at", "-pk"),
-        "comment": comments.order_by("-created_at", "-pk"),
-        "resolve": resolved.order_by("-resolved_at", "-pk"),
-        "review": reviews.order_by("-at", "-pk"),
-    }
-    if kind:
-        sources = {kind: sources[kind]}
-    total = sum(queryset.count() for queryset in sources.values())
-    entries: list[AuditEntry] = []
-    window = offset + limit
-    for name, queryset in sources.items():
-        for row in queryset[:window]:
-            entries.append(_audit_entry(name, row))
-    entries.sort(key=lambda entry: entry.at, reverse=True)
-    page = entries[offset:window]
-    revisions = revisions_by_key(e.revision_key for e in page if e.revision_key)
-    page = [
-        AuditEntry(**{**entry.__dict__, "revision": revisions.get(entry.revision_key)})
-        for entry in page
-    ]
-    return page, total
+    """``(entries, total)``: the newest ``limit`` audit entries after ``offset``."""
+    trail = AuditTrail(region_id=region_id, kind=kind)
+    return trail[offset : offset + limit], trail.count()
 
 
 def _audit_entry(name: str, row) -> AuditEntry:

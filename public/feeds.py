@@ -3,6 +3,10 @@
 One entry per publication (a declaration or vision revision made public), newest first.
 Published data only (``public.selectors``): no author is named, since the
 people who moved a revision are staff, not authors of the region's filing.
+
+Stored text may hold what XML 1.0 cannot carry (a control character written by a script
+or before the one text cleaner, ADR 0084): every text and attribute is scrubbed
+(``filing.text.scrub``) as it is written, so the feed never fails on stored data.
 """
 
 from django.conf import settings
@@ -10,15 +14,40 @@ from django.contrib.syndication.views import Feed
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
+from django.utils.xmlutils import SimplerXMLGenerator
 
 from filing.formatting import wareki
+from filing.text import scrub
 from public.selectors.site import latest_publications
 
 FEED_SIZE = 50
 
 
+class _ScrubbingXMLGenerator(SimplerXMLGenerator):
+    """Writes only what XML 1.0 can carry (Django's generator refuses the rest)."""
+
+    def characters(self, content):
+        super().characters(scrub(content) if isinstance(content, str) else content)
+
+    def startElement(self, name, attrs):
+        attrs = {key: scrub(v) if isinstance(v, str) else v for key, v in (attrs or {}).items()}
+        super().startElement(name, attrs)
+
+
+class ScrubbedAtom1Feed(Atom1Feed):
+    """Django's Atom 1.0 feed, written through ``_ScrubbingXMLGenerator``."""
+
+    def write(self, outfile, encoding):
+        handler = _ScrubbingXMLGenerator(outfile, encoding, short_empty_elements=True)
+        handler.startDocument()
+        handler.startElement("feed", self.root_attributes())
+        self.add_root_elements(handler)
+        self.write_items(handler)
+        handler.endElement("feed")
+
+
 class PublicationsFeed(Feed):
-    feed_type = Atom1Feed
+    feed_type = ScrubbedAtom1Feed
     title_template = None
 
     def title(self):

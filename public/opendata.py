@@ -2,13 +2,15 @@
 
 CSV files are UTF-8 with a byte-order mark (so Excel on Japanese Windows opens them
 right), CRLF line ends, a header row in Japanese. A text cell that starts with ``=``,
-``+``, ``-``, ``@``, a tab or a carriage return is written with a leading ``'`` so a
-spreadsheet never runs it as a formula. Published data only
+``+``, ``-``, ``@``, a tab or a carriage return -- also behind leading white space, and in
+their full-width forms (``＝``, ``＋``, ``－``, ``＠``) -- is written with a leading ``'`` so
+a spreadsheet never runs it as a formula. Published data only
 (``public.selectors``).
 """
 
 import csv
 import io
+import unicodedata
 
 from django.http import HttpResponse
 from django.shortcuts import render
@@ -23,7 +25,7 @@ from public.selectors.stamps import site_stamp
 from public.selectors.summaries import current_member_names, current_region_names, region_summaries
 
 BOM = "\ufeff"
-_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+_FORMULA_STARTS = ("=", "+", "-", "@")
 
 
 def safe_cell(value) -> str:
@@ -33,9 +35,20 @@ def safe_cell(value) -> str:
     if isinstance(value, bool):
         return "1" if value else "0"
     text = str(value)
-    if isinstance(value, str) and text.startswith(_FORMULA_STARTS):
+    if isinstance(value, str) and _runs_as_formula(text):
         return "'" + text
     return text
+
+
+def _runs_as_formula(text: str) -> bool:
+    """Whether a spreadsheet may read ``text`` as a formula: it starts with a tab or a
+    carriage return, or, once the leading white space (a space, a full-width space, a line
+    break …) is stripped and the first characters width-normalised (NFKC: ``＝`` is ``=``,
+    ``＋`` is ``+``), with ``=``, ``+``, ``-`` or ``@``."""
+    if text.startswith(("\t", "\r")):
+        return True
+    head = unicodedata.normalize("NFKC", text.lstrip()[:4])
+    return head.startswith(_FORMULA_STARTS)
 
 
 def csv_response(filename: str, header: list[str], rows) -> HttpResponse:

@@ -94,7 +94,12 @@ def mailer_from_url(url: str) -> dict:
         )
     if not parts.scheme.startswith("smtp"):
         return {"BACKEND": backend}
-    options = {"host": parts.hostname or "localhost", "port": parts.port or 25}
+    options = {
+        "host": parts.hostname or "localhost",
+        "port": parts.port or 25,
+        # Seconds any SMTP step may wait (ADR 0081): a hung server costs the worker this, once.
+        "timeout": env.int("EMAIL_TIMEOUT", default=10),
+    }
     if parts.username:
         options["username"] = unquote(parts.username)
         options["password"] = unquote(parts.password or "")

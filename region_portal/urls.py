@@ -29,3 +29,9 @@ urlpatterns = [
     path("staff/<slug:slug>/comments/", include("staff.urls_comments")),
     path("staff/<slug:slug>/", include("staff.urls")),
 ]
+
+# The portal's error pages, which never read the request body again (web.errors, ADR 0083).
+handler400 = "web.errors.bad_request"
+handler403 = "web.errors.permission_denied"
+handler404 = "web.errors.page_not_found"
+handler500 = "web.errors.server_error"

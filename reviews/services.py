@@ -7,15 +7,15 @@ row pointing at the revision reviewed (STYLE.md §5). Comments are posted and re
 here; the admin and the staff pages are thin clients of these functions (STYLE.md §7).
 """
 
-import unicodedata
-
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from accounts.notifications import editor_addresses, reviewer_addresses, send_after_commit
+from accounts.notifications import editor_addresses, reviewer_addresses
 from declarations.lifecycle import Status
+from filing.text import TextRefused, clean_text
+from outbox.services import mail_enqueue
 from reviews.models import Comment, Review
 
 BODY_MAX_LENGTH = 10_000
@@ -43,12 +43,13 @@ def review_record(
 
 
 def clean_body(body: str) -> str:
-    """The comment text as stored: trimmed, line breaks normalised, no control characters."""
-    text = (body or "").replace("\r\n", "\n").replace("\r", "\n").strip()
+    """The comment text as stored: through the one text cleaner (``filing.text``), trimmed."""
+    try:
+        text = clean_text(body or "").strip()
+    except TextRefused as error:
+        raise CommentRefused(_("コメントに使えない文字があります: %(reason)s") % {"reason": error})
     if not text:
         raise CommentRefused(_("コメントを入力してください。"))
-    if any(unicodedata.category(c) == "Cc" and c not in "\n\t" for c in text):
-        raise CommentRefused(_("コメントに使えない制御文字が含まれています。"))
     if len(text) > BODY_MAX_LENGTH:
         raise CommentRefused(
             _("コメントは%(limit)s文字以内で入力してください（%(length)s文字あります）。")
@@ -104,7 +105,7 @@ def comment_post(
     )
     label = revision.label
     if by_reviewer:
-        send_after_commit(
+        mail_enqueue(
             _("審査担当からコメントがありました: %(revision)s") % {"revision": label},
             _(
                 "%(revision)s に審査担当からコメントがありました。\n\n%(text)s\n\n担当者の画面から返信できます。"
@@ -113,7 +114,7 @@ def comment_post(
             editor_addresses(revision.region),
         )
     else:
-        send_after_commit(
+        mail_enqueue(
             _("リージョンの担当者から返信がありました: %(revision)s") % {"revision": label},
             _(
                 "%(revision)s のコメントに、リージョンの担当者から返信がありました。\n\n%(text)s\n\n"

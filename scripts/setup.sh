@@ -82,5 +82,11 @@ say "データベースを準備します"
 if .venv/bin/python manage.py help load_demo_data >/dev/null 2>&1; then
   .venv/bin/python manage.py load_demo_data
 fi
+# The mail worker (ADR 0081) beside the web server; it stops when runserver stops.
+say "メール送信のワーカーを起動します（manage.py db_worker）"
+.venv/bin/python manage.py mail_retry -v0
+.venv/bin/python manage.py db_worker --no-reload -v0 &
+WORKER=$!
+trap 'kill "$WORKER" 2>/dev/null || true' EXIT
 say "http://127.0.0.1:8000 で起動します（Ctrl+C で停止）"
-exec .venv/bin/python manage.py runserver 127.0.0.1:8000
+.venv/bin/python manage.py runserver 127.0.0.1:8000

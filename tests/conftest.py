@@ -18,6 +18,17 @@ def _fresh_master_data_cache():
 
 
 @pytest.fixture(autouse=True)
+def _fresh_rate_limits():
+    """Each test starts with no request counted against any client (web.ratelimit): the
+    tests all come from 127.0.0.1 within the same minute."""
+    from web.ratelimit import rate_limit_clear
+
+    rate_limit_clear()
+    yield
+    rate_limit_clear()
+
+
+@pytest.fixture(autouse=True)
 def _master_data_for_live_server(request):
     """A transactional test flushes every table when it ends, including the master data that
     the data migration loaded. A live-server (browser) test that runs after one finds no

@@ -10,15 +10,16 @@ from django.test import Client
 from accounts.models import REVIEWER_GROUP, RegionRole
 from filing.bundle import read_bundle_file
 from tests.factories import UserFactory
+from tests.mfa_helpers import verified_client
 from workflow.adapter import filing_import
 
 BUNDLES = Path(__file__).resolve().parent / "data" / "bundles"
 
 
 def signed_in(user) -> Client:
-    client = Client()
-    client.force_login(user)
-    return client
+    """A client signed in as ``user``; reviewers and operators also with a verified second
+    factor, as the admin requires (ADR 0082)."""
+    return verified_client(user)
 
 
 @pytest.fixture

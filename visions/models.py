@@ -1,5 +1,4 @@
 from django.db import models
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from declarations.lifecycle import RevisionBase
@@ -68,20 +67,8 @@ class VisionRevision(RevisionBase):
     document = "vision"
     document_label = _("連携ビジョン")
 
-    def get_absolute_url(self) -> str:
-        """The revision's page in the staff UI (``staff:vision``)."""
-        return reverse("staff:vision", args=[self.vision.region.slug, self.number])
-
     @property
-    def region(self) -> Region:
-        return self.vision.region
-
-    @property
-    def label(self) -> str:
-        """「瀬戸内広域リージョン 連携ビジョン 第1版」: named after its paired declaration."""
+    def region_title(self) -> str:
+        """The region's name as its paired declaration revision declares it ("" before pairing)."""
         paired = self.declaration_revision if self.declaration_revision_id else None
-        return _("%(region)s %(document)s 第%(number)d版") % {
-            "region": (paired.region_name if paired is not None else "") or self.region.slug,
-            "document": self.document_label,
-            "number": self.number,
-        }
+        return paired.region_name if paired is not None else ""

@@ -20,7 +20,7 @@ from declarations.models import (
     Region,
 )
 from declarations.selectors import master_data
-from declarations.services import RevisionNotStarted, region_create
+from declarations.services import RevisionNotStarted, region_create, revision_created
 from filing.data import (
     DeclarationData,
     FieldCode,
@@ -229,11 +229,26 @@ def _next_number(queryset) -> int:
     return (last or 0) + 1
 
 
+def _imported_comment(source: str) -> str:
+    # A file name from the command line may hold undecodable bytes (lone surrogates).
+    name = source.encode("utf-8", "backslashreplace").decode("utf-8")[:200]
+    return f"バンドル（{name}）から取り込みました。" if name else "バンドルから取り込みました。"
+
+
 @transaction.atomic
 def filing_import(
-    filing: Filing, *, region: Region | None = None, slug: str | None = None
+    filing: Filing,
+    *,
+    region: Region | None = None,
+    slug: str | None = None,
+    actor=None,
+    source: str = "",
 ) -> ImportResult:
     """Save ``filing`` as draft revisions: of a new region, or the next revisions of ``region``.
+
+    Each revision gets its creation row in the audit trail (``revision_created``): by
+    ``actor`` (the staff user who uploaded it; ``None`` for ``import_region``), naming the
+    bundle ``source`` (its file name, or 「標準入力」) when given.
 
     All or nothing: any failure rolls the whole import back. Refused
     (``ImportRefused``, a ``RevisionNotStarted``) when a new revision may not start now
@@ -273,6 +288,8 @@ def filing_import(
     write_declaration_rows(
         declaration_revision, fields=filing.declaration.fields, members=filing.members
     )
+    comment = _imported_comment(source)
+    revision_created(revision=declaration_revision, actor=actor, comment=comment)
     vision_revision = None
     if filing.vision is not None:
         vision, _ = Vision.objects.get_or_create(region=region)
@@ -297,6 +314,7 @@ def filing_import(
         write_projects(
             vision_revision, [ProjectRow.from_data(data) for data in filing.vision.projects]
         )
+        revision_created(revision=vision_revision, actor=actor, comment=comment)
     return ImportResult(
         region=region, declaration_revision=declaration_revision, vision_revision=vision_revision
     )

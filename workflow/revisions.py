@@ -9,25 +9,25 @@ abolition services all ask it.
 from django.db import transaction
 
 from declarations.lifecycle import Kind, Status
-from declarations.models import Declaration, DeclarationRevision, Region
-from declarations.services import RevisionNotStarted, revision_created
-from visions.models import Vision, VisionRevision
+from declarations.models import Declaration, Region
+from declarations.services import RevisionNotStarted, declaration_create, revision_created
+from visions.models import Vision
+from visions.services import vision_create
+from workflow.registry import document_kind
 from workflow.rows import declaration_rows, project_rows, write_declaration_rows, write_projects
 
-# The revision model of each document code (``revision.document``); its revisions are
-# found through the foreign key of the same name (``workflow.registry`` reads it so too).
-MODELS = {model.document: model for model in (DeclarationRevision, VisionRevision)}
+# 策定: the service that starts each document's first revision.
+FIRST = {"declaration": declaration_create, "vision": vision_create}
 
 
 def latest_of(region: Region, document: str):
     """The latest revision of the region's ``document`` ("declaration" or "vision"), or None."""
-    model = MODELS[document]
-    return model.objects.filter(**{f"{document}__region": region}).order_by("-number").first()
+    return document_kind(document).revisions_of(region).order_by("-number").first()
 
 
 def _refusal(latest, document: str) -> str:
     """Why no new revision of ``document`` may start beside ``latest`` ("" when one may)."""
-    title, number = MODELS[document].document_label, latest.number
+    title, number = document_kind(document).label, latest.number
     messages = {
         Status.DRAFT: f"{title}の第{number}版を作成中です。その版を編集してください。",
         Status.RETURNED: f"{title}の第{number}版が差し戻されています。その版の編集を再開してください。",
@@ -69,7 +69,7 @@ def successor_base(region: Region, document: str):
     """The published revision a change or an abolition starts from (``may_start``)."""
     base = may_start(region, document)
     if base is None:
-        raise RevisionNotStarted(f"{MODELS[document].document_label}はまだ作成されていません。")
+        raise RevisionNotStarted(f"{document_kind(document).label}はまだ作成されていません。")
     return base
 
 
@@ -116,9 +116,9 @@ def revision_successor(
     parent_model, fields, copy_rows = SUCCESSION[document]
     parent = parent_model.objects.select_for_update().filter(region=region).first()
     if parent is None:
-        raise RevisionNotStarted(f"{MODELS[document].document_label}はまだ作成されていません。")
+        raise RevisionNotStarted(f"{document_kind(document).label}はまだ作成されていません。")
     base = successor_base(region, document)
-    revision = MODELS[document].objects.create(
+    revision = document_kind(document).model.objects.create(
         **{document: parent},
         number=base.number + 1,
         kind=kind,
@@ -136,18 +136,18 @@ def revision_successor(
     return revision
 
 
-def declaration_start_change(*, region: Region, actor) -> DeclarationRevision:
-    """連携宣言の変更 (第3(5)): a draft pre-filled from the latest published revision."""
-    return revision_successor(region=region, document="declaration", actor=actor, kind=Kind.CHANGED)
+def revision_start_change(*, region: Region, document: str, actor):
+    """変更 (第3(5), 第4(3)): a draft of ``document`` pre-filled from the latest published revision."""
+    return revision_successor(region=region, document=document, actor=actor, kind=Kind.CHANGED)
 
 
-def declaration_start_abolition(
-    *, region: Region, actor, reason: str, consulted_on=None
-) -> DeclarationRevision:
-    """連携宣言の廃止 (第3(5)): a draft that records the reason and the 協議 date."""
+def revision_start_abolition(
+    *, region: Region, document: str, actor, reason: str, consulted_on=None
+):
+    """廃止 (第3(5), 第4(3)): a draft of ``document`` that records the reason and the 協議 date."""
     return revision_successor(
         region=region,
-        document="declaration",
+        document=document,
         actor=actor,
         kind=Kind.ABOLISHED,
         reason=reason,
@@ -155,20 +155,6 @@ def declaration_start_abolition(
     )
 
 
-def vision_start_change(*, region: Region, actor) -> VisionRevision:
-    """連携ビジョンの変更 (第4(3)): a draft pre-filled from the latest published revision."""
-    return revision_successor(region=region, document="vision", actor=actor, kind=Kind.CHANGED)
-
-
-def vision_start_abolition(
-    *, region: Region, actor, reason: str, consulted_on=None
-) -> VisionRevision:
-    """連携ビジョンの廃止 (第4(3)): a draft that records the reason and the 協議 date."""
-    return revision_successor(
-        region=region,
-        document="vision",
-        actor=actor,
-        kind=Kind.ABOLISHED,
-        reason=reason,
-        consulted_on=consulted_on,
-    )
+def revision_start(*, region: Region, document: str, actor):
+    """策定: the first revision of ``document``, an empty draft."""
+    return FIRST[document](region=region, actor=actor)

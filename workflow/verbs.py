@@ -12,12 +12,13 @@ from datetime import date
 from django.db import transaction
 from django.utils import timezone
 
-from accounts.notifications import editor_addresses, reviewer_addresses, send_after_commit
+from accounts.notifications import editor_addresses, reviewer_addresses
 from declarations.lifecycle import Status
 from declarations.models import DeclarationRevision
 from declarations.services import revision_transition
 from filing.engine import check_filing
 from filing.findings import Finding
+from outbox.services import mail_enqueue
 from reviews.models import Review
 from reviews.services import review_record
 from visions.models import VisionRevision
@@ -42,18 +43,22 @@ class SubmissionRefused(Exception):
         )
 
 
-def revision_findings(revision) -> list[Finding]:
-    """Every finding that concerns this revision's document, in rule order."""
+def revision_findings(revision, *, declaration=None, vision=None) -> list[Finding]:
+    """Every finding that concerns this revision's document, in rule order: the one place a
+    revision's findings are computed (the reviewers' queue computes the same in bulk).
+
+    ``declaration`` / ``vision``: the revisions already loaded with their rows
+    (``declaration_revision_loaded`` / ``vision_revision_loaded``), when the caller has them.
+    """
     if isinstance(revision, DeclarationRevision):
-        filing = filing_from_revisions(declaration_revision_loaded(revision.pk))
+        filing = filing_from_revisions(declaration or declaration_revision_loaded(revision.pk))
     else:
-        declaration_revision = paired_declaration(revision)
-        if declaration_revision is None:
-            return []
-        filing = filing_from_revisions(
-            declaration_revision_loaded(declaration_revision.pk),
-            vision_revision_loaded(revision.pk),
-        )
+        if declaration is None:
+            paired = paired_declaration(revision)
+            if paired is None:
+                return []
+            declaration = declaration_revision_loaded(paired.pk)
+        filing = filing_from_revisions(declaration, vision or vision_revision_loaded(revision.pk))
     findings = check_filing(filing, rule_context(revision.region))
     return [f for f in findings if f.document == revision.document]
 
@@ -76,7 +81,7 @@ def revision_submit(*, revision, actor, acknowledged: set[tuple[str, str]] | Non
         revision.save(update_fields=["declaration_revision"])
     change = revision_transition(revision=revision, new=Status.SUBMITTED, actor=actor)
     revision_submitted.send(sender=type(revision), revision=revision)
-    send_after_commit(
+    mail_enqueue(
         f"送付されました: {revision}",
         f"{revision} が送付されました。管理画面の審査待ち一覧から確認してください。",
         reviewer_addresses(),
@@ -85,7 +90,7 @@ def revision_submit(*, revision, actor, acknowledged: set[tuple[str, str]] | Non
 
 
 def _tell_editors(revision, subject: str, body: str) -> None:
-    send_after_commit(f"{subject}: {revision}", body, editor_addresses(revision.region))
+    mail_enqueue(f"{subject}: {revision}", body, editor_addresses(revision.region))
 
 
 class CommentRequired(Exception):

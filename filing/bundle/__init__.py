@@ -21,6 +21,7 @@ This package re-exports what its callers use, so they keep importing from
 ``filing.bundle`` (the name ``docs/open-data.md`` gives the API's users).
 """
 
+from filing.bundle.decoding import STDIN
 from filing.bundle.errors import BundleError
 from filing.bundle.limits import MAX_AMOUNT, MAX_BUNDLE_BYTES, MAX_MEMBERS, MAX_YEAR, MIN_YEAR
 from filing.bundle.reader import parse_bundle, read_bundle_file
@@ -32,6 +33,7 @@ __all__ = [
     "MAX_MEMBERS",
     "MAX_YEAR",
     "MIN_YEAR",
+    "STDIN",
     "BundleError",
     "dumps_bundle",
     "filing_to_bundle",

@@ -7,6 +7,7 @@ the last; the reader refuses them).
 """
 
 import json
+import sys
 from pathlib import Path
 
 from filing.bundle.errors import BundleError
@@ -89,10 +90,30 @@ def decode(data: bytes | str | dict):
     return data
 
 
-def read_file(path) -> bytes:
-    """The bytes of the file at ``path``; never reads more than the size limit."""
+STDIN = "-"  # the file name that means standard input (import_region -, check_region -)
+
+
+def read_stream(stream) -> bytes:
+    """The bytes of an open stream (binary, or text with a binary ``buffer`` as
+    ``sys.stdin``); never reads more than the size limit."""
+    stream = getattr(stream, "buffer", stream)
+    try:
+        content = stream.read(MAX_BUNDLE_BYTES + 1)
+    except (OSError, ValueError) as error:  # closed, or not readable
+        raise BundleError("$", f"標準入力を読めません（{error}）") from None
+    if isinstance(content, str):  # a text stream without a buffer (io.StringIO)
+        content = content.encode("utf-8", "surrogatepass")
+    return content
+
+
+def read_file(path, *, stdin=None) -> bytes:
+    """The bytes of the file at ``path``, or of standard input for ``-`` (``stdin``, else
+    ``sys.stdin``); never reads more than the size limit."""
+    if str(path) == STDIN:
+        return read_stream(stdin if stdin is not None else sys.stdin)
     file_path = Path(path)
-    name = str(path)
+    # A file name from the command line may hold undecodable bytes (lone surrogates).
+    name = str(path).encode("utf-8", "backslashreplace").decode("utf-8")
     try:
         with file_path.open("rb") as handle:
             content = handle.read(MAX_BUNDLE_BYTES + 1)

@@ -9,6 +9,7 @@ import json
 import re
 
 _IDENTIFIER_RE = re.compile(r"\A[A-Za-z_][A-Za-z0-9_]*\Z", re.ASCII)
+_SURROGATE_RE = re.compile("[\ud800-\udfff]")
 
 
 class BundleError(Exception):
@@ -41,7 +42,10 @@ def quote(text: str, *, limit: int = 40) -> str:
     """``text`` as a JSON string for a message, cut at ``limit`` characters."""
     if len(text) > limit:
         text = text[:limit] + "…"
-    return json.dumps(text, ensure_ascii=False)
+    # JSON escapes the control characters; a lone surrogate is escaped by hand, so that
+    # the message can always be printed, stored and sent (UTF-8 cannot carry it).
+    quoted = json.dumps(text, ensure_ascii=False)
+    return _SURROGATE_RE.sub(lambda match: f"\\u{ord(match.group()):04x}", quoted)
 
 
 def describe(value) -> str:

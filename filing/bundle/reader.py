@@ -59,13 +59,25 @@ from filing.bundle.keys import (
     VISION_KEYS,
 )
 from filing.bundle.limits import (
+    BUDGET_YEARS,
+    FIELDS,
+    IMPLEMENTERS,
+    JOINT_BODY_OF,
     MAX_AMOUNT,
+    MAX_KEY,
+    MAX_LG_CODE,
     MAX_LONG_TEXT,
-    MAX_MEMBERS,
-    MAX_PROJECTS,
     MAX_SHORT_TEXT,
     MAX_YEAR,
+    MEMBERS,
+    MILESTONES,
     MIN_YEAR,
+    OTHER_FIELDS,
+    OUTSIDE_IMPLEMENTERS,
+    PLAN_REFERENCES,
+    PREFECTURES,
+    PROJECTS,
+    ListLimit,
 )
 from filing.data import (
     BudgetData,
@@ -83,6 +95,7 @@ from filing.data import (
     RevisionKind,
     VisionData,
 )
+from filing.text import TextRefused, clean_text
 
 _DATE_RE = re.compile(r"\A\d{4}-\d{2}-\d{2}\Z", re.ASCII)
 _YEAR_RE = re.compile(r"\A\d{4}\Z", re.ASCII)
@@ -94,9 +107,10 @@ def parse_bundle(data: bytes | str | dict) -> Filing:
     return _Reader().filing(decode(data))
 
 
-def read_bundle_file(path) -> Filing:
-    """Read and parse the bundle file at ``path``; never reads more than the size limit."""
-    return parse_bundle(read_file(path))
+def read_bundle_file(path, *, stdin=None) -> Filing:
+    """Read and parse the bundle file at ``path`` (``-``: standard input, ``stdin`` or
+    ``sys.stdin``); never reads more than the size limit."""
+    return parse_bundle(read_file(path, stdin=stdin))
 
 
 class _Reader:
@@ -126,31 +140,44 @@ class _Reader:
             return None
         return self.mapping(value, child(path, key), allowed)
 
-    def array(self, obj: dict, key: str, path: str, *, limit: int | None = None) -> list:
+    def array(self, obj: dict, key: str, path: str, limit: ListLimit) -> list:
+        """The list at ``key``, refused whole (before any item is read) when over ``limit``."""
         if key not in obj:
             return []
         value = obj[key]
         list_path = child(path, key)
         if not isinstance(value, list | tuple):
             raise type_error(list_path, "配列", value)
-        if limit is not None and len(value) > limit:
-            raise BundleError(
-                list_path, f"{limit:,} 件以内にしてください（{len(value):,} 件あります）"
-            )
+        self.count(len(value), list_path, limit)
         return list(value)
 
-    def text(self, obj: dict, key: str, path: str, limit: int = MAX_SHORT_TEXT) -> str:
+    def count(self, count: int, path: str, limit: ListLimit) -> None:
+        if count > limit.most:
+            raise BundleError(path, limit.message(count))
+
+    def text(
+        self, obj: dict, key: str, path: str, limit: int = MAX_SHORT_TEXT, *, multiline=None
+    ) -> str:
+        """A text through the one cleaner (``filing.text``); long texts (and ``multiline``
+        ones) keep their line breaks, the others are single lines."""
         value = obj.get(key)
         if value is None:
             return ""
         text_path = child(path, key)
         if not isinstance(value, str):
             raise type_error(text_path, "文字列", value)
+        value = self.clean(value, text_path, multiline=limit == MAX_LONG_TEXT or multiline)
         if len(value) > limit:
             raise BundleError(
                 text_path, f"{limit:,} 文字以内にしてください（{len(value):,} 文字あります）"
             )
         return value
+
+    def clean(self, value: str, path: str, *, multiline: bool = False) -> str:
+        try:
+            return clean_text(value, multiline=multiline)
+        except TextRefused as error:
+            raise BundleError(path, error.message) from None
 
     def boolean(self, obj: dict, key: str, path: str) -> bool:
         if key not in obj:
@@ -199,7 +226,7 @@ class _Reader:
     def prefecture_codes(self, obj: dict, key: str, path: str) -> tuple[str, ...]:
         codes: list[str] = []
         list_path = child(path, key)
-        for index, value in enumerate(self.array(obj, key, path)):
+        for index, value in enumerate(self.array(obj, key, path, PREFECTURES)):
             item_path = child(list_path, index)
             if not isinstance(value, str):
                 raise type_error(item_path, '都道府県コード（"01"〜"47" の文字列）', value)
@@ -221,6 +248,7 @@ class _Reader:
     def member_reference(self, value, path: str) -> str:
         if not isinstance(value, str):
             raise type_error(path, "メンバーのキー（文字列）", value)
+        value = self.clean(value, path)
         if value not in self.member_index:
             raise BundleError(path, f"キー {quote(value)} のメンバーは members にありません")
         return value
@@ -255,7 +283,10 @@ class _Reader:
 
     def fields(self, obj: dict) -> tuple[FieldEntry, ...]:
         entries: list[FieldEntry] = []
-        for index, value in enumerate(self.array(obj, "fields", "declaration")):
+        values = self.array(obj, "fields", "declaration", FIELDS)
+        others = sum(isinstance(value, dict) or value == FieldCode.OTHER for value in values)
+        self.count(others, "declaration.fields", OTHER_FIELDS)
+        for index, value in enumerate(values):
             path = f"declaration.fields[{index}]"
             if isinstance(value, str):
                 if value not in FieldCode:
@@ -301,12 +332,12 @@ class _Reader:
             kind=RevisionKind(kind),
             is_minor=self.boolean(revision, "is_minor", revision_path),
             consulted_on=self.day(revision, "consulted_on", revision_path),
-            reason=self.text(revision, "reason", revision_path),
+            reason=self.text(revision, "reason", revision_path, multiline=True),
         )
 
     def members(self, document: dict) -> tuple[MemberData, ...]:
         members = []
-        for index, value in enumerate(self.array(document, "members", "$", limit=MAX_MEMBERS)):
+        for index, value in enumerate(self.array(document, "members", "$", MEMBERS)):
             members.append(self.member(value, f"members[{index}]", index))
         return tuple(members)
 
@@ -332,12 +363,11 @@ class _Reader:
                     f"キー {key} は種別 {kind} のメンバーには使えません（{key} を持てるのは種別"
                     f" {owners} だけです。ほかの種別に書くと保存で失われるため、入力エラーです）",
                 )
-        key_value = obj.get("key")
-        if key_value is None or key_value == "":
+        key = self.text(obj, "key", path, MAX_KEY)
+        if not key:
             raise BundleError(
                 f"{path}.key", "メンバーのキー key（バンドル内で一意の文字列）を指定してください"
             )
-        key = self.text(obj, "key", path)
         if key in self.member_index:
             raise BundleError(
                 f"{path}.key",
@@ -348,7 +378,7 @@ class _Reader:
             key=key,
             name=self.text(obj, "name", path),
             kind=kind,
-            lg_code=self.text(obj, "lg_code", path),
+            lg_code=self.text(obj, "lg_code", path, MAX_LG_CODE),
             area_prefectures=self.prefecture_codes(obj, "area_prefectures", path),
             activity_prefectures=self.prefecture_codes(obj, "activity_prefectures", path),
             multi_industry=self.boolean(obj, "multi_industry", path),
@@ -364,9 +394,7 @@ class _Reader:
             verified_on=self.day(obj, "verified_on", "vision"),
             projects=tuple(
                 self.project(project, f"vision.projects[{index}]")
-                for index, project in enumerate(
-                    self.array(obj, "projects", "vision", limit=MAX_PROJECTS)
-                )
+                for index, project in enumerate(self.array(obj, "projects", "vision", PROJECTS))
             ),
             revision=self.revision(obj, "vision"),
         )
@@ -394,7 +422,7 @@ class _Reader:
         joint_body_of = self.joint_body_of(obj, path)
         plan_references = tuple(
             self.plan_ref(item, f"{path}.plan_references[{index}]")
-            for index, item in enumerate(self.array(obj, "plan_references", path))
+            for index, item in enumerate(self.array(obj, "plan_references", path, PLAN_REFERENCES))
         )
         content = self.text(obj, "content", path, MAX_LONG_TEXT)
         budget = self.budget(obj, path)
@@ -404,7 +432,7 @@ class _Reader:
         end = self.day(period, "end", f"{path}.period")
         milestones = tuple(
             self.milestone(item, f"{path}.milestones[{index}]")
-            for index, item in enumerate(self.array(obj, "milestones", path))
+            for index, item in enumerate(self.array(obj, "milestones", path, MILESTONES))
         )
         return ProjectData(
             name=name,
@@ -422,7 +450,10 @@ class _Reader:
 
     def implementers(self, obj: dict, path: str) -> tuple[ImplementerData, ...]:
         implementers: list[ImplementerData] = []
-        for index, value in enumerate(self.array(obj, "implementers", path)):
+        values = self.array(obj, "implementers", path, IMPLEMENTERS)
+        outside = sum(not isinstance(v, dict) or v.get("member") is None for v in values)
+        self.count(outside, f"{path}.implementers", OUTSIDE_IMPLEMENTERS)
+        for index, value in enumerate(values):
             item_path = f"{path}.implementers[{index}]"
             item = self.mapping(value, item_path, IMPLEMENTER_KEYS)
             member = item.get("member")
@@ -454,7 +485,7 @@ class _Reader:
             return None
         founders: list[str] = []
         list_path = f"{path}.joint_body_of"
-        for index, value in enumerate(self.array(obj, "joint_body_of", path)):
+        for index, value in enumerate(self.array(obj, "joint_body_of", path, JOINT_BODY_OF)):
             key = self.member_reference(value, f"{list_path}[{index}]")
             if key in founders:
                 raise BundleError(
@@ -477,6 +508,7 @@ class _Reader:
             raise type_error(by_year_path, 'オブジェクト（{"2026": 金額, …}）', by_year)
         for key in getattr(by_year, "duplicate_keys", ()):
             raise BundleError(data_key(by_year_path, key), f"年度 {quote(key)} が重複しています")
+        self.count(len(by_year), by_year_path, BUDGET_YEARS)
         amounts: list[tuple[int, int]] = []
         for key, value in by_year.items():
             year_path = data_key(by_year_path, key)

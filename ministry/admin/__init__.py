@@ -5,6 +5,8 @@ thin client of that app's services (STYLE.md §7). Django's admin autodiscovery 
 package, which registers them all.
 """
 
-from ministry.admin import accounts, declarations, documents, projects, reviews, visions
+from ministry.admin import accounts, declarations, documents, outbox, projects, reviews, visions
 
-__all__ = ["accounts", "declarations", "documents", "projects", "reviews", "visions"]
+__all__ = [
+    "accounts", "declarations", "documents", "outbox", "projects", "reviews", "visions",
+]  # fmt: skip

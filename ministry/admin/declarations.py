@@ -26,7 +26,7 @@ from declarations.models import (
     Region,
     StatusChange,
 )
-from ministry.admin.drafts import ClaimsRevisionDraft
+from ministry.admin.drafts import ClaimsRevisionDraft, CleansText
 
 
 class ReadOnlyAdmin(admin.ModelAdmin):
@@ -44,8 +44,9 @@ class ReadOnlyAdmin(admin.ModelAdmin):
         return False
 
 
-class FrozenAfterDraftMixin:
-    """No change or delete once the revision (or the revision a row belongs to) has left draft."""
+class FrozenAfterDraftMixin(CleansText):
+    """No change or delete once the revision (or the revision a row belongs to) has left draft.
+    Used by every draft admin and inline, so their text goes through the one cleaner too."""
 
     def _editable(self, obj):
         if obj is None:
@@ -139,6 +140,8 @@ class MemberInline(FrozenAfterDraftMixin, admin.TabularInline):
 class DeclarationRevisionAdmin(
     ClaimsRevisionDraft, FrozenErrorAsForbidden, FrozenAfterDraftMixin, admin.ModelAdmin
 ):
+    # get_absolute_url is the region staff's page, which reviewers cannot open.
+    view_on_site = False
     list_display = ["__str__", "kind", "status", "submitted_at", "published_at", "review"]
     list_filter = ["status", "kind"]
     list_select_related = ["declaration"]

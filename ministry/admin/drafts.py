@@ -4,15 +4,30 @@ The staff editor saves a draft with ``UPDATE … WHERE version = N`` (``draft_cl
 admin edit claims the draft the same way, so that it bumps ``version`` (the staff editor
 who opened the draft before is told, never overwritten) and is itself refused when the
 draft was saved after the admin page was opened. Adding a revision in the admin asks the
-one "may a new revision start" check (``workflow.revisions.may_start``).
+one "may a new revision start" check (``workflow.revisions.may_start``) and writes its
+creation row in the audit trail (``revision_created``), as every other way a revision starts.
+Every text typed in a draft form (revisions, projects and their inlines) goes through the
+one text cleaner (``CleansText``, ADR 0084), as in the staff forms and the bundle.
 """
 
 from django import forms
 from django.contrib import messages
+from django.db import models
 from django.http import HttpResponseRedirect
 
-from declarations.services import DraftConflict, RevisionNotStarted, draft_claim
+from declarations.services import DraftConflict, RevisionNotStarted, draft_claim, revision_created
+from workflow.forms import CleanedCharField
 from workflow.revisions import may_start
+
+
+class CleansText:
+    """For a ModelAdmin or an inline: every plain text column (``CharField`` without choices,
+    ``TextField``) is edited through the one cleaner (``CleanedCharField``)."""
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        if type(db_field) in (models.CharField, models.TextField):
+            kwargs.setdefault("form_class", CleanedCharField)
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
 
 
 class DraftRevisionForm(forms.ModelForm):
@@ -76,6 +91,8 @@ class ClaimsRevisionDraft(ConflictAsMessage):
         if change:
             claim(obj, form.cleaned_data.get("opened_version"))
         super().save_model(request, obj, form, change)
+        if not change:  # a new revision: its creation row in the audit trail
+            revision_created(revision=obj, actor=request.user, comment="管理画面で作成しました。")
 
 
 class ClaimsVisionDraft(ConflictAsMessage):

@@ -9,7 +9,6 @@ their refusals into messages (STYLE.md §7): nothing here writes a model itself.
 
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
-from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
@@ -40,6 +39,7 @@ from reviews.services import (
     thread_resolve,
 )
 from visions.selectors import paired_declaration
+from web.pages import paginate
 from workflow.verbs import CommentRequired, revision_accept, revision_return
 
 QUEUE_PAGE_SIZE = 50
@@ -58,13 +58,6 @@ def _context(request, title, **extra):
     return {**admin.site.each_context(request), "title": title, **extra}
 
 
-def _page_number(request) -> int:
-    try:
-        return max(1, int(request.GET.get("p", "1")))
-    except ValueError:
-        return 1
-
-
 def queue(request):
     """審査待ち一覧: submitted revisions (by default) of both documents, oldest first."""
     _require(request, *READ_PERMISSIONS)
@@ -72,7 +65,7 @@ def queue(request):
     filters = form.filters()
     master = master_data()
     rows = selectors.review_queue(**filters, master=master)
-    page = Paginator(rows, QUEUE_PAGE_SIZE).get_page(_page_number(request))
+    page = paginate(rows, QUEUE_PAGE_SIZE, request.GET.get("p"))
     selectors.with_findings(list(page.object_list), master=master)
     query = request.GET.copy()
     query.pop("p", None)
@@ -340,11 +333,8 @@ def audit(request):
     kinds = selectors.audit_kinds()
     form = AuditFilterForm(request.GET, kinds=kinds)
     filters = form.filters()
-    number = _page_number(request)
-    entries, total = selectors.audit_trail(
-        **filters, limit=AUDIT_PAGE_SIZE, offset=(number - 1) * AUDIT_PAGE_SIZE
-    )
-    pages = max(1, -(-total // AUDIT_PAGE_SIZE))
+    page = paginate(selectors.AuditTrail(**filters), AUDIT_PAGE_SIZE, request.GET.get("p"))
+    number, pages, total = page.number, page.paginator.num_pages, page.paginator.count
     query = request.GET.copy()
     query.pop("p", None)
     return TemplateResponse(
@@ -354,7 +344,7 @@ def audit(request):
             request,
             _("監査記録"),
             form=form,
-            entries=entries,
+            entries=page.object_list,
             kinds=kinds,
             total=total,
             number=number,

@@ -10,6 +10,8 @@ from visions.models import VisionRevision
 class VisionRevisionAdmin(
     ClaimsRevisionDraft, FrozenErrorAsForbidden, FrozenAfterDraftMixin, admin.ModelAdmin
 ):
+    # get_absolute_url is the region staff's page, which reviewers cannot open.
+    view_on_site = False
     list_display = [
         "__str__",
         "kind",

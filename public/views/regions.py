@@ -10,7 +10,6 @@ answers conditional requests (ETag and Last-Modified from the same time).
 import itertools
 from dataclasses import dataclass
 
-from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import render
 from django.template.loader import render_to_string
@@ -32,6 +31,7 @@ from public.selectors.prefectures import PrefectureInfo, prefectures
 from public.selectors.region import published_region, region_state
 from public.selectors.search import search_regions
 from public.selectors.summaries import region_summaries
+from web.pages import paginate
 
 PAGE_SIZE = 20
 
@@ -43,8 +43,8 @@ PAGE_SIZE = 20
 def region_list(request):
     form = RegionFilterForm(request.GET, prefectures=prefectures().values())
     filters = form.filters()
-    paginator = Paginator(search_regions(**filters), PAGE_SIZE)
-    page = paginator.get_page(request.GET.get("page"))
+    page = paginate(search_regions(**filters), PAGE_SIZE, request.GET.get("page"))
+    paginator = page.paginator
     return render(
         request,
         "regions/region_list.html",

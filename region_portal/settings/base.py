@@ -1,6 +1,8 @@
 """Settings shared by every mode. Differences between machines come from the
 environment only (region_portal/env.py)."""
 
+from datetime import timedelta
+
 from django.utils.csp import CSP
 
 from filing.data import DEFAULT_VERIFICATION_INTERVAL_MONTHS
@@ -13,14 +15,23 @@ DEBUG = env.bool("DEBUG", default=False)
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost", "[::1]"])
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    # Django's admin with the portal's site (a second factor for every admin user: ADR 0082).
+    "ministry.apps.PortalAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django_htmx",
+    # The task queue in the database, and its worker `manage.py db_worker` (ADR 0081).
+    "django_tasks_db",
+    # Log-in throttling and the second factor (ADR 0082).
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     # The domain (models, services, selectors), lowest first: ADR 0080.
+    "outbox",
     "declarations",
     "visions",
     "projects",
@@ -43,10 +54,14 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "accounts.middleware.SecondFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
+    # Last, as django-axes asks: turns a locked-out log-in into the 429 page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "region_portal.urls"
@@ -74,6 +89,30 @@ DATABASES = {"default": database_url(default=f"sqlite:///{BASE_DIR / 'db.sqlite3
 DATABASES["default"]["ATOMIC_REQUESTS"] = False
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=0)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# django-axes first: it refuses a locked-out account or address before a password is checked.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+
+# Log-in throttling (django-axes, ADR 0082): after AXES_FAILURE_LIMIT failed log-ins for one
+# user name, or from one client address, within the cool-off, both log-in pages answer 429
+# with templates/accounts/lockout.html (accounts.throttling) until the cool-off has passed since the last failure
+# or an operator unlocks (admin「アクセス試行」, manage.py axes_reset_username / axes_reset_ip).
+AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=10)
+AXES_COOLOFF_TIME = timedelta(minutes=env.int("AXES_COOLOFF_MINUTES", default=30))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_LOCKOUT_CALLABLE = "accounts.throttling.lockout_response"
+AXES_CLIENT_IP_CALLABLE = "accounts.throttling.client_ip"
+# The number of reverse proxies in front of gunicorn that append to X-Forwarded-For (nginx's
+# $proxy_add_x_forwarded_for). 0: the client is REMOTE_ADDR (no proxy, or a proxy that
+# rewrites REMOTE_ADDR). Never more than the proxies really there: the rest is the client's.
+TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
+
+# The second factor (django-otp, ADR 0082): TOTP apps and one-time recovery codes.
+OTP_TOTP_ISSUER = "広域リージョン連携ポータル"
+OTP_ADMIN_HIDE_SENSITIVE_DATA = True
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -111,6 +150,16 @@ MAILERS = {"default": mailer_from_url(env.str("EMAIL_URL", default="consolemail:
 DEFAULT_FROM_EMAIL = env.str(
     "DEFAULT_FROM_EMAIL", default="広域リージョン連携ポータル <noreply@region-portal.example.jp>"
 )
+
+# Mail goes through the outbox (ADR 0081): a row written with the move it tells about,
+# delivered by the worker (`manage.py db_worker`) from the task queue in the database.
+# A failed delivery is tried again after OUTBOX_RETRY_DELAY seconds, doubled each time up
+# to OUTBOX_RETRY_MAX_DELAY; after OUTBOX_MAX_ATTEMPTS it is failed (admin「送信メール」).
+# The SMTP timeout (EMAIL_TIMEOUT, seconds) is in the MAILERS entry (region_portal/env.py).
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+OUTBOX_MAX_ATTEMPTS = env.int("OUTBOX_MAX_ATTEMPTS", default=8)
+OUTBOX_RETRY_DELAY = env.int("OUTBOX_RETRY_DELAY", default=60)
+OUTBOX_RETRY_MAX_DELAY = env.int("OUTBOX_RETRY_MAX_DELAY", default=6 * 60 * 60)
 
 # Content-Security-Policy (built into Django 6.1): nothing is loaded from another site.
 SECURE_CSP = {
@@ -152,3 +201,18 @@ MINISTRY_OFFICE = env.str(
 
 # A declaration form sends about five fields per member; DESIGN.md allows 500 members.
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
+
+# Caches: the public pages' fragments (ADR 0065) and, in a cache of their own, the counts of
+# the per-client rate limits (web.ratelimit, ADR 0083). Local memory is per process: with
+# several workers, point both at a shared cache (Redis …) to count across them.
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "ratelimit": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "ratelimit",
+    },
+}
+RATE_LIMIT_CACHE = "ratelimit"
+# /verify/: uploads per minute per client address (then 429). It only hashes the file, but
+# each upload is up to 20 MB of the client's bandwidth and ours.
+VERIFY_RATE_LIMIT = env.int("VERIFY_RATE_LIMIT", default=10)

@@ -4,7 +4,9 @@ Saving a draft is lenient (STYLE.md §3): no field is required and no 要綱 rul
 checked here. A value is refused only when it is of the wrong type or too long for
 the database (a date that is not a date, text over the model's limit, a negative
 amount); the bound form keeps what was typed and shows the error next to the field.
-Control characters are dropped and line breaks normalised before any check.
+Every text goes through the one text cleaner (``filing.text``, ADR 0084) before any
+check: line breaks normalised, invisible controls dropped, NUL and lone surrogates
+refused next to the field. Counts are held to the bundle's limits (``filing.bundle.limits``).
 """
 
 import re
@@ -17,20 +19,19 @@ from django.utils.translation import gettext_lazy as _
 
 from declarations.lifecycle import Kind
 from declarations.models import DeclarationField, DeclarationRevision, Member
-from filing.bundle import MAX_AMOUNT, MAX_MEMBERS, MAX_YEAR, MIN_YEAR
+from filing.bundle import MAX_AMOUNT, MAX_YEAR, MIN_YEAR
+from filing.bundle.limits import MEMBERS, OTHER_FIELDS
 from filing.data import FieldCode, FieldEntry, MemberData, MemberKind
+from staff.forms.bounds import BoundedFormSet, CompleteForm
 from workflow.drafts import DeclarationDraft
+from workflow.forms import CleanedCharField, cleaned
 
-# C0 and C1 control characters except tab and line feed, and the Unicode line/paragraph
-# separators (they break lines in some viewers but not in others).
-_CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]")
 _ISO_DATE = re.compile(r"\A\d{4}-\d{2}-\d{2}\Z")
 
 SHORT_TEXT = DeclarationRevision._meta.get_field("region_name").max_length  # 200
 LONG_TEXT = DeclarationRevision._meta.get_field("aspiration").max_length  # 20,000
 # The reason is a short text in the region bundle (200): a longer one could not be exported.
 REASON_TEXT = SHORT_TEXT
-MAX_OTHER_FIELDS = 20
 
 
 def _is_iso_date(text: str) -> bool:
@@ -44,22 +45,12 @@ def _is_iso_date(text: str) -> bool:
     return True
 
 
-def clean_text(value: str) -> str:
-    """Line breaks as ``\\n``, control characters removed."""
-    value = value.replace("\r\n", "\n").replace("\r", "\n")
-    return _CONTROL_CHARACTERS.sub("", value)
-
-
-class TextField(forms.CharField):
-    """A text as typed: control characters dropped, surrounding blanks trimmed, never required."""
+class TextField(CleanedCharField):
+    """A text as typed, through the one cleaner (a single line unless its widget is a text
+    area), surrounding blanks trimmed, never required."""
 
     def __init__(self, *, max_length=SHORT_TEXT, required=False, **kwargs):
         super().__init__(max_length=max_length, required=required, **kwargs)
-
-    def to_python(self, value):
-        if isinstance(value, str):
-            value = clean_text(value)
-        return super().to_python(value)
 
 
 def long_text(label, **kwargs) -> TextField:
@@ -100,7 +91,7 @@ class DayField(forms.DateField):
 
     def to_python(self, value):
         if isinstance(value, str):
-            value = unicodedata.normalize("NFKC", clean_text(value)).strip()
+            value = unicodedata.normalize("NFKC", cleaned(value, multiline=False)).strip()
         day = super().to_python(value)
         if day is not None and not MIN_YEAR <= day.year <= MAX_YEAR:
             raise forms.ValidationError(self.error_messages["range"], code="range")
@@ -126,7 +117,7 @@ class NumberField(forms.IntegerField):
 
     def to_python(self, value):
         if isinstance(value, str):
-            value = unicodedata.normalize("NFKC", clean_text(value))
+            value = unicodedata.normalize("NFKC", cleaned(value, multiline=False))
             value = value.replace(",", "").replace(self.unit, "").strip() if self.unit else value
             value = value.replace(",", "").strip()
         return super().to_python(value)
@@ -234,7 +225,7 @@ LISTED_FIELDS = [
 ]
 
 
-class DeclarationForm(RevisionInfoMixin, forms.Form):
+class DeclarationForm(RevisionInfoMixin, CompleteForm):
     """The declaration's own items (第3(2)① ③ ④); the members are in the formsets below."""
 
     region_name = TextField(label=_("宣言リージョンの名称"))
@@ -275,12 +266,8 @@ class DeclarationForm(RevisionInfoMixin, forms.Form):
                 params={"line": too_long[0], "limit": limit},
                 code="max_length",
             )
-        if len(lines) > MAX_OTHER_FIELDS:
-            raise forms.ValidationError(
-                _("その他の分野は %(limit)d 行までにしてください。"),
-                params={"limit": MAX_OTHER_FIELDS},
-                code="max_lines",
-            )
+        if len(lines) > OTHER_FIELDS.most:
+            raise forms.ValidationError(OTHER_FIELDS.message(len(lines)), code="max_lines")
         return list(dict.fromkeys(lines))
 
 
@@ -330,8 +317,9 @@ class MemberRowForm(forms.Form):
             key=data.get("key", ""),
             name=data.get("name", ""),
             lg_code=data.get("lg_code", ""),
-            area_prefectures=tuple(data.get("area_prefectures", ())),
-            activity_prefectures=tuple(data.get("activity_prefectures", ())),
+            # A crafted POST may repeat a prefecture; the bundle refuses repeats.
+            area_prefectures=tuple(dict.fromkeys(data.get("area_prefectures", ()))),
+            activity_prefectures=tuple(dict.fromkeys(data.get("activity_prefectures", ()))),
             multi_industry=data.get("multi_industry", False),
         )
 
@@ -436,14 +424,17 @@ SECTION_OF_KIND = {kind: section for section in MEMBER_SECTIONS for kind in sect
 
 
 def member_formset_class(section: MemberSection):
-    return forms.formset_factory(
+    formset = forms.formset_factory(
         section.form,
+        formset=BoundedFormSet,
         extra=0,
         can_delete=True,
-        max_num=MAX_MEMBERS,
-        absolute_max=MAX_MEMBERS,
+        max_num=MEMBERS.most,
+        absolute_max=MEMBERS.most,
         validate_max=True,
     )
+    formset.default_error_messages = {"too_many_forms": MEMBERS.message()}
+    return formset
 
 
 def member_initial(member: Member) -> dict:
@@ -461,12 +452,15 @@ def member_initial(member: Member) -> dict:
 class DeclarationEditor:
     """The declaration form and its four member formsets, bound or not, as one unit.
 
-    ``data`` may carry an "add a row" request (``add=<prefix>``) or a pick from the master
-    data (``pick=<lg_code>``): ``with_row`` turns them into one more row before binding,
-    so that the page re-renders with everything typed plus the new row (no JavaScript needed).
+    ``add`` is ``(prefix, values)`` for an "add a row" request (``add=<prefix>``) or a pick
+    from the master data (``pick=<lg_code>``): that formset gets one more row after the rows
+    sent, so that the page re-renders with everything typed plus the new row (no JavaScript
+    needed). ``focus`` is then the new row's prefix (``None`` when the section is full).
+    A forged management form or a missing field is refused (``staff.forms.bounds``).
     """
 
-    def __init__(self, revision, *, members, fields, prefectures, data=None):
+    def __init__(self, revision, *, members, fields, prefectures, data=None, add=None):
+        add_prefix, add_values = add if add is not None else (None, None)
         self.revision = revision
         self.kind = revision.kind
         self.editable_content = revision.kind != Kind.ABOLISHED
@@ -485,10 +479,12 @@ class DeclarationEditor:
                     prefix=section.prefix,
                     initial=by_section[section.prefix],
                     form_kwargs={"prefectures": prefectures},
+                    add_row=add_values if section.prefix == add_prefix else None,
                 )
                 formset.section = section
                 self.formsets.append(formset)
-        self.focus = None  # the id of the field a new row asks to focus
+        # the prefix of the row just added (the page focuses its first field)
+        self.focus = next((f.added for f in self.formsets if f.added), None)
 
     @property
     def is_bound(self) -> bool:
@@ -500,12 +496,8 @@ class DeclarationEditor:
             valid = formset.is_valid() and valid
         if valid and self.editable_content:
             count = sum(1 for _entry in self.member_entries())
-            if count > MAX_MEMBERS:
-                self.form.add_error(
-                    None,
-                    _("リージョン構成団体は %(limit)d 団体までです（%(count)d 団体あります）。")
-                    % {"limit": MAX_MEMBERS, "count": count},
-                )
+            if count > MEMBERS.most:
+                self.form.add_error(None, MEMBERS.message(count))
                 valid = False
         return valid
 
@@ -542,27 +534,6 @@ class DeclarationEditor:
                 for row in formset.forms:
                     self._prefixes.setdefault(str(row["key"].value() or ""), row.prefix)
         return self._prefixes.get(key) if key else None
-
-
-def total_forms(data, prefix: str) -> int | None:
-    try:
-        value = int(data.get(f"{prefix}-TOTAL_FORMS", ""))
-    except (TypeError, ValueError):
-        return None
-    return value if 0 <= value < MAX_MEMBERS else None
-
-
-def with_row(data, prefix: str, values: dict | None = None):
-    """A copy of the POST data with one more row in the formset ``prefix`` (None when the
-    formset's management data is missing, malformed or full)."""
-    count = total_forms(data, prefix)
-    if count is None:
-        return None, None
-    data = data.copy()
-    data[f"{prefix}-TOTAL_FORMS"] = str(count + 1)
-    for name, value in (values or {}).items():
-        data[f"{prefix}-{count}-{name}"] = value
-    return data, f"{prefix}-{count}"
 
 
 class AbolitionForm(forms.Form):

@@ -9,8 +9,16 @@ are refused.
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from filing.bundle.limits import (
+    BUDGET_YEARS,
+    MILESTONES,
+    OUTSIDE_IMPLEMENTERS,
+    PLAN_REFERENCES,
+    ListLimit,
+)
 from filing.data import ImplementerData, MilestoneData, PlanRef
 from projects.models import Milestone
+from staff.forms.bounds import BoundedFormSet, CompleteForm
 from staff.forms.declarations import (
     SHORT_TEXT,
     DayField,
@@ -22,10 +30,8 @@ from staff.forms.declarations import (
 from staff.forms.visions import PLAN_PARTS, plan_reference_errors
 from workflow.rows import ProjectRow
 
-MAX_ROWS = 100
 
-
-class ProjectForm(forms.Form):
+class ProjectForm(CompleteForm):
     name = TextField(label=_("プロジェクトの名称"), max_length=SHORT_TEXT)
     implementers = forms.MultipleChoiceField(
         label=_("リージョン構成団体から選ぶ"),
@@ -109,7 +115,7 @@ class MilestoneForm(forms.Form):
         return self.cleaned_data.get("date") is None and not self.cleaned_data.get("target")
 
 
-class BaseRowFormSet(forms.BaseFormSet):
+class BaseRowFormSet(BoundedFormSet):
     def rows(self):
         """The rows to save: valid, not deleted, not blank."""
         for row in self.forms:
@@ -135,16 +141,19 @@ class BaseBudgetFormSet(BaseRowFormSet):
             seen[year] = row
 
 
-def _formset(form, base=BaseRowFormSet):
-    return forms.formset_factory(
+def _formset(form, limit: ListLimit, base=BaseRowFormSet):
+    formset = forms.formset_factory(
         form,
         formset=base,
         extra=0,
         can_delete=True,
-        max_num=MAX_ROWS,
-        absolute_max=MAX_ROWS,
+        max_num=limit.most,
+        absolute_max=limit.most,
         validate_max=True,
     )
+    # The bundle reader's words for the same limit (filing.bundle.limits).
+    formset.default_error_messages = {"too_many_forms": limit.message()}
+    return formset
 
 
 ROW_SECTIONS = (
@@ -152,20 +161,25 @@ ROW_SECTIONS = (
         "outside",
         _("構成団体以外の実施主体"),
         _("構成団体以外の実施主体を追加"),
-        _formset(OutsideImplementerForm),
+        _formset(OutsideImplementerForm, OUTSIDE_IMPLEMENTERS),
     ),
     (
         "plans",
         _("計画の参照箇所"),
         _("計画の参照を追加"),
-        _formset(PlanReferenceForm),
+        _formset(PlanReferenceForm, PLAN_REFERENCES),
     ),
-    ("budget", _("年度別の事業費"), _("年度を追加"), _formset(BudgetLineForm, BaseBudgetFormSet)),
+    (
+        "budget",
+        _("年度別の事業費"),
+        _("年度を追加"),
+        _formset(BudgetLineForm, BUDGET_YEARS, BaseBudgetFormSet),
+    ),
     (
         "milestones",
         _("マイルストーン（時期と目標）"),
         _("マイルストーンを追加"),
-        _formset(MilestoneForm),
+        _formset(MilestoneForm, MILESTONES),
     ),
 )
 ROW_PREFIXES = {prefix for prefix, *_rest in ROW_SECTIONS}
@@ -220,18 +234,21 @@ def member_choices(members, project) -> list[tuple[str, str]]:
 class ProjectEditor:
     """The project form and its four row formsets as one unit (see ``DeclarationEditor``)."""
 
-    def __init__(self, project, *, members, data=None):
+    def __init__(self, project, *, members, data=None, add: str | None = None):
+        """``add``: the prefix of the formset that gets one blank row after the rows sent."""
         self.project = project
         self.choices = member_choices(members, project)
         self.form = ProjectForm(data, initial=project_initial(project), member_choices=self.choices)
         initial = row_initial(project)
         self.formsets = []
         for prefix, title, add_label, formset_class in ROW_SECTIONS:
-            formset = formset_class(data, prefix=prefix, initial=initial[prefix])
+            formset = formset_class(
+                data, prefix=prefix, initial=initial[prefix], add_row={} if prefix == add else None
+            )
             formset.title, formset.add_label = title, add_label
             self.formsets.append(formset)
         self.by_prefix = {formset.prefix: formset for formset in self.formsets}
-        self.focus = None
+        self.focus = next((f.added for f in self.formsets if f.added), None)
 
     @property
     def is_bound(self) -> bool:

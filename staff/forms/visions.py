@@ -4,6 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from declarations.lifecycle import Kind
+from staff.forms.bounds import CompleteForm
 from staff.forms.declarations import (
     SHORT_TEXT,
     DayField,
@@ -53,7 +54,7 @@ def plan_reference_initial(prefix: str, reference) -> dict:
     return {f"{prefix}_{part}": str(reference.get(part) or "") for part in PLAN_PARTS}
 
 
-class VisionForm(RevisionInfoMixin, forms.Form):
+class VisionForm(RevisionInfoMixin, CompleteForm):
     aspiration = long_text(
         _("目指すべき姿（中長期的な将来像）"),
         help_text=_(

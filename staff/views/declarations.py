@@ -24,8 +24,9 @@ from declarations.models import Municipality, Prefecture
 from declarations.selectors import municipality_search
 from declarations.services import DraftConflict
 from filing.master import BLOCKS, block_of, normalize_kana
+from filing.text import scrub
 from staff.anchors import declaration_href, revision_url
-from staff.forms.declarations import MEMBER_SECTIONS, DeclarationEditor, clean_text, with_row
+from staff.forms.declarations import MEMBER_SECTIONS, DeclarationEditor
 from staff.views import saving
 from staff.views.checklist import checklist
 from staff.views.verbs import document_revision
@@ -61,7 +62,7 @@ class SearchResults:
 
 def master_search(query: str) -> SearchResults | None:
     """Prefectures and municipalities whose name or よみがな contains ``query``, grouped by prefecture."""
-    query = clean_text(query or "").strip()[:MAX_QUERY]
+    query = scrub(query or "", multiline=False).strip()[:MAX_QUERY]
     if not query:
         return None
     text = normalize_kana(query)
@@ -199,28 +200,27 @@ def declaration_detail(request, slug, number):
     loaded = declaration_revision_loaded(revision.pk)
     members, fields = list(loaded.members.all()), list(loaded.fields.all())
 
-    def bind(data):
+    def bind(data, add=None):
         return DeclarationEditor(
-            loaded, members=members, fields=fields, prefectures=prefectures, data=data
+            loaded, members=members, fields=fields, prefectures=prefectures, data=data, add=add
         )
 
     post = request.POST
     if "add" in post or "pick" in post:
-        data, row = None, None
+        add, known = None, False
         if "pick" in post:
             values = master_pick(post["pick"])
             if values is not None and values["lg_code"] in picked_codes(post):
                 messages.info(request, _("%(name)s はすでに追加されています。") % values)
-                data = post
+                known = True
             elif values is not None:
-                data, row = with_row(post, "lg", values)
+                add = ("lg", values)
         elif post["add"] in {section.prefix for section in MEMBER_SECTIONS}:
-            data, row = with_row(post, post["add"])
-        if data is None:
-            messages.error(request, _("行を追加できませんでした。ページを開き直してください。"))
-            data = post
-        editor = bind(data)
-        editor.focus = row
+            add = (post["add"], {})
+        editor = bind(post, add)
+        if not known:
+            asked = add is not None and editor.editable_content
+            saving.row_not_added(request, asked=asked, added=editor.focus)
         return _render_declaration(
             request, loaded, editor=editor, results=master_search(post.get("q", ""))
         )
@@ -248,7 +248,7 @@ def declaration_detail(request, slug, number):
         return _render_declaration(request, loaded, editor=editor)
     saving.draft_saved(request)
     url = revision_url(revision)
-    query = clean_text(post.get("q", "")).strip()[:MAX_QUERY]
+    query = scrub(post.get("q", ""), multiline=False).strip()[:MAX_QUERY]
     if query:
         url += "?" + urlencode({"q": query}) + "#master-search"
     return HttpResponseRedirect(url)

@@ -12,7 +12,6 @@ from declarations.services import DraftConflict
 from projects.models import Project
 from projects.services import project_delete as delete_project
 from staff.anchors import is_about_project, project_href, project_url, revision_url
-from staff.forms.declarations import with_row
 from staff.forms.projects import ROW_PREFIXES, ProjectEditor
 from staff.views import saving
 from staff.views.checklist import checklist
@@ -104,13 +103,9 @@ def project_detail(request, slug, number, pk):
     members = list(declaration.members.all()) if declaration is not None else []
     post = request.POST
     if "add" in post:
-        prefix = post["add"]
-        data, row = with_row(post, prefix) if prefix in ROW_PREFIXES else (None, None)
-        if data is None:
-            messages.error(request, _("行を追加できませんでした。ページを開き直してください。"))
-            data = post
-        editor = ProjectEditor(project, members=members, data=data)
-        editor.focus = row
+        prefix = post["add"] if post["add"] in ROW_PREFIXES else None
+        editor = ProjectEditor(project, members=members, data=post, add=prefix)
+        saving.row_not_added(request, asked=prefix is not None, added=editor.focus)
         return _render_project(request, project, editor=editor)
     editor = ProjectEditor(project, members=members, data=post)
     if not editor.is_valid():

@@ -11,8 +11,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from accounts.access import editor_required, staff_required
-from declarations.lifecycle import Status
 from declarations.models import DeclarationRevision
+from declarations.services import RevisionNotStarted
 from filing.bundle import MAX_BUNDLE_BYTES, BundleError, dumps_bundle, parse_bundle
 from staff.anchors import revision_url
 from staff.forms.visions import BundleUploadForm
@@ -23,8 +23,7 @@ from workflow.adapter import (
     filing_import,
     revisions_for_export,
 )
-
-PENDING = (Status.SUBMITTED, Status.RETURNED, Status.ACCEPTED)
+from workflow.revisions import may_start
 
 
 @require_GET
@@ -49,10 +48,26 @@ def region_overview(request, slug):
             "visions": visions,
             "latest_declaration": latest_declaration,
             "latest_vision": latest_vision,
+            # 変更・廃止 may start only where the one check says so (workflow.revisions).
+            "may_succeed": {
+                document: latest is not None and _may_start(request.staff_region, document)
+                for document, latest in (
+                    ("declaration", latest_declaration),
+                    ("vision", latest_vision),
+                )
+            },
             "upload_form": BundleUploadForm(),
             "max_bundle_mb": MAX_BUNDLE_BYTES // (1024 * 1024),
         },
     )
+
+
+def _may_start(region, document: str) -> bool:
+    try:
+        may_start(region, document)
+    except RevisionNotStarted:
+        return False
+    return True
 
 
 @require_POST
@@ -71,17 +86,8 @@ def bundle_import(request, slug):
     except BundleError as error:
         messages.error(request, f"取り込めません: {error}")
         return redirect("staff:region", slug=slug)
-    for model, field in ((DeclarationRevision, "declaration"), (VisionRevision, "vision")):
-        latest = model.objects.filter(**{f"{field}__region": region}).order_by("-number").first()
-        if latest is not None and latest.status in PENDING:
-            messages.error(
-                request,
-                _("%(revision)s は「%(status)s」のため、いまは取り込めません。")
-                % {"revision": latest, "status": latest.get_status_display()},
-            )
-            return redirect("staff:region", slug=slug)
     try:
-        result = filing_import(filing, region=region)
+        result = filing_import(filing, region=region, actor=request.user, source=upload.name)
     except (ImportRefused, IntegrityError) as error:
         message = str(error) if isinstance(error, ImportRefused) else _("取り込めませんでした。")
         messages.error(request, message)

@@ -35,3 +35,12 @@ def not_saved_integrity(request) -> None:
 
 def draft_saved(request) -> None:
     messages.success(request, _("下書きを保存しました。チェックリストを更新しました。"))
+
+
+def row_not_added(request, *, asked: bool, added) -> None:
+    """After an "add a row" request: say why no row was added (``asked`` is False for a
+    section or a master entry the page did not offer, ``added`` the new row or ``None``)."""
+    if not asked:
+        messages.error(request, _("行を追加できませんでした。ページを開き直してください。"))
+    elif added is None:
+        messages.error(request, _("この欄はこれ以上行を追加できません（上限に達しています）。"))

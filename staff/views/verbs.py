@@ -22,6 +22,7 @@ from documents.render import PdfError
 from staff.anchors import revision_url
 from staff.forms.declarations import AbolitionForm
 from workflow.registry import DocumentKind, document_kind
+from workflow.revisions import revision_start, revision_start_abolition, revision_start_change
 from workflow.verbs import SubmissionRefused, revision_reopen, revision_submit
 
 logger = logging.getLogger(__name__)
@@ -48,7 +49,9 @@ def new(request, slug, document):
     """連携宣言書・連携ビジョンを作成する: revision 1, a draft (策定)."""
     kind = document_kind(document)
     try:
-        revision = kind.create(region=request.staff_region, actor=request.user)
+        revision = revision_start(
+            region=request.staff_region, document=kind.code, actor=request.user
+        )
     except RevisionNotStarted as error:
         messages.error(request, str(error))
         return _to_region(slug)
@@ -169,7 +172,9 @@ def change(request, slug, document):
         request,
         slug,
         kind,
-        lambda: kind.start_change(region=request.staff_region, actor=request.user),
+        lambda: revision_start_change(
+            region=request.staff_region, document=kind.code, actor=request.user
+        ),
         success=_("公表中の版をもとに、%(document)s 第%(number)d版（変更）を作成しました。"),
     )
 
@@ -184,7 +189,8 @@ def abolish(request, slug, document):
             request,
             slug,
             kind,
-            lambda: kind.start_abolition(
+            lambda: revision_start_abolition(
+                document=kind.code,
                 region=request.staff_region,
                 actor=request.user,
                 reason=form.cleaned_data["reason"],

@@ -10,7 +10,6 @@ from accounts.access import staff_required
 from declarations.lifecycle import FrozenRevisionError, Status
 from declarations.models import DeclarationRevision
 from declarations.services import DraftConflict
-from filing.engine import check_filing
 from projects.services import ProjectLimitReached, project_add
 from staff.anchors import is_about_project, project_url, revision_url, vision_href
 from staff.forms.visions import VisionForm, vision_initial
@@ -22,10 +21,9 @@ from visions.selectors import paired_declaration
 from visions.services import vision_draft_save
 from workflow.adapter import (
     declaration_revision_loaded,
-    filing_from_revisions,
-    rule_context,
     vision_revision_loaded,
 )
+from workflow.verbs import revision_findings
 
 
 def pending_declaration_revision(region):
@@ -44,11 +42,7 @@ def vision_findings(revision: VisionRevision, loaded: VisionRevision):
     if declaration_revision is None:
         return [], None
     declaration = declaration_revision_loaded(declaration_revision.pk)
-    findings = check_filing(
-        filing_from_revisions(declaration, loaded), rule_context(revision.region)
-    )
-    shown = [f for f in findings if f.document == "vision"]
-    return shown, declaration
+    return revision_findings(revision, declaration=declaration, vision=loaded), declaration
 
 
 def _render_vision(request, revision, *, form=None, conflict=None, status=200):

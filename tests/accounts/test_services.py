@@ -16,6 +16,7 @@ from accounts.services import (
     invite_staff,
     revoke_invitations,
 )
+from outbox.models import Mail
 from tests.factories import DeclarationRevisionFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -38,6 +39,8 @@ def test_invitation_mail_carries_a_link_whose_token_is_stored_only_as_its_hash(
     token = sent.url.rstrip("/").rsplit("/", 1)[1]
     assert sent.invitation.token_hash == hash_token(token)
     assert token not in {f.value_from_object(sent.invitation) for f in Invitation._meta.fields}
+    # nor in the outbox once the mail has gone (ADR 0081)
+    assert not Mail.objects.filter(body__contains=token).exists()
     (message,) = mail.outbox
     assert message.to == ["new@example.jp"]
     assert "招待" in message.subject

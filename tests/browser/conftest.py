@@ -19,6 +19,8 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from django.conf import settings
 
+from tests.mfa_helpers import verified_client
+
 BROWSER_TEST_MARKS = [
     pytest.mark.browser,
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
@@ -79,10 +81,11 @@ def browser_page(page):
 
 @pytest.fixture
 def sign_in(browser_page, portal_url, client):
-    """``sign_in(user)``: the browser page is signed in as ``user`` (no login form needed)."""
+    """``sign_in(user)``: the browser page is signed in as ``user`` (no login form needed);
+    a reviewer or an operator also with a verified second factor, as the admin requires."""
 
     def sign_in(user):
-        client.force_login(user)
+        verified_client(user, client)
         session = client.cookies[settings.SESSION_COOKIE_NAME]
         browser_page.context.add_cookies(
             [{"name": settings.SESSION_COOKIE_NAME, "value": session.value, "url": portal_url}]

@@ -9,7 +9,7 @@ from django.contrib.auth.models import Group
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.test import Client
+from django.test import Client, RequestFactory
 from django.urls import reverse
 
 from accounts.models import REVIEWER_GROUP, RegionRole
@@ -21,6 +21,8 @@ from documents.selectors import documents_for, documents_for_many
 from documents.services import frozen_documents, read_frozen
 from tests.documents.helpers import flat_text
 from tests.factories import RegionFactory, UserFactory
+from tests.pdf_bombs import many_pages, nested_object_streams
+from web.ratelimit import rate_limit_clear
 from workflow.verbs import revision_accept, revision_reopen, revision_return, revision_submit
 
 pytestmark = pytest.mark.django_db
@@ -361,11 +363,6 @@ def test_a_changed_copy_of_a_published_pdf_matches_nothing(published):
     [
         (b"hello, this is text", "note.pdf", "PDF ファイルではありません"),
         (b"\x89PNG\r\n\x1a\n....", "image.pdf", "PDF ファイルではありません"),
-        (
-            b"%PDF-1.7\nthis is not really a pdf\n%%EOF",
-            "broken.pdf",
-            "PDF ファイルとして読み取れません",
-        ),
         (b"", "empty.pdf", "空のファイルです"),
         (b"<script>alert(1)</script>", "<b>x</b>\x07.pdf", "PDF ファイルではありません"),
     ],
@@ -438,3 +435,81 @@ def test_a_pdf_made_elsewhere_is_readable_but_matches_nothing(db):
     html = verify(upload(buffer.getvalue())).content.decode()
 
     assert "一致する公表済みの文書はありません" in html
+
+
+# ---------------------------------------------------------------- /verify/ is hashed, never parsed
+
+
+@pytest.fixture
+def parses(monkeypatch):
+    """Every PdfReader opened from now on (none should be, for an upload)."""
+    import pypdf
+
+    opened = []
+    original = pypdf.PdfReader.__init__
+
+    def spy(self, *args, **kwargs):
+        opened.append(args)
+        original(self, *args, **kwargs)
+
+    monkeypatch.setattr(pypdf.PdfReader, "__init__", spy)
+    return opened
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        pytest.param(b"%PDF-1.7\nthis is not really a pdf\n%%EOF", id="damaged"),
+        pytest.param(many_pages(20_000), id="20000-pages"),
+        pytest.param(nested_object_streams(200), id="nested-object-streams"),
+    ],
+)
+def test_an_upload_that_matches_nothing_is_never_parsed(db, parses, data):
+    response = verify(upload(data))
+
+    assert response.status_code == 200
+    assert "一致する公表済みの文書はありません" in response.content.decode()
+    assert hashlib.sha256(data).hexdigest() in response.content.decode()
+    assert parses == []
+
+
+def test_a_published_pdf_is_matched_from_its_hash_alone(published, monkeypatch):
+    data = read_frozen(frozen_documents(published)[Kind.DOCUMENT])
+    import pypdf
+
+    opened = []
+    monkeypatch.setattr(pypdf.PdfReader, "__init__", lambda self, *a, **k: opened.append(a))
+
+    html = verify(upload(data)).content.decode()
+
+    assert "一致しました" in html
+    assert f"<dd>{frozen_documents(published)[Kind.DOCUMENT].pages}</dd>" in html
+    assert opened == [], "the page count comes from the frozen row, not from the upload"
+
+
+def test_the_upload_is_hashed_as_it_arrives_and_only_its_first_bytes_are_kept():
+    from documents.views import HashingUploadHandler
+
+    data = many_pages(3000)
+    request = RequestFactory().post("/verify/", {"file": upload(data)})
+    request.upload_handlers = [HashingUploadHandler(request)]
+
+    received = request.FILES["file"]
+
+    assert received.sha256 == hashlib.sha256(data).hexdigest()
+    assert received.size == len(data)
+    assert received.read() == b"%PDF-"
+    assert not hasattr(received, "temporary_file_path")
+
+
+def test_a_client_that_verifies_too_often_gets_429_and_the_page_still_opens(db, settings):
+    rate_limit_clear()
+    settings.VERIFY_RATE_LIMIT = 2
+    client = Client()
+    pdf = many_pages(1)
+
+    statuses = [client.post(reverse("verify"), {"file": upload(pdf)}).status_code for _ in range(3)]
+
+    assert statuses == [200, 200, 429]
+    assert client.get(reverse("verify")).status_code == 200
+    rate_limit_clear()

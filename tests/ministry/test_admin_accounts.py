@@ -8,6 +8,7 @@ from accounts.models import Invitation, RegionRole
 from accounts.services import accept_invitation, invite_staff
 from tests.accounts.conftest import editor, region, superuser  # noqa: F401 (fixtures)
 from tests.factories import UserFactory
+from tests.mfa_helpers import verified_client
 
 pytestmark = pytest.mark.django_db
 
@@ -17,8 +18,7 @@ LIST_URL = "/admin/accounts/invitation/"
 
 @pytest.fixture
 def operator_client(client, superuser):
-    client.force_login(superuser)
-    return client
+    return verified_client(superuser, client)
 
 
 def _send(client, the_region, **overrides):
@@ -148,7 +148,7 @@ def test_reviewers_even_with_every_accounts_permission_cannot_open_these_pages(c
     group = Group.objects.create(name="too-generous")
     group.permissions.set(Permission.objects.filter(content_type__app_label="accounts"))
     reviewer.groups.add(group)
-    client.force_login(reviewer)
+    verified_client(reviewer, client)
     for url in (LIST_URL, ADD_URL, "/admin/accounts/regionrole/"):
         assert client.get(url).status_code == 403, url
     assert (

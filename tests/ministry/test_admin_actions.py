@@ -71,7 +71,7 @@ def test_the_comment_form_offers_every_item_of_the_revision(reviewer_client, sub
         ({"anchor": "members[99]", "body": "存在しない団体"}, "正しく選択してください"),
         ({"anchor": "../../etc", "body": "x"}, "正しく選択してください"),
         ({"anchor": "", "body": "x" * 10_001}, "10000"),
-        ({"anchor": "", "body": "制御文字\x07を含む"}, "制御文字"),
+        ({"anchor": "", "body": "制御文字\x00を含む"}, "制御文字"),
     ],
 )
 def test_bad_comments_are_refused_with_a_message(reviewer_client, declaration, data, message):

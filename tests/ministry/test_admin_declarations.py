@@ -6,6 +6,7 @@ from declarations.lifecycle import Status
 from declarations.models import DeclarationRevision
 from declarations.services import revision_transition
 from tests.factories import DeclarationRevisionFactory, MemberFactory, ProjectFactory
+from tests.mfa_helpers import verified_client
 
 pytestmark = pytest.mark.django_db
 
@@ -15,8 +16,7 @@ def admin_client_logged_in(client, django_user_model):
     user = django_user_model.objects.create_superuser(
         "root", "root@example.jp", "pw-for-tests-only"
     )
-    client.force_login(user)
-    return client
+    return verified_client(user, client)
 
 
 def test_master_data_and_audit_trail_are_read_only(admin_client_logged_in):
@@ -273,3 +273,62 @@ def test_a_revision_added_in_the_admin_asks_whether_one_may_start(admin_client_l
     assert response.status_code == 200
     assert "審査が終わるまで新しい版は作れません" in response.content.decode()
     assert DeclarationRevision.objects.count() == 1
+
+
+@pytest.fixture
+def root_client(client, django_user_model):
+    """A superuser with a verified second factor (the admin asks every user for one)."""
+    from tests.mfa_helpers import verified_client
+
+    user = django_user_model.objects.create_superuser("root", "root@example.jp", "pw-only")
+    return verified_client(user, client)
+
+
+def test_a_revision_added_in_the_admin_gets_its_creation_row(root_client):
+    from declarations.models import Declaration, StatusChange
+    from tests.factories import RegionFactory
+
+    declaration = Declaration.objects.create(region=RegionFactory())
+
+    response = root_client.post(
+        "/admin/declarations/declarationrevision/add/",
+        {
+            "declaration": declaration.pk,
+            "number": 1,
+            "kind": "established",
+            "region_name": "管理画面で作った版",
+            **_inlines("fields", "members"),
+        },
+    )
+
+    assert response.status_code == 302, response.content.decode()[:2000]
+    revision = DeclarationRevision.objects.get()
+    row = StatusChange.objects.get()
+    assert (row.revision, row.old, row.new) == (revision, "", Status.DRAFT)
+    assert row.actor.username == "root"
+    assert "管理画面" in row.comment
+
+
+def test_a_vision_revision_added_in_the_admin_gets_its_creation_row(root_client):
+    from declarations.models import StatusChange
+    from visions.models import Vision, VisionRevision
+
+    declaration_revision = DeclarationRevisionFactory()
+    vision = Vision.objects.create(region=declaration_revision.region)
+
+    response = root_client.post(
+        "/admin/visions/visionrevision/add/",
+        {
+            "vision": vision.pk,
+            "number": 1,
+            "kind": "established",
+            "declaration_revision": declaration_revision.pk,
+            "roadmap": "",
+            "aspiration": "",
+        },
+    )
+
+    assert response.status_code == 302, response.content.decode()[:2000]
+    row = StatusChange.objects.get()
+    assert (row.revision, row.new) == (VisionRevision.objects.get(), Status.DRAFT)
+    assert row.actor.username == "root"

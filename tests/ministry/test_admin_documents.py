@@ -6,6 +6,7 @@ from django.urls import reverse
 from documents.models import FrozenDocument
 from tests.documents.conftest import editor, imported, media_root  # noqa: F401 (fixtures)
 from tests.factories import UserFactory
+from tests.mfa_helpers import verified_client
 from workflow.verbs import revision_submit
 
 pytestmark = pytest.mark.django_db
@@ -13,8 +14,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def admin_client_(client):
-    client.force_login(UserFactory(username="admin", is_staff=True, is_superuser=True))
-    return client
+    return verified_client(UserFactory(username="admin", is_staff=True, is_superuser=True), client)
 
 
 def test_the_list_shows_each_pdf_with_its_hash_and_download_link(imported, editor, admin_client_):

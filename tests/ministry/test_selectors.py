@@ -115,9 +115,7 @@ def test_drafts_are_never_in_the_queue_whatever_the_filters(imported, editor):
     }
 
 
-def test_the_status_filter_defaults_to_submitted_and_empty_means_every_status(
-    submitted, reviewer
-):
+def test_the_status_filter_defaults_to_submitted_and_empty_means_every_status(submitted, reviewer):
     revision_return(revision=submitted.vision_revision, actor=reviewer, comment="見直しを")
 
     assert keys(review_queue()) == [("setouchi", "declaration")]
@@ -165,9 +163,7 @@ def test_the_field_filter_applies_to_the_vision_through_its_declaration(submitte
         ("どこにもない名前", set()),
     ],
 )
-def test_search_finds_the_region_name_slug_member_or_project(
-    submitted, northern, query, expected
-):
+def test_search_finds_the_region_name_slug_member_or_project(submitted, northern, query, expected):
     rows = review_queue(query=query)
     assert set(keys(rows)) == expected
     assert len(rows) == len(expected)  # a name matching twice lists the revision once
@@ -304,7 +300,11 @@ def history(submitted, reviewer, editor):
         revision=declaration, author=reviewer, body="区域を確認しました。", anchor="region",
         by_reviewer=True, valid_anchors=["region"],
     )  # fmt: skip
-    comment_post(revision=declaration, author=editor, body="承知しました。", parent=root,
+    comment_post(
+        revision=declaration,
+        author=editor,
+        body="承知しました。",
+        parent=root,
         by_reviewer=False,
     )
     thread_resolve(comment=root, actor=reviewer)
@@ -484,7 +484,10 @@ def test_projects_ending_soon_end_between_today_and_a_year_from_today_soonest_fi
     ]
     today_and_horizon = ending(visions, datetime.date(2028, 3, 31))
     assert [end for _, _, end in today_and_horizon] == [northern_ends] * 2 + [setouchi_ends] * 2
-    assert sorted(today_and_horizon[2:]) == [(SETOUCHI, 0, setouchi_ends), (SETOUCHI, 2, setouchi_ends)]
+    assert sorted(today_and_horizon[2:]) == [
+        (SETOUCHI, 0, setouchi_ends),
+        (SETOUCHI, 2, setouchi_ends),
+    ]
     assert sorted(ending(visions, datetime.date(2028, 4, 1))) == [  # the northern ones ended
         (SETOUCHI, 0, setouchi_ends),
         (SETOUCHI, 2, setouchi_ends),

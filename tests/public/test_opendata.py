@@ -97,6 +97,20 @@ def test_projects_and_budgets_csv(client, setouchi):
         ("-1", "'-1"),
         ("@SUM(A1)", "'@SUM(A1)"),
         ("\tx", "'\tx"),
+        ("\rx", "'\rx"),
+        ('＝HYPERLINK("http://x")', '\'＝HYPERLINK("http://x")'),  # full-width ＝
+        ("＋1", "'＋1"),
+        ("－1", "'－1"),
+        ("＠SUM(A1)", "'＠SUM(A1)"),
+        (" =1+1", "' =1+1"),  # a leading space
+        ("\u3000=1+1", "'\u3000=1+1"),  # a leading full-width space
+        ("\n=1+1", "'\n=1+1"),
+        ("  ＝1", "'  ＝1"),
+        ("﹦1", "'﹦1"),  # the small equals sign (NFKC: =)
+        ("瀬戸内 = 広域", "瀬戸内 = 広域"),
+        ("2026-04-01", "2026-04-01"),  # an ISO date written by the portal stays a date
+        ("", ""),
+        ("   ", "   "),
         ("瀬戸内", "瀬戸内"),
         (-5, "-5"),
         (None, ""),

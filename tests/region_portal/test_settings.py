@@ -110,6 +110,7 @@ def test_mail_url_builds_a_mailer():
     assert smtp["OPTIONS"] == {
         "host": "mail.example.jp",
         "port": 587,
+        "timeout": 10,  # seconds; EMAIL_TIMEOUT (ADR 0081)
         "username": "user",
         "password": "p@ss",
         "use_tls": True,
@@ -117,3 +118,10 @@ def test_mail_url_builds_a_mailer():
     assert mailer_from_url("consolemail://") == {
         "BACKEND": "django.core.mail.backends.console.EmailBackend"
     }
+
+
+def test_the_smtp_timeout_comes_from_the_environment(monkeypatch):
+    from region_portal.env import mailer_from_url
+
+    monkeypatch.setenv("EMAIL_TIMEOUT", "3")
+    assert mailer_from_url("smtp://mail.example.jp")["OPTIONS"]["timeout"] == 3

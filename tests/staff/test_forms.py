@@ -4,38 +4,61 @@ values of the wrong type, and reading numbers and dates the way people type them
 from datetime import date
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.http import QueryDict
 
 from declarations.lifecycle import Kind
+from staff.forms.bounds import TamperedForm
 from staff.forms.declarations import (
+    MEMBER_SECTIONS,
     AbolitionForm,
     DayField,
     DeclarationForm,
     FiscalYearField,
     TextField,
     YenField,
-    clean_text,
-    with_row,
+    long_text,
+    member_formset_class,
 )
-from staff.forms.projects import BudgetLineForm, PlanReferenceForm
+from staff.forms.projects import BudgetLineForm, PlanReferenceForm, ProjectForm
 from staff.forms.visions import VisionForm
 
 
-def test_clean_text_normalises_line_breaks_and_drops_control_characters():
-    assert clean_text("一\r\n二\r三\x00\x08\x0b\x1b\x7f\x85\u2028四\t五") == "一\n二\n三四\t五"
+def posted(form_class, **typed):
+    """``form_class`` bound to what a browser posts from its empty page, with ``typed``."""
+    fields = form_class().fields
+    data = {n: "" for n, f in fields.items() if f.widget.value_omitted_from_data({}, {}, n)}
+    return form_class(data | typed)
+
+
+def test_a_text_field_uses_the_one_cleaner_single_line_or_multi_line_by_its_widget():
+    text = "一\r\n二\r三\x08\x0b\x1b\x7f\x85\u2028四\t五"
+
+    assert TextField(max_length=None).clean(text) == "一 二 三   四 五"
+    assert long_text("本文").clean(text) == "一\n二\n三\n\n\n四\t五"
+
+
+@pytest.mark.parametrize("field", [TextField(), long_text("本文"), DayField(), YenField()])
+@pytest.mark.parametrize("bad", ["\x00", "\ud800"])
+def test_nul_and_lone_surrogates_are_refused_next_to_the_field(field, bad):
+    with pytest.raises(ValidationError) as caught:
+        field.clean(f"2026{bad}")
+
+    assert caught.value.code == "refused_character"
+    assert "5 文字目" in caught.value.messages[0]
 
 
 def test_text_field_trims_and_is_never_required():
     field = TextField(max_length=5)
 
-    assert field.clean("  \x00瀬戸内  ") == "瀬戸内"
+    assert field.clean("  \x01瀬戸内  ") == "瀬戸内"
     assert field.clean("") == ""
 
 
 def test_text_field_counts_the_length_after_cleaning():
     field = TextField(max_length=3)
 
-    assert field.clean("あ\x00い\x01う") == "あいう"
+    assert field.clean("あ\x1bい\x01う") == "あいう"
     with pytest.raises(Exception, match="3"):
         field.clean("あいうえ")
 
@@ -62,12 +85,12 @@ def test_day_field_refuses_what_is_not_a_date_between_1900_and_2999(typed):
 
 
 def test_a_date_that_is_not_a_date_is_shown_as_typed_in_a_text_box():
-    form = DeclarationForm({"declared_on": "2026-02-30"})
+    form = posted(DeclarationForm, declared_on="2026-02-30")
 
     html = str(form["declared_on"])
 
     assert 'type="text"' in html and 'value="2026-02-30"' in html
-    assert 'type="date"' in str(DeclarationForm({"declared_on": "2026-02-03"})["declared_on"])
+    assert 'type="date"' in str(posted(DeclarationForm, declared_on="2026-02-03")["declared_on"])
 
 
 @pytest.mark.parametrize(
@@ -115,33 +138,45 @@ def test_a_plan_reference_needs_its_plan_when_it_has_a_section():
 def test_a_plan_reference_needs_its_section_in_both_forms_with_the_same_message():
     # issue 11 (第4(2) なお書き「参照箇所」, ③ウ「関連する箇所」): a plan's name alone cites nothing.
     project_errors = PlanReferenceForm({"plan": "中国圏広域地方計画"}).errors
-    vision = VisionForm(
-        {"aspiration_plan": "中国圏広域地方計画", "roadmap_plan": "同", "roadmap_section": "第3章"}
+    vision = posted(
+        VisionForm, aspiration_plan="中国圏広域地方計画", roadmap_plan="同", roadmap_section="第3章"
     )
     assert not vision.is_valid()
     assert set(vision.errors) == {"aspiration_section"}
     assert vision.errors["aspiration_section"] == project_errors["section"]
     assert "参照箇所" in project_errors["section"][0]
-    missing_plan = VisionForm({"roadmap_section": "第3章"}).errors["roadmap_plan"]
+    missing_plan = posted(VisionForm, roadmap_section="第3章").errors["roadmap_plan"]
     assert missing_plan == PlanReferenceForm({"section": "第3章"}).errors["plan"]
 
 
 def test_other_fields_are_one_per_line_without_blanks_or_repeats():
-    form = DeclarationForm({"other_fields": "高度人材\n\n  高度人材 \n脱炭素\r\n"})
+    form = posted(DeclarationForm, other_fields="高度人材\n\n  高度人材 \n脱炭素\r\n")
 
     assert form.is_valid()
     assert form.cleaned_data["other_fields"] == ["高度人材", "脱炭素"]
 
 
 def test_an_other_field_over_200_characters_is_refused_with_its_line():
-    form = DeclarationForm({"other_fields": "短い\n" + "長" * 201})
+    form = posted(DeclarationForm, other_fields="短い\n" + "長" * 201)
 
     assert not form.is_valid()
     assert "2 行目" in str(form.errors["other_fields"])
 
 
 def test_an_empty_declaration_form_is_valid():
-    assert DeclarationForm({}).is_valid()
+    assert posted(DeclarationForm).is_valid()
+
+
+@pytest.mark.parametrize("form_class", [DeclarationForm, VisionForm, ProjectForm])
+def test_a_document_form_posted_without_a_field_it_renders_is_tampering(form_class):
+    """What a browser always sends (text, date, hidden, select) must be there; an unchecked
+    box or an empty multiple choice sends nothing and is not missing (ADR 0085)."""
+    data = dict(posted(form_class).data)
+    missing = next(iter(data))
+    del data[missing]
+
+    with pytest.raises(TamperedForm, match=missing):
+        form_class(data).is_valid()
 
 
 def test_the_revision_fields_follow_the_kind():
@@ -157,20 +192,39 @@ def test_an_abolition_states_its_reason():
     assert AbolitionForm({"reason": "目的を達成したため"}).is_valid()
 
 
-def test_with_row_adds_one_row_and_its_values():
-    data = QueryDict("lg-TOTAL_FORMS=2&lg-INITIAL_FORMS=2", mutable=False)
+def test_add_row_gives_one_more_complete_row_with_its_values():
+    data = QueryDict(
+        "lg-TOTAL_FORMS=1&lg-INITIAL_FORMS=1&lg-0-key=a&lg-0-kind=prefecture&lg-0-name=青森県"
+        "&lg-0-lg_code=020001",
+        mutable=False,
+    )
+    formset_class = member_formset_class(MEMBER_SECTIONS[0])
 
-    new, prefix = with_row(data, "lg", {"name": "弘前市"})
+    formset = formset_class(data, prefix="lg", add_row={"name": "弘前市"})
 
-    assert prefix == "lg-2"
-    assert (new["lg-TOTAL_FORMS"], new["lg-2-name"]) == ("3", "弘前市")
-    assert data["lg-TOTAL_FORMS"] == "2"
+    assert formset.added == "lg-1"
+    assert (formset.data["lg-TOTAL_FORMS"], formset.data["lg-1-name"]) == ("2", "弘前市")
+    assert (formset.data["lg-1-key"], formset.data["lg-1-kind"]) == ("", "municipality")
+    assert [row.prefix for row in formset.forms] == ["lg-0", "lg-1"]
+    assert data["lg-TOTAL_FORMS"] == "1"
 
 
-@pytest.mark.parametrize("total", [None, "", "x", "-1", "500", "1e3"])
-def test_with_row_refuses_missing_malformed_or_full_management_data(total):
-    data = QueryDict(mutable=True)
+def test_add_row_to_a_full_formset_adds_nothing():
+    formset_class = member_formset_class(MEMBER_SECTIONS[2])
+    data = {"eco-TOTAL_FORMS": "500", "eco-INITIAL_FORMS": "0"}
+    for index in range(500):
+        data |= {f"eco-{index}-key": "", f"eco-{index}-name": ""}
+
+    formset = formset_class(data, prefix="eco", add_row={})
+
+    assert formset.added is None and formset.total_form_count() == 500
+
+
+@pytest.mark.parametrize("total", [None, "", "x", "-1", "501", "1e3", "9999999999", " 1"])
+def test_a_forged_management_form_is_tampering(total):
+    data = QueryDict("lg-INITIAL_FORMS=0", mutable=True)
     if total is not None:
         data["lg-TOTAL_FORMS"] = total
 
-    assert with_row(data, "lg") == (None, None)
+    with pytest.raises(TamperedForm):
+        member_formset_class(MEMBER_SECTIONS[0])(data, prefix="lg", add_row={})

@@ -146,7 +146,7 @@ def test_wrong_documents_and_numbers_answer_404(editor, submitted, path):
         ({"parent": "abc", "body": "返信"}, "返信を入力してください"),
         ({"parent": "THREAD", "body": ""}, "返信を入力してください"),
         ({"parent": "THREAD", "body": "x" * 10_001}, "返信を入力してください"),
-        ({"parent": "THREAD", "body": "ベル\x07"}, "制御文字"),
+        ({"parent": "THREAD", "body": "ベル\x00"}, "返信を入力してください"),
     ],
 )
 def test_bad_replies_are_refused_with_a_message(editor, thread, submitted, data, message):

@@ -125,3 +125,18 @@ def test_exporting_a_revision_that_does_not_exist_says_so(editor_client, importe
 
     assert response.status_code == 200
     assert "版はありません" in response.content.decode()
+
+
+def test_an_import_from_the_ui_records_who_created_each_revision(editor_client, editor, region):
+    from declarations.lifecycle import Status
+    from declarations.models import StatusChange
+
+    upload(editor_client, (BUNDLES / "valid_region.json").read_bytes(), name="setouchi-2026.json")
+
+    rows = list(StatusChange.objects.filter(region=region).order_by("pk"))
+    assert [(row.revision.document, row.old, row.new) for row in rows] == [
+        ("declaration", "", Status.DRAFT),
+        ("vision", "", Status.DRAFT),
+    ]
+    assert [row.actor for row in rows] == [editor, editor]
+    assert all("setouchi-2026.json" in row.comment for row in rows)

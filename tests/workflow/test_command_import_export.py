@@ -201,3 +201,73 @@ def test_export_of_an_unknown_region_or_revision_is_a_clear_error():
     )
     with pytest.raises(CommandError, match="第9版はありません"):
         call_command("export_region", "only", "--revision", "9")
+
+
+# ---------------------------------------------------------------- standard input (issue 12, item 11)
+
+
+def test_import_reads_the_bundle_from_standard_input_with_a_dash():
+    out = io.StringIO()
+
+    call_command(
+        "import_region",
+        "-",
+        "--slug",
+        "from-stdin",
+        stdin=io.BytesIO((BUNDLES / "valid_region.json").read_bytes()),
+        stdout=out,
+    )
+
+    assert "リージョン from-stdin に連携宣言書 第1版" in out.getvalue()
+    assert export("from-stdin") == canonical(BUNDLES / "valid_region.json")
+
+
+def test_import_reads_the_processs_own_standard_input(monkeypatch):
+    data = (BUNDLES / "declaration_only.json").read_bytes()
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(data), encoding="utf-8"))
+
+    call_command("import_region", "-", "--slug", "piped", stdout=io.StringIO())
+
+    assert DeclarationRevision.objects.get(declaration__region__slug="piped").number == 1
+
+
+def test_a_bad_bundle_on_standard_input_is_an_input_error_naming_it():
+    with pytest.raises(CommandError) as error:
+        call_command("import_region", "-", stdin=io.BytesIO(b'{"region": 1'), stdout=io.StringIO())
+
+    assert "JSON として読めません" in str(error.value)
+    assert "ファイル - がありません" not in str(error.value)
+    assert Region.objects.count() == 0
+
+
+# ---------------------------------------------------------------- the creation rows (item 9)
+
+
+def test_every_imported_revision_gets_its_creation_row_naming_the_bundle():
+    from declarations.models import StatusChange
+
+    call_command(
+        "import_region", str(BUNDLES / "valid_region.json"), "--slug", "s", stdout=io.StringIO()
+    )
+
+    rows = list(StatusChange.objects.order_by("pk"))
+    revisions = [DeclarationRevision.objects.get(), VisionRevision.objects.get()]
+    assert [(row.revision, row.old, row.new) for row in rows] == [
+        (revision, "", Status.DRAFT) for revision in revisions
+    ]
+    assert all(row.actor is None for row in rows), "the command has no user"
+    assert all("valid_region.json" in row.comment for row in rows)
+    assert all("取り込み" in row.comment for row in rows)
+
+
+def test_a_bundle_from_standard_input_is_named_so_in_its_creation_row():
+    from declarations.models import StatusChange
+
+    call_command(
+        "import_region",
+        "-",
+        stdin=io.BytesIO((BUNDLES / "declaration_only.json").read_bytes()),
+        stdout=io.StringIO(),
+    )
+
+    assert "標準入力" in StatusChange.objects.get().comment

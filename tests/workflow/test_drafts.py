@@ -11,7 +11,7 @@ from tests.factories import DeclarationRevisionFactory, RegionFactory, UserFacto
 from tests.staff_helpers import BUNDLES
 from workflow.adapter import filing_import
 from workflow.drafts import DeclarationDraft, declaration_draft_save, project_save
-from workflow.revisions import declaration_start_abolition
+from workflow.revisions import revision_start_abolition
 from workflow.rows import ProjectRow
 from workflow.verbs import revision_accept, revision_submit
 
@@ -101,7 +101,9 @@ def test_an_abolition_draft_saves_only_its_reason_and_date(actor):
     imported = filing_import(read_bundle_file(BUNDLES / "valid_region.json"), slug="s")
     revision_submit(revision=imported.declaration_revision, actor=actor)
     revision_accept(revision=imported.declaration_revision, actor=actor)
-    abolition = declaration_start_abolition(region=imported.region, actor=actor, reason="理由")
+    abolition = revision_start_abolition(
+        document="declaration", region=imported.region, actor=actor, reason="理由"
+    )
 
     declaration_draft_save(
         revision=abolition,

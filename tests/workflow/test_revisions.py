@@ -10,11 +10,10 @@ from tests.factories import UserFactory
 from tests.staff_helpers import BUNDLES
 from workflow.adapter import filing_import
 from workflow.revisions import (
-    declaration_start_abolition,
-    declaration_start_change,
     may_start,
+    revision_start_abolition,
+    revision_start_change,
     successor_base,
-    vision_start_change,
 )
 from workflow.verbs import revision_accept, revision_return, revision_submit
 
@@ -44,15 +43,19 @@ def test_a_change_waits_for_the_latest_revision(actor, moves, message):
             revision_return(revision=revision, actor=actor, comment="直してください")
 
     with pytest.raises(RevisionNotStarted, match=message):
-        declaration_start_change(region=imported.region, actor=actor)
+        revision_start_change(document="declaration", region=imported.region, actor=actor)
 
 
 def test_no_change_after_an_abolition_was_published(actor):
     imported = filing_import(read_bundle_file(BUNDLES / "valid_region.json"), slug="s")
     revision_submit(revision=imported.declaration_revision, actor=actor)
     revision_accept(revision=imported.declaration_revision, actor=actor)
-    abolition = declaration_start_abolition(
-        region=imported.region, actor=actor, reason="目的達成", consulted_on=None
+    abolition = revision_start_abolition(
+        document="declaration",
+        region=imported.region,
+        actor=actor,
+        reason="目的達成",
+        consulted_on=None,
     )
     abolition.consulted_on = abolition.created_at.date()
     abolition.save()
@@ -69,7 +72,7 @@ def test_a_vision_change_copies_every_project_row(actor):
         revision_submit(revision=revision, actor=actor)
         revision_accept(revision=revision, actor=actor)
 
-    change = vision_start_change(region=imported.region, actor=actor)
+    change = revision_start_change(document="vision", region=imported.region, actor=actor)
 
     def rows(revision):
         return [
@@ -93,7 +96,7 @@ def test_a_change_copies_members_with_their_organizations(actor):
     revision_submit(revision=imported.declaration_revision, actor=actor)
     revision_accept(revision=imported.declaration_revision, actor=actor)
 
-    change = declaration_start_change(region=imported.region, actor=actor)
+    change = revision_start_change(document="declaration", region=imported.region, actor=actor)
 
     def rows(revision):
         members = [

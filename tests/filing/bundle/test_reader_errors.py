@@ -207,7 +207,7 @@ INPUT_ERRORS = [
         "too-many-members",
         lambda b: {**b, "members": [{"key": f"k{i}", "kind": "company"} for i in range(501)]},
         "members",
-        "500 件以内",
+        "500 団体以内",
     ),
     ("member-not-object", _set(["members", 0], "岡山県"), "members[0]", "オブジェクトを指定"),
     (

@@ -21,7 +21,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from declarations.selectors import master_data
-from filing.bundle import MAX_BUNDLE_BYTES, BundleError, parse_bundle, read_bundle_file
+from filing.bundle import STDIN, BundleError, read_bundle_file
 from filing.data import Filing
 from filing.engine import check_filing
 from filing.findings import Finding, Severity, has_errors
@@ -29,7 +29,6 @@ from workflow.adapter import rule_context
 
 EXIT_ERRORS = 1
 EXIT_UNUSABLE = 2
-STDIN = "-"
 
 
 class Command(BaseCommand):
@@ -92,11 +91,7 @@ class Command(BaseCommand):
             sys.exit(EXIT_ERRORS)
 
     def read(self, source: str, stdin) -> Filing:
-        if source == STDIN:
-            stream = stdin if stdin is not None else sys.stdin
-            stream = getattr(stream, "buffer", stream)
-            return parse_bundle(stream.read(MAX_BUNDLE_BYTES + 1))
-        return read_bundle_file(source)
+        return read_bundle_file(source, stdin=stdin)
 
     def fail(self, line: str) -> NoReturn:
         """One line on stderr and exit status 2 (CommandError would prefix it in English)."""

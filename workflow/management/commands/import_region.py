@@ -1,7 +1,9 @@
+from pathlib import Path
+
 from django.core.management.base import BaseCommand, CommandError
 
 from declarations.models import Region
-from filing.bundle import BundleError, read_bundle_file
+from filing.bundle import STDIN, BundleError, read_bundle_file
 from workflow.adapter import ImportRefused, filing_import
 
 
@@ -10,6 +12,8 @@ class Command(BaseCommand):
         "リージョン・バンドル（JSON）を作成中の版として保存します（すべて保存するか、何も保存しないか）。"
         "--region を付けると既存のリージョンの新しい版になります。"
     )
+
+    stealth_options = ("stdin",)
 
     def add_arguments(self, parser):
         parser.add_argument("file", help="バンドルの JSON ファイル（- で標準入力）")
@@ -21,8 +25,9 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, **options):
+        source = options["file"]
         try:
-            filing = read_bundle_file(options["file"])
+            filing = read_bundle_file(source, stdin=options.get("stdin"))
         except BundleError as error:
             raise CommandError(f"取り込めません: {error}", returncode=2) from None
         region = None
@@ -33,7 +38,14 @@ class Command(BaseCommand):
                     f"識別名 {options['region']} のリージョンはありません。", returncode=2
                 )
         try:
-            result = filing_import(filing, region=region, slug=options["slug"])
+            # No user runs a command: the creation rows have no actor and name the bundle.
+            result = filing_import(
+                filing,
+                region=region,
+                slug=options["slug"],
+                actor=None,
+                source="標準入力" if source == STDIN else Path(source).name,
+            )
         except ImportRefused as error:
             raise CommandError(str(error), returncode=2) from None
         vision = (
