@@ -1,8 +1,10 @@
 # Region Portal: the two commands of README.md.
 .PHONY: run test setup lint
 
-run:            ## set up everything and serve on http://127.0.0.1:8000
-	bash scripts/setup.sh
+PORT ?= 8000
+
+run:            ## set up everything and serve on http://127.0.0.1:$(PORT) (make run PORT=8001)
+	PORT=$(PORT) bash scripts/setup.sh
 
 test: setup     ## run the whole test suite (DATABASE_URL selects PostgreSQL)
 	.venv/bin/python -m pytest $(PYTEST_ARGS)

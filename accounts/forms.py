@@ -8,6 +8,7 @@ from django.template import loader
 from django.utils.translation import gettext_lazy as _
 
 from outbox.services import mail_enqueue
+from web.links import absolute_url
 
 
 def reject_control_characters(value: str) -> None:
@@ -88,6 +89,8 @@ class OutboxPasswordResetForm(PasswordResetForm):
         to_email,
         html_email_template_name=None,
     ):
+        # The link starts with PORTAL_BASE_URL, not with the Host the request named (ADR 0086).
+        context = {**context, "portal_base_url": absolute_url("/").rstrip("/")}
         subject = "".join(loader.render_to_string(subject_template_name, context).splitlines())
         body = loader.render_to_string(email_template_name, context)
         mail_enqueue(subject, body, [to_email])

@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 
 from accounts.models import Invitation, RegionRole, hash_token
 from outbox.services import mail_enqueue
+from web.links import absolute_url
 
 DEFAULT_VALID_DAYS = 7
 MAX_VALID_DAYS = 90
@@ -48,14 +49,15 @@ def invite_staff(
     email: str,
     region,
     role: str,
-    base_url: str,
+    base_url: str | None = None,
     invited_by=None,
     days: int = DEFAULT_VALID_DAYS,
 ) -> SentInvitation:
     """Issue an invitation and e-mail its link (once the transaction commits).
 
-    ``base_url`` is the portal's address as seen from outside (``https://portal.example.jp``);
-    the link is ``base_url`` + ``/accounts/invitations/<token>/``.
+    The link is ``PORTAL_BASE_URL`` + ``/accounts/invitations/<token>/`` (``web.links``);
+    ``base_url`` replaces the setting's address (``manage.py invite_staff --base-url``, tests
+    against a live server).
     """
     if role not in RegionRole.Role.values:
         raise ValueError(f"unknown role: {role!r}")
@@ -68,7 +70,8 @@ def invite_staff(
         invited_by=invited_by,
         valid_for=timedelta(days=days),
     )
-    url = base_url.rstrip("/") + invitation_path(token)
+    path = invitation_path(token)
+    url = absolute_url(path) if base_url is None else base_url.rstrip("/") + path
     expires = timezone.localtime(invitation.expires_at)
     body = _(
         "{portal} の広域リージョン「{region}」の担当者（{role}）として招待されました。\n"

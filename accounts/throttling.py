@@ -1,35 +1,23 @@
 """Log-in throttling (django-axes): the client address it counts failures under, and the
 page it answers with once an account or an address is locked out (ADR 0082).
 
-Behind the production reverse proxy REMOTE_ADDR is the proxy itself, so every visitor would
-share one address (and one lockout). ``TRUSTED_PROXY_COUNT`` says how many proxies in front
-of gunicorn append the address they received the request from to X-Forwarded-For (nginx:
-``proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;``). The client is then the
-entry that many places from the right: what the client wrote itself further left is ignored,
-so a forged header cannot choose the address it is counted under.
+The address rule is web.ratelimit's (one rule for the /verify/ limiter and the log-in
+lockout): REMOTE_ADDR, or behind ``TRUSTED_PROXY_COUNT`` reverse proxies that append to
+X-Forwarded-For, the entry that many places from the right — what the client wrote itself
+further left is ignored, so a forged header cannot choose the address it is counted under.
 """
-
-import ipaddress
 
 from django.conf import settings
 from django.shortcuts import render
 
+from web.ratelimit import client_address
+
 
 def client_ip(request) -> str | None:
-    remote = request.META.get("REMOTE_ADDR") or None
-    count = getattr(settings, "TRUSTED_PROXY_COUNT", 0)
-    if count <= 0:
-        return remote
-    hops = [hop.strip() for hop in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")]
-    hops = [hop for hop in hops if hop]
-    if len(hops) < count:
-        # The proxies did not all add themselves: the set-up is not what the setting says.
-        return remote
-    candidate = hops[-count]
-    try:
-        return str(ipaddress.ip_address(candidate))
-    except ValueError:
-        return remote
+    """``AXES_CLIENT_IP_CALLABLE``: the client's address, None when the request has none
+    (axes stores it in an IP address column, which refuses web.ratelimit's "unknown")."""
+    address = client_address(request)
+    return None if address == "unknown" else address
 
 
 def lockout_facts() -> dict:

@@ -52,6 +52,7 @@ def environment() -> dict[str, str]:
         "DJANGO_SETTINGS_MODULE": "bench_settings",
         "SECRET_KEY": "bench-only-" + "x" * 50,
         "ALLOWED_HOSTS": "127.0.0.1,localhost",
+        "PORTAL_BASE_URL": "http://127.0.0.1",
         "DATABASE_URL": f"sqlite:///{WORK / 'bench.sqlite3'}",
         "STATIC_ROOT": str(WORK / "static"),
         "MEDIA_ROOT": str(WORK / "media"),

@@ -44,6 +44,18 @@ LIFECYCLE_FIELDS = frozenset(
 )
 
 
+# The 送付書's fields, in the order it prints them; a change or an abolition starts with the
+# contact of the revision it copies (the number is the new letter's own).
+COVER_FIELDS = (
+    "cover_number",
+    "contact_department",
+    "contact_person",
+    "contact_phone",
+    "contact_email",
+)
+CONTACT_FIELDS = COVER_FIELDS[1:]
+
+
 def can_move(old: str, new: str) -> bool:
     return (Status(old), Status(new)) in TRANSITIONS
 
@@ -100,6 +112,14 @@ class RevisionBase(models.Model):
     accepted_at = models.DateTimeField(_("受理日時"), null=True, blank=True)
     published_at = models.DateTimeField(_("公表日時"), null=True, blank=True)
     publish_on = models.DateField(_("公表予定日"), null=True, blank=True)
+    # What the 送付書 of this submission prints (not part of the 要綱's content, not in bundles).
+    cover_number = models.CharField(
+        _("送付書の文書番号"), max_length=50, blank=True, help_text=_("例: 瀬戸内広域第12号")
+    )
+    contact_department = models.CharField(_("担当部署"), max_length=200, blank=True)
+    contact_person = models.CharField(_("担当者"), max_length=100, blank=True)
+    contact_phone = models.CharField(_("電話番号"), max_length=30, blank=True)
+    contact_email = models.EmailField(_("電子メール"), max_length=254, blank=True)
 
     objects = RevisionQuerySet.as_manager()
 

@@ -170,9 +170,19 @@ class DeclarationRevision(RevisionBase):
         Declaration, on_delete=models.PROTECT, related_name="revisions", verbose_name=_("連携宣言")
     )
     region_name = models.CharField(_("宣言リージョンの名称"), max_length=200, blank=True)
+    # ひらがな, no spaces (filing.kana.normalize_reading): found by search, sorts 名称順 (ADR 0087).
+    region_name_kana = models.CharField(
+        _("宣言リージョンの名称のよみがな"), max_length=200, blank=True
+    )
     area_note = models.CharField(_("区域の補足"), max_length=200, blank=True)
     declared_on = models.DateField(_("宣言日"), null=True, blank=True)
     aspiration = models.TextField(_("目指すべき姿"), max_length=20_000, blank=True)
+    representative = models.CharField(
+        _("代表団体"),
+        max_length=80,
+        blank=True,
+        help_text=_("リージョン構成団体のうち代表となる団体のキー（任意）。"),
+    )
 
     class Meta:
         ordering = ["declaration", "number"]

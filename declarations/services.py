@@ -29,18 +29,21 @@ class TransitionNotAllowed(Exception):
 
 
 @transaction.atomic
-def revision_transition(*, revision, new: Status, actor=None, comment: str = "") -> StatusChange:
+def revision_transition(
+    *, revision, new: Status, actor=None, comment: str = "", at=None
+) -> StatusChange:
     """Move a declaration or vision revision along the transition table, with an audit row.
 
     The only place that assigns ``status`` (STYLE.md §4); the verbs in
-    ``workflow.verbs`` call it after their own checks.
+    ``workflow.verbs`` call it after their own checks. ``at`` is when the move happened, for
+    a history recorded afterwards (``load_demo_data``); by default, now.
     """
     type(revision).objects.select_for_update().filter(pk=revision.pk).first()
     revision.refresh_from_db(fields=["status"])
     old = Status(revision.status)
     if (old, Status(new)) not in TRANSITIONS:
         raise TransitionNotAllowed(revision, new)
-    now = timezone.now()
+    now = at or timezone.now()
     revision.status = new
     update_fields = ["status", "updated_at"]
     if new in STAMPS:

@@ -1,8 +1,9 @@
 """The 送付書 (cover letter) that goes with every submitted document (要綱 第3(6)).
 
-Addressed to ``settings.MINISTRY_OFFICE``, dated the day of submission, it lists the
-enclosed document with its page count and SHA-256, so the ministry can check the copy
-it received (``/verify/``).
+Addressed to ``settings.MINISTRY_OFFICE``, numbered (文書番号) and dated the day of
+submission, it lists the enclosed document with its page count and SHA-256, so the
+ministry can check the copy it received (``/verify/``), and ends with the region's
+担当部署・連絡先 (``CoverDetails``).
 """
 
 from dataclasses import dataclass
@@ -27,6 +28,22 @@ class Enclosure:
     sha256: str
 
 
+@dataclass(frozen=True, slots=True)
+class CoverDetails:
+    """What the sender writes on the letter itself, beside the filing: the 文書番号 and
+    the 担当部署・連絡先 (entered on the revision before 送付; none of them is required)."""
+
+    document_number: str = ""  # 「瀬戸内広域第12号」
+    department: str = ""
+    person: str = ""
+    phone: str = ""
+    email: str = ""
+
+    @property
+    def has_contact(self) -> bool:
+        return any((self.department, self.person, self.phone, self.email))
+
+
 def cover_subject(document: str, kind: RevisionKind) -> str:
     subjects = {
         ("declaration", RevisionKind.ESTABLISHED): _("連携宣言書の写しの送付について"),
@@ -46,6 +63,7 @@ def cover_context(
     info: RevisionInfo,
     meta: DocumentMeta,
     enclosures: list[Enclosure],
+    details: CoverDetails | None = None,
 ) -> dict:
     return {
         "filing": filing,
@@ -58,6 +76,7 @@ def cover_context(
         "office": settings.MINISTRY_OFFICE,
         "member_count": len(filing.members),
         "enclosures": enclosures,
+        "details": details or CoverDetails(),
         "is_change": info.kind == RevisionKind.CHANGED,
         "is_abolition": info.kind == RevisionKind.ABOLISHED,
     }

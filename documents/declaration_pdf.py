@@ -94,6 +94,13 @@ def member_groups(members: tuple[MemberData, ...], master: MasterData) -> list[M
     return groups
 
 
+def representative_name(filing: Filing) -> str:
+    """The name of the member chosen as 代表団体, or "" (none chosen, or no such member)."""
+    key = filing.declaration.representative
+    member = filing.member(key) if key else None
+    return member.name if member is not None else ""
+
+
 def area_prefectures(filing: Filing, master: MasterData) -> str:
     """「岡山県、広島県、香川県」: the prefectures of the local-government members (JIS order)."""
     area = local_government_area(filing.members, master)
@@ -160,6 +167,7 @@ def declaration_context(
         "area": area_prefectures(filing, master),
         "member_groups": member_groups(filing.members, master),
         "member_count": len(filing.members),
+        "representative": representative_name(filing),
         "fields": field_labels(filing),
         "changes": declaration_changes(filing, previous)
         if info.kind != RevisionKind.ESTABLISHED

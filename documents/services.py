@@ -24,7 +24,7 @@ from django.utils import timezone
 from declarations.lifecycle import Status
 from declarations.models import DeclarationRevision
 from declarations.selectors import master_data
-from documents.cover_pdf import Enclosure, cover_pdf
+from documents.cover_pdf import CoverDetails, Enclosure, cover_pdf
 from documents.declaration_pdf import declaration_pdf, document_title
 from documents.models import Document, FrozenDocument, Kind
 from documents.render import DocumentMeta
@@ -146,15 +146,21 @@ def sources(revision) -> Sources:
 def document_meta(revision, *, draft: bool, kind: str = Kind.DOCUMENT) -> DocumentMeta:
     """The date printed on a document and the PDF's own date and identifier.
 
-    The cover letter and a vision are dated the day the revision was submitted, a
-    declaration its 宣言日 (when given). A submitted revision's PDF carries the submission
-    time and a fixed identifier, so rendering it again gives the same bytes. A draft
-    preview is dated today.
+    The cover letter is dated the day it is sent (the submission; a draft preview today).
+    The document itself is dated the day it came into being: a declaration its 宣言日, a
+    vision the day the members' 協議 concluded (``consulted_on``, 第4(1)); without that day,
+    a submitted revision (a minor change needs no 協議) is dated the day it was sent and a
+    draft stays undated (「令和　年　月　日」), as a declaration without its 宣言日 does.
+    A submitted revision's PDF carries the submission time and a fixed identifier, so
+    rendering it again gives the same bytes.
     """
     moment = None if draft else revision.submitted_at
-    day = timezone.localdate(moment) if moment is not None else timezone.localdate()
-    if kind == Kind.DOCUMENT and isinstance(revision, DeclarationRevision) and revision.declared_on:
-        day = revision.declared_on
+    sent = timezone.localdate(moment) if moment is not None else timezone.localdate()
+    day = sent
+    if kind == Kind.DOCUMENT and isinstance(revision, DeclarationRevision):
+        day = revision.declared_on or sent  # the template prints 「令和　年　月　日」 without it
+    elif kind == Kind.DOCUMENT:
+        day = revision.consulted_on or (None if draft else sent)
     identifier = f"{revision.region.slug}/{document_of(revision)}/{revision.number}/{kind}"
     return DocumentMeta(
         number=revision.number,
@@ -214,6 +220,17 @@ def _kind_label(kind) -> str:
     return RevisionKindChoices(kind.value).label
 
 
+def cover_details(revision) -> CoverDetails:
+    """The 文書番号 and 担当部署・連絡先 saved on the revision, for its 送付書."""
+    return CoverDetails(
+        document_number=revision.cover_number,
+        department=revision.contact_department,
+        person=revision.contact_person,
+        phone=revision.contact_phone,
+        email=revision.contact_email,
+    )
+
+
 def _render_cover(revision, source: Sources, meta: DocumentMeta, main_pdf: bytes) -> bytes:
     return cover_pdf(
         source.filing,
@@ -221,6 +238,7 @@ def _render_cover(revision, source: Sources, meta: DocumentMeta, main_pdf: bytes
         info=_revision_info(source),
         meta=document_meta(revision, draft=meta.draft, kind=Kind.COVER),
         enclosures=[_enclosure(source, meta, main_pdf)],
+        details=cover_details(revision),
     )
 
 

@@ -12,7 +12,7 @@ from django.shortcuts import render
 from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_http_methods, require_safe
 
 from declarations.lifecycle import Status
 from documents.forms import PDF_MAGIC, VERIFY_MAX_BYTES, VerifyForm
@@ -50,8 +50,11 @@ def _filename(revision, document: str, kind: str) -> str:
     return cleaned.replace("/", "_").replace("\\", "_") + ".pdf"
 
 
-def _pdf_response(data: bytes, filename: str, *, digest: str | None, public: bool) -> HttpResponse:
-    response = HttpResponse(data, content_type="application/pdf")
+def _pdf_response(
+    data: bytes, filename: str, *, digest: str | None, public: bool, head: bool = False
+) -> HttpResponse:
+    """The PDF with its headers; to a HEAD request the same headers and no body."""
+    response = HttpResponse(b"" if head else data, content_type="application/pdf")
     response["Content-Disposition"] = content_disposition_header(False, filename)
     response["Content-Length"] = str(len(data))
     if digest is not None:
@@ -67,10 +70,11 @@ def _error_page(request, message: str, status: int):
     return render(request, "documents/unavailable.html", {"message": message}, status=status)
 
 
-@require_GET
+@require_safe
 def download(request, document: str, pk: int, kind: str):
     """A revision's PDF: the frozen copy of a submitted revision (the same bytes every time),
-    or, for a draft, a preview made now and marked 「下書き」.
+    or, for a draft, a preview made now and marked 「下書き」. HEAD answers with the headers
+    GET would send (length, ETag, Repr-Digest) and no body.
 
     Published revisions are open to anyone; others only to the region's staff, reviewers and
     superusers. Anyone else, and any unknown document, revision or kind, gets 404.
@@ -81,10 +85,15 @@ def download(request, document: str, pk: int, kind: str):
     if revision is None or not can_download(request.user, revision):
         raise Http404
     filename = _filename(revision, document, kind)
+    head = request.method == "HEAD"
     try:
         if revision.status == Status.DRAFT:
             return _pdf_response(
-                render_document(revision, kind, draft=True), filename, digest=None, public=False
+                render_document(revision, kind, draft=True),
+                filename,
+                digest=None,
+                public=False,
+                head=head,
             )
         frozen = frozen_documents(revision).get(kind) or freeze_documents(revision=revision)[kind]
         data = read_frozen(frozen)
@@ -109,6 +118,7 @@ def download(request, document: str, pk: int, kind: str):
         filename,
         digest=frozen.sha256,
         public=revision.status == Status.PUBLISHED,
+        head=head,
     )
 
 

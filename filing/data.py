@@ -90,9 +90,11 @@ class MemberData:
 class DeclarationData:
     region_name: str
     area_note: str = ""
+    region_name_kana: str = ""  # よみがな, hiragana (filing.kana); not part of the document
     declared_on: date | None = None
     aspiration: str = ""
     fields: tuple[FieldEntry, ...] = ()
+    representative: str = ""  # the key of the member that represents the region (代表団体)
     revision: RevisionInfo = field(default_factory=RevisionInfo)
 
 

@@ -20,7 +20,7 @@ region page and the reviewers' admin both show what ``diff_filings`` returns.
 import difflib
 import unicodedata
 from collections.abc import Iterable
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, fields, replace
 from datetime import date
 from enum import StrEnum
 
@@ -36,6 +36,7 @@ from filing.data import (
     ProjectData,
     VisionData,
 )
+from filing.formatting import wareki
 from filing.i18n import gettext_lazy as _
 
 # Projects left unmatched by name are paired when at least this similar.
@@ -256,7 +257,8 @@ def _text_change(
 
 
 def _date_text(value: date | None) -> str:
-    return value.isoformat() if value else ""
+    # 和暦, as every page and PDF that shows a diff writes dates (ADR 0080; issue 13)
+    return wareki(value) if value else ""
 
 
 def plan_ref_text(ref: PlanRef | None) -> str:
@@ -526,22 +528,42 @@ def budget_by_fiscal_year(filing: Filing) -> dict[int, int]:
     return totals
 
 
-def diff_filings(old: Filing, new: Filing) -> FilingDiff:
-    """What changed from ``old`` to ``new`` (two revisions of one region)."""
-    members_added, members_removed, members_changed = _members(old, new)
-    fields_added, fields_removed = _fields(old, new)
-    projects_added, projects_removed, projects_changed = _projects(old, new)
-    return FilingDiff(
-        members_added=members_added,
-        members_removed=members_removed,
-        members_changed=members_changed,
-        fields_added=fields_added,
-        fields_removed=fields_removed,
-        text_changes=(*_declaration_texts(old, new), *_vision_texts(old.vision, new.vision)),
-        projects_added=projects_added,
-        projects_removed=projects_removed,
-        projects_changed=projects_changed,
-        budget_by_fiscal_year=_budget_changes(
-            budget_by_fiscal_year(old), budget_by_fiscal_year(new)
-        ),
-    )
+DECLARATION_DOCUMENT = "declaration"
+VISION_DOCUMENT = "vision"
+
+
+def diff_filings(old: Filing, new: Filing, *, document: str | None = None) -> FilingDiff:
+    """What changed from ``old`` to ``new`` (two revisions of one region).
+
+    ``document`` keeps one document's parts: ``"declaration"`` its members, fields and
+    texts; ``"vision"`` its texts, projects and budgets (the members still name the
+    implementers). Two states of a region compared for one document never list the other
+    document as added or removed (a vision published between two declarations)."""
+    declaration = document in (None, DECLARATION_DOCUMENT)
+    vision = document in (None, VISION_DOCUMENT)
+    result = FilingDiff()
+    if declaration:
+        members_added, members_removed, members_changed = _members(old, new)
+        fields_added, fields_removed = _fields(old, new)
+        result = replace(
+            result,
+            members_added=members_added,
+            members_removed=members_removed,
+            members_changed=members_changed,
+            fields_added=fields_added,
+            fields_removed=fields_removed,
+            text_changes=tuple(_declaration_texts(old, new)),
+        )
+    if vision:
+        projects_added, projects_removed, projects_changed = _projects(old, new)
+        result = replace(
+            result,
+            text_changes=(*result.text_changes, *_vision_texts(old.vision, new.vision)),
+            projects_added=projects_added,
+            projects_removed=projects_removed,
+            projects_changed=projects_changed,
+            budget_by_fiscal_year=_budget_changes(
+                budget_by_fiscal_year(old), budget_by_fiscal_year(new)
+            ),
+        )
+    return result

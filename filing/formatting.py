@@ -58,6 +58,16 @@ def _as_date(value: date | datetime) -> date:
 # ---------------------------------------------------------------- dates
 
 
+def iso_datetime(value: datetime | None) -> str:
+    """ISO 8601 in Japan time with its offset, to the second: 「2026-12-02T06:24:20+09:00」
+    (the API, the CSV and the Atom feed; a naive datetime is taken as Japan time already,
+    ``None`` is empty)."""
+    if value is None:
+        return ""
+    moment = value.astimezone(JST) if value.tzinfo is not None else value.replace(tzinfo=JST)
+    return moment.isoformat(timespec="seconds")
+
+
 def era_year(value: date | datetime) -> str:
     """「令和8年」."""
     name, number = _era(_as_date(value))

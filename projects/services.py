@@ -8,15 +8,16 @@ from django.db import transaction
 from django.db.models import Max, Prefetch
 
 from declarations.services import draft_claim
+from filing.bundle.limits import PROJECTS
 from projects.models import Project
 from visions.models import VisionRevision
 
-MAX_PROJECTS = 200  # DESIGN.md, the region bundle's limit
+MAX_PROJECTS = PROJECTS.most  # the region bundle's limit (filing.bundle.limits)
 
 
 class ProjectLimitReached(Exception):
     def __init__(self):
-        super().__init__(f"プロジェクトは {MAX_PROJECTS} 件までです。")
+        super().__init__(PROJECTS.message())
 
 
 @transaction.atomic

@@ -16,7 +16,7 @@ from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
 from django.utils.xmlutils import SimplerXMLGenerator
 
-from filing.formatting import wareki
+from filing.formatting import JST, wareki
 from filing.text import scrub
 from public.selectors.site import latest_publications
 
@@ -109,10 +109,11 @@ class PublicationsFeed(Feed):
     item_guid_is_permalink = False
 
     def item_pubdate(self, item):
-        return item.publication.published_at
+        # In Japan time, so the feed writes +09:00 as the API and the CSV do (issue 13).
+        return item.publication.published_at.astimezone(JST)
 
     def item_updateddate(self, item):
-        return item.publication.published_at
+        return item.publication.published_at.astimezone(JST)
 
     def item_copyright(self, item):
         return self.feed_copyright()

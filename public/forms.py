@@ -16,7 +16,7 @@ STATUS_CHOICES = [
     ("abolished", _("廃止")),
 ]
 SORT_CHOICES = [
-    ("name", _("名称順")),
+    ("name", _("名称順（五十音順）")),
     ("published", _("公表日の新しい順")),
     ("declared", _("宣言日の新しい順")),
 ]

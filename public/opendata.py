@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import condition, require_safe
 
 from declarations.models import MemberKindChoices
+from filing.formatting import iso_datetime
 from public.selectors.prefectures import prefectures
 from public.selectors.search import search_members, search_projects, search_regions
 from public.selectors.stamps import site_stamp
@@ -105,7 +106,7 @@ def regions_csv(request):
             s.name,
             _("廃止") if s.is_abolished else _("宣言中"),
             s.declared_on.isoformat() if s.declared_on else "",
-            s.published_at.isoformat() if s.published_at else "",
+            iso_datetime(s.published_at),
             " ".join(p.code for p in s.prefectures),
             "、".join(p.name for p in s.prefectures),
             "、".join(s.fields),

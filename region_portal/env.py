@@ -73,6 +73,24 @@ def require_list(name: str) -> list[str]:
     return values
 
 
+def portal_base_url(default: str | None = None) -> str:
+    """``PORTAL_BASE_URL``: the portal's address as people reach it (``https://portal.example.jp``),
+    the start of every link that leaves a request (mails, commands). Without ``default`` the
+    variable is required. Returned without a trailing slash."""
+    raw = env.str("PORTAL_BASE_URL", default="") or default
+    if not raw:
+        stop("PORTAL_BASE_URL", "が設定されていません（例: https://portal.example.jp）。")
+    parts = urlsplit(raw)
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        stop(
+            "PORTAL_BASE_URL",
+            "の形式が正しくありません（http:// または https:// で始まり、ホスト名のある URL を指定してください）。",
+        )
+    if parts.query or parts.fragment:
+        stop("PORTAL_BASE_URL", "に ? や # は付けられません（例: https://portal.example.jp）。")
+    return raw.rstrip("/")
+
+
 MAIL_BACKENDS = {
     "consolemail": "django.core.mail.backends.console.EmailBackend",
     "smtp": "django.core.mail.backends.smtp.EmailBackend",

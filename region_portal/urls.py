@@ -6,6 +6,7 @@ from public import opendata
 from public.api import api as public_api
 from public.feeds import PublicationsFeed
 from public.views import home as views
+from public.views import pages
 from staff.views.dashboard import dashboard
 
 feed_patterns = [path("publications.atom", PublicationsFeed(), name="publications")]
@@ -24,6 +25,9 @@ urlpatterns = [
     path("opendata/budgets.csv", opendata.budgets_csv, name="opendata_budgets"),
     path("documents/", include("documents.urls")),
     path("verify/", documents_views.verify, name="verify"),
+    path("about/", pages.about, name="about"),
+    path("privacy/", pages.privacy, name="privacy"),
+    path("accessibility/", pages.accessibility, name="accessibility"),
     path("accounts/", include("accounts.urls")),
     path("staff/", dashboard, name="staff_dashboard"),
     path("staff/<slug:slug>/comments/", include("staff.urls_comments")),

@@ -2,6 +2,7 @@ from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from declarations.models import AppendOnlyError, AppendOnlyQuerySet, Region
@@ -112,7 +113,8 @@ class Review(models.Model):
         help_text=_("空欄は、画面を通らない操作（コマンドやデモデータの読み込み）による判断です。"),
     )
     publish_on = models.DateField(_("公表予定日"), null=True, blank=True)
-    at = models.DateTimeField(_("日時"), auto_now_add=True)
+    # When the decision was taken: now, or the day of a history recorded afterwards (the demo).
+    at = models.DateTimeField(_("日時"), default=timezone.now, editable=False)
 
     objects = AppendOnlyQuerySet.as_manager()
 

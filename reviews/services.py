@@ -28,7 +28,7 @@ class CommentRefused(Exception):
 
 
 def review_record(
-    *, revision, decision: Review.Decision, reviewer, comment: str = "", publish_on=None
+    *, revision, decision: Review.Decision, reviewer, comment: str = "", publish_on=None, at=None
 ) -> Review:
     """The row of a reviewer's decision (``reviewer`` is ``None`` for a command or a loader)."""
     return Review.objects.create(
@@ -39,6 +39,7 @@ def review_record(
         comment=comment,
         reviewer=reviewer if reviewer is not None and reviewer.is_authenticated else None,
         publish_on=publish_on,
+        at=at or timezone.now(),
     )
 
 
@@ -47,7 +48,8 @@ def clean_body(body: str) -> str:
     try:
         text = clean_text(body or "").strip()
     except TextRefused as error:
-        raise CommentRefused(_("コメントに使えない文字があります: %(reason)s") % {"reason": error})
+        reason = _("コメントに使えない文字があります: %(reason)s") % {"reason": error}
+        raise CommentRefused(reason) from None
     if not text:
         raise CommentRefused(_("コメントを入力してください。"))
     if len(text) > BODY_MAX_LENGTH:

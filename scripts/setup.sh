@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Region Portal set-up: idempotent, safe to run again.
-#   scripts/setup.sh           set up everything, then serve on http://127.0.0.1:8000
+#   scripts/setup.sh           set up everything, then serve on http://127.0.0.1:${PORT:-8000}
 #   scripts/setup.sh --no-serve  set up the environment only (used by `make test` and CI)
+#   PORT=8001 scripts/setup.sh   serve on another port (`make run PORT=8001` does the same)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -10,6 +11,24 @@ SERVE=1
 
 say() { printf '\033[1m==> %s\033[0m\n' "$*"; }
 die() { printf 'エラー: %s\n' "$*" >&2; exit 1; }
+
+# 0. The port to serve on, checked before minutes of set-up (ADR 0086): a number, and free.
+PORT="${PORT:-8000}"
+if [ "$SERVE" -eq 1 ]; then
+  case "$PORT" in
+    ''|*[!0-9]*) die "PORT=$PORT は使えません。1024〜65535 のポート番号を指定してください（例: make run PORT=8001）。" ;;
+  esac
+  { [ "$PORT" -ge 1024 ] && [ "$PORT" -le 65535 ]; } ||
+    die "PORT=$PORT は使えません。1024〜65535 のポート番号を指定してください（例: make run PORT=8001）。"
+  # Something answers on the port: another server (an earlier `make run`?) already has it.
+  if (exec 3<>"/dev/tcp/127.0.0.1/$PORT") 2>/dev/null; then
+    die "ポート $PORT はほかのプログラムが使っています。そのプログラムを止めるか、別のポートを指定してください（例: make run PORT=$((PORT + 1))）。"
+  fi
+  # Links in mails and commands (invitations, password resets) point at this server.
+  if [ -z "${PORTAL_BASE_URL:-}" ] && ! grep -qs '^PORTAL_BASE_URL=' .env; then
+    export PORTAL_BASE_URL="http://127.0.0.1:$PORT"
+  fi
+fi
 
 # 1. The newest Python >= 3.12 on this machine (Django 6.1 needs it).
 find_python() {
@@ -88,5 +107,7 @@ say "メール送信のワーカーを起動します（manage.py db_worker）"
 .venv/bin/python manage.py db_worker --no-reload -v0 &
 WORKER=$!
 trap 'kill "$WORKER" 2>/dev/null || true' EXIT
-say "http://127.0.0.1:8000 で起動します（Ctrl+C で停止）"
-.venv/bin/python manage.py runserver 127.0.0.1:8000
+# The demo accounts (development settings only, ADR 0086) and how to log in with them.
+.venv/bin/python manage.py load_demo_users
+say "http://127.0.0.1:$PORT で起動します（Ctrl+C で停止）"
+.venv/bin/python manage.py runserver "127.0.0.1:$PORT"

@@ -41,3 +41,11 @@ def _master_data_for_live_server(request):
 
     if Municipality.objects.count() != 1741:
         load_master_data(Prefecture, Municipality)
+
+
+def pytest_collection_modifyitems(config, items):
+    """Every probe in tests/security/ runs against the live server: mark it ``live`` so that
+    CI can run these probes once (on PostgreSQL) rather than on every database."""
+    for item in items:
+        if "security" in item.path.parts:
+            item.add_marker(pytest.mark.live)

@@ -4,12 +4,12 @@ A change or an abolition of a vision copies its projects too: ``workflow.revisio
 (the one writer of a revision's rows is ``workflow.rows``).
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from django.db import transaction
 
-from declarations.lifecycle import Kind
+from declarations.lifecycle import COVER_FIELDS, Kind
 from declarations.models import Region
 from declarations.services import RevisionNotStarted, draft_claim, revision_created
 from visions.models import Vision, VisionRevision
@@ -28,6 +28,7 @@ class VisionDraft:
     is_minor: bool = False
     consulted_on: date | None = None
     reason: str = ""
+    cover: dict = field(default_factory=dict)  # the 送付書's fields given (lifecycle.COVER_FIELDS)
 
 
 @transaction.atomic
@@ -72,5 +73,6 @@ def vision_draft_save(
             "verified_on": draft.verified_on,
             "verification_note": draft.verification_note,
         }
+    fields |= {name: draft.cover[name] for name in COVER_FIELDS if name in draft.cover}
     draft_claim(revision, version, **fields)
     return revision

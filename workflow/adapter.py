@@ -111,9 +111,11 @@ def filing_from_revisions(
     """The plain ``Filing`` of a declaration revision and, optionally, a vision revision (prefetched)."""
     declaration = DeclarationData(
         region_name=declaration_revision.region_name,
+        region_name_kana=declaration_revision.region_name_kana,
         area_note=declaration_revision.area_note,
         declared_on=declaration_revision.declared_on,
         aspiration=declaration_revision.aspiration,
+        representative=declaration_revision.representative,
         fields=tuple(
             FieldEntry(code=FieldCode(f.code), text=f.text)
             for f in declaration_revision.fields.all()
@@ -281,9 +283,11 @@ def filing_import(
         consulted_on=info.consulted_on,
         reason=info.reason,
         region_name=filing.declaration.region_name,
+        region_name_kana=filing.declaration.region_name_kana,
         area_note=filing.declaration.area_note,
         declared_on=filing.declaration.declared_on,
         aspiration=filing.declaration.aspiration,
+        representative=filing.declaration.representative,
     )
     write_declaration_rows(
         declaration_revision, fields=filing.declaration.fields, members=filing.members

@@ -6,15 +6,16 @@ draft is still the one the editor opened (``declarations.services.draft_claim``,
 bumps ``version`` in the same transaction as the rows).
 """
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from django.db import transaction
 
-from declarations.lifecycle import Kind
+from declarations.lifecycle import COVER_FIELDS, Kind
 from declarations.models import DeclarationRevision, Member
 from declarations.services import draft_claim
 from filing.data import FieldEntry, MemberData, MemberKind
+from filing.kana import normalize_reading, suggest_reading
 from projects.models import Project
 from workflow.rows import LG_CODE_KINDS, ProjectRow, write_declaration_rows, write_project
 
@@ -37,6 +38,9 @@ class DeclarationDraft:
     hint (a blank one asks for a new key, see ``editor_members``)."""
 
     region_name: str = ""
+    # よみがな as typed (folded to hiragana on save; blank: suggested from the name, ADR
+    # 0087); None leaves it as it is
+    region_name_kana: str | None = None
     area_note: str = ""
     declared_on: date | None = None
     aspiration: str = ""
@@ -45,6 +49,9 @@ class DeclarationDraft:
     is_minor: bool = False
     consulted_on: date | None = None
     reason: str = ""
+    # a member key (代表団体), kept only if that member stays; None leaves it as it is
+    representative: str | None = None
+    cover: dict = field(default_factory=dict)  # the 送付書's fields given (lifecycle.COVER_FIELDS)
 
 
 def _new_key(member: MemberData, taken: set[str]) -> str:
@@ -104,24 +111,34 @@ def declaration_draft_save(
     Writes the revision's own fields, its fields (分野) and members, all or nothing.
     An abolition keeps its content: only its reason and 協議 date are written.
     """
+    cover = {name: draft.cover[name] for name in COVER_FIELDS if name in draft.cover}
     fields = {"consulted_on": draft.consulted_on, "reason": draft.reason}
     if revision.kind == Kind.CHANGED:
         fields["is_minor"] = draft.is_minor
     if revision.kind == Kind.ABOLISHED:
-        draft_claim(revision, version, **fields)
+        draft_claim(revision, version, **fields, **cover)
         return revision
     if revision.kind == Kind.ESTABLISHED:
         fields = {}
+    members = editor_members(revision, draft.members)
+    kana = revision.region_name_kana if draft.region_name_kana is None else draft.region_name_kana
     fields |= {
         "region_name": draft.region_name,
+        "region_name_kana": normalize_reading(kana) or suggest_reading(draft.region_name),
         "area_note": draft.area_note,
         "declared_on": draft.declared_on,
         "aspiration": draft.aspiration,
+        **cover,
     }
-    draft_claim(revision, version, **fields)
-    write_declaration_rows(
-        revision, fields=draft.fields, members=editor_members(revision, draft.members)
+    representative = (
+        revision.representative if draft.representative is None else draft.representative
     )
+    # a member removed in the same save stops being the representative
+    fields["representative"] = (
+        representative if representative in {member.key for member in members} else ""
+    )
+    draft_claim(revision, version, **fields)
+    write_declaration_rows(revision, fields=draft.fields, members=members)
     return revision
 
 

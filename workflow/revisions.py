@@ -8,7 +8,7 @@ abolition services all ask it.
 
 from django.db import transaction
 
-from declarations.lifecycle import Kind, Status
+from declarations.lifecycle import CONTACT_FIELDS, Kind, Status
 from declarations.models import Declaration, Region
 from declarations.services import RevisionNotStarted, declaration_create, revision_created
 from visions.models import Vision
@@ -88,7 +88,15 @@ def _copy_projects(base, revision) -> None:
 SUCCESSION = {
     "declaration": (
         Declaration,
-        ("region_name", "area_note", "declared_on", "aspiration"),
+        (
+            "region_name",
+            "region_name_kana",
+            "area_note",
+            "declared_on",
+            "aspiration",
+            "representative",
+            *CONTACT_FIELDS,
+        ),
         _copy_declaration_rows,
     ),
     "vision": (
@@ -100,6 +108,7 @@ SUCCESSION = {
             "roadmap_plan_reference",
             "verified_on",
             "verification_note",
+            *CONTACT_FIELDS,
         ),
         _copy_projects,
     ),

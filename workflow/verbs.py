@@ -64,11 +64,12 @@ def revision_findings(revision, *, declaration=None, vision=None) -> list[Findin
 
 
 @transaction.atomic
-def revision_submit(*, revision, actor, acknowledged: set[tuple[str, str]] | None = None):
+def revision_submit(*, revision, actor, acknowledged: set[tuple[str, str]] | None = None, at=None):
     """送付: freeze a draft revision and send it to the ministry for review.
 
     Refused while any error remains. When ``acknowledged`` is given (the staff UI),
-    every warning must be in it as ``(code, path)``; ``None`` acknowledges all.
+    every warning must be in it as ``(code, path)``; ``None`` acknowledges all. ``at`` (in
+    every verb) records a move that happened earlier (``load_demo_data``); by default, now.
     """
     findings = revision_findings(revision)
     blocking = [f for f in findings if f.is_error]
@@ -79,7 +80,7 @@ def revision_submit(*, revision, actor, acknowledged: set[tuple[str, str]] | Non
     if isinstance(revision, VisionRevision) and not revision.declaration_revision_id:
         revision.declaration_revision = paired_declaration(revision)
         revision.save(update_fields=["declaration_revision"])
-    change = revision_transition(revision=revision, new=Status.SUBMITTED, actor=actor)
+    change = revision_transition(revision=revision, new=Status.SUBMITTED, actor=actor, at=at)
     revision_submitted.send(sender=type(revision), revision=revision)
     mail_enqueue(
         f"送付されました: {revision}",
@@ -99,18 +100,19 @@ class CommentRequired(Exception):
 
 
 @transaction.atomic
-def revision_return(*, revision, actor, comment: str):
+def revision_return(*, revision, actor, comment: str, at=None):
     """差戻し: send a submitted revision back to the region, with a required comment."""
     if not comment or not comment.strip():
         raise CommentRequired
     change = revision_transition(
-        revision=revision, new=Status.RETURNED, actor=actor, comment=comment.strip()
+        revision=revision, new=Status.RETURNED, actor=actor, comment=comment.strip(), at=at
     )
     review_record(
         revision=revision,
         decision=Review.Decision.RETURNED,
         reviewer=actor,
         comment=comment.strip(),
+        at=at,
     )
     _tell_editors(
         revision,
@@ -139,11 +141,11 @@ class Acceptance:
 
 
 @transaction.atomic
-def revision_accept(*, revision, actor, comment: str = "", publish_on=None) -> Acceptance:
+def revision_accept(*, revision, actor, comment: str = "", publish_on=None, at=None) -> Acceptance:
     """受理: accept a submitted revision; publish it now, or on ``publish_on`` when that day
     is still to come. The caller reads the outcome from the returned ``Acceptance``."""
     change = revision_transition(
-        revision=revision, new=Status.ACCEPTED, actor=actor, comment=comment
+        revision=revision, new=Status.ACCEPTED, actor=actor, comment=comment, at=at
     )
     scheduled = publish_on if publish_on is not None and publish_on > timezone.localdate() else None
     review_record(
@@ -152,6 +154,7 @@ def revision_accept(*, revision, actor, comment: str = "", publish_on=None) -> A
         reviewer=actor,
         comment=comment,
         publish_on=scheduled,
+        at=at,
     )
     if scheduled is not None:
         revision.publish_on = scheduled
@@ -162,13 +165,13 @@ def revision_accept(*, revision, actor, comment: str = "", publish_on=None) -> A
             f"{revision} が受理されました。{scheduled:%Y-%m-%d} に公表されます。",
         )
         return Acceptance(change=change, publish_on=scheduled)
-    return Acceptance(change=revision_publish(revision=revision, actor=actor))
+    return Acceptance(change=revision_publish(revision=revision, actor=actor, at=at))
 
 
 @transaction.atomic
-def revision_publish(*, revision, actor):
+def revision_publish(*, revision, actor, at=None):
     """公表: an accepted revision becomes the public one."""
-    change = revision_transition(revision=revision, new=Status.PUBLISHED, actor=actor)
+    change = revision_transition(revision=revision, new=Status.PUBLISHED, actor=actor, at=at)
     _tell_editors(revision, "公表されました", f"{revision} が受理され、公表されました。")
     return change
 

@@ -7,8 +7,8 @@ Members carry only the keys of their kind (``MEMBER_KIND_KEYS``).
 from filing.data import MemberKind
 
 TOP_KEYS = ("region", "declaration", "members", "vision")
-REGION_KEYS = ("name", "area_note")
-DECLARATION_KEYS = ("declared_on", "aspiration", "fields", "revision")
+REGION_KEYS = ("name", "name_kana", "area_note")  # name_kana is optional (ADR 0087)
+DECLARATION_KEYS = ("declared_on", "aspiration", "fields", "representative", "revision")
 REVISION_KEYS = ("kind", "is_minor", "consulted_on", "reason")
 MEMBER_COMMON_KEYS = ("key", "name", "kind")
 MEMBER_KIND_KEYS = {

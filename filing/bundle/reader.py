@@ -33,11 +33,20 @@ Decisions taken where DESIGN.md is silent (each one is tested):
 * Dates are ``YYYY-MM-DD`` real dates between 1900 and 2999, fiscal years (年度)
   four-digit years in the same range: a sane range keeps the rules' date
   arithmetic (five years on, 31 March of the next year) from overflowing.
+* ``representative`` (代表団体, issue 13) is optional on ``declaration``: a member's key;
+  absent or ``null`` means none. An unknown key is an input error.
 * Duplicate keys inside one JSON object are an input error (JSON would keep the last).
+* Every text goes through the one text cleaner (``filing.text``, ADR 0084) before its
+  length is counted and before the rules run: line breaks become ``\n`` (a space in a
+  single-line text), invisible controls are removed, NUL and lone surrogates are input
+  errors at the text's path. A member reference is cleaned like the key it names.
+* Every array (and ``budget.by_fiscal_year``) has its limit (``limits``, docs/limits.md),
+  checked before any item is read.
 * A UTF-8 byte-order mark is tolerated; ``NaN``/``Infinity`` are not JSON.
 """
 
 import re
+from dataclasses import replace
 from datetime import date
 
 from filing.bundle.decoding import decode, read_file
@@ -95,6 +104,7 @@ from filing.data import (
     RevisionKind,
     VisionData,
 )
+from filing.kana import READING_RE, normalize_reading
 from filing.text import TextRefused, clean_text
 
 _DATE_RE = re.compile(r"\A\d{4}-\d{2}-\d{2}\Z", re.ASCII)
@@ -266,20 +276,40 @@ class _Reader:
         declaration = self.declaration(region, self.required(document, "declaration"))
         self.required(document, "members")
         members = self.members(document)
+        declaration = self.representative(declaration, document["declaration"])
         vision_value = document.get("vision")
         vision = None if vision_value is None else self.vision(vision_value)
         return Filing(declaration=declaration, members=members, vision=vision)
+
+    def reading(self, region: dict) -> str:
+        """``region.name_kana``, optional: folded to hiragana (its canonical form)."""
+        reading = normalize_reading(self.text(region, "name_kana", "region"))
+        if reading and not READING_RE.fullmatch(reading):
+            raise BundleError(
+                "region.name_kana",
+                "よみがなは、ひらがなかカタカナで書いてください（「・」、英字、数字も使えます）",
+            )
+        return reading
 
     def declaration(self, region: dict, value) -> DeclarationData:
         obj = self.mapping(value, "declaration", DECLARATION_KEYS)
         return DeclarationData(
             region_name=self.text(region, "name", "region"),
+            region_name_kana=self.reading(region),
             area_note=self.text(region, "area_note", "region"),
             declared_on=self.day(obj, "declared_on", "declaration"),
             aspiration=self.text(obj, "aspiration", "declaration", MAX_LONG_TEXT),
             fields=self.fields(obj),
             revision=self.revision(obj, "declaration"),
         )
+
+    def representative(self, declaration: DeclarationData, obj: dict) -> DeclarationData:
+        """The optional ``representative`` (代表団体): a member's key, read once the members are."""
+        value = obj.get("representative")
+        if value is None:
+            return declaration
+        key = self.member_reference(value, "declaration.representative")
+        return replace(declaration, representative=key)
 
     def fields(self, obj: dict) -> tuple[FieldEntry, ...]:
         entries: list[FieldEntry] = []

@@ -1,6 +1,7 @@
 """A ``Filing`` into the canonical region bundle (key order as in DESIGN's example).
 
-Every key is written except ``vision`` when there is none, a ``revision`` equal to
+Every key is written except ``vision`` when there is none, ``representative`` when no
+member is named, a ``revision`` equal to
 the default (established, not minor, no 協議 date, no reason), ``section``/``note``
 of a plan reference when empty, and the member keys of other kinds.
 ``parse_bundle(filing_to_bundle(f)) == f`` for every ``f`` that ``parse_bundle``
@@ -26,7 +27,12 @@ def filing_to_bundle(filing: Filing) -> dict:
     """The canonical bundle of ``filing`` (DESIGN's key order; see the module docstring)."""
     declaration = filing.declaration
     bundle: dict = {
-        "region": {"name": declaration.region_name, "area_note": declaration.area_note},
+        "region": {
+            "name": declaration.region_name,
+            # optional: written when the revision has one, so bundles without it stay the same
+            **({"name_kana": declaration.region_name_kana} if declaration.region_name_kana else {}),
+            "area_note": declaration.area_note,
+        },
         "declaration": {
             "declared_on": _iso(declaration.declared_on),
             "aspiration": declaration.aspiration,
@@ -34,6 +40,8 @@ def filing_to_bundle(filing: Filing) -> dict:
         },
         "members": [_member_to_bundle(member) for member in filing.members],
     }
+    if declaration.representative:
+        bundle["declaration"]["representative"] = declaration.representative
     _put_revision(bundle["declaration"], declaration.revision)
     vision = filing.vision
     if vision is not None:

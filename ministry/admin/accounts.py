@@ -52,10 +52,6 @@ class InvitationSendForm(forms.ModelForm):
         fields = ["email", "region", "role"]
 
 
-def _base_url(request) -> str:
-    return request.build_absolute_uri("/").rstrip("/")
-
-
 @admin.register(Invitation)
 class InvitationAdmin(SuperuserOnlyAdmin):
     list_display = ["email", "region", "role", "created_at", "expires_at", "state", "used_by"]
@@ -99,7 +95,6 @@ class InvitationAdmin(SuperuserOnlyAdmin):
             email=form.cleaned_data["email"],
             region=form.cleaned_data["region"],
             role=form.cleaned_data["role"],
-            base_url=_base_url(request),
             invited_by=request.user,
             days=form.cleaned_data["days"],
         )
@@ -131,7 +126,6 @@ class InvitationAdmin(SuperuserOnlyAdmin):
                 email=invitation.email,
                 region=invitation.region,
                 role=invitation.role,
-                base_url=_base_url(request),
                 invited_by=request.user,
             )
             count += 1

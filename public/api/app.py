@@ -1,12 +1,15 @@
 """The ``NinjaAPI`` itself: its title, licence and description, the root endpoint,
 and the routers of ``public.api.regions`` and ``public.api.site`` mounted on it."""
 
+from functools import partial
+
 from django.conf import settings
 from django.urls import reverse
 from ninja import NinjaAPI
 
 from public.api import regions, site
 from public.api.payloads import absolute, licence
+from public.api.rendering import RENDERER, head_as_get, openapi_json
 from public.api.schemas import RootOut
 
 
@@ -15,6 +18,15 @@ class _PortalApi(NinjaAPI):
         # The operation ids the API published before it became a package of modules
         # ("public_api_region_list"): clients generated from the document keep their names.
         return f"public_api_{operation.view_func.__name__}"
+
+    def _get_urls(self):
+        # Every URL also answers HEAD; the OpenAPI document is written by the portal's renderer.
+        patterns = super()._get_urls()
+        for pattern in patterns:
+            if pattern.name == "openapi-json":
+                pattern.callback = partial(openapi_json, api=self)
+            pattern.callback = head_as_get(pattern.callback)
+        return patterns
 
 
 api = _PortalApi(
@@ -27,6 +39,7 @@ api = _PortalApi(
         f"利用できます。出典として「{settings.PORTAL_NAME}」と記載してください。"
     ),
     urls_namespace="api-1",
+    renderer=RENDERER,
     docs_url=None,
     openapi_extra={
         "info": {

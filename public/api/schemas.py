@@ -34,6 +34,9 @@ class FieldOut(Schema):
     text: str = ""
 
 
+JST_DESCRIPTION = "公表の日時。ISO 8601、日本時間（例: 2026-12-02T06:24:20+09:00）"
+
+
 class PublicationOut(Schema):
     key: str = Field(description="公表の識別子（d = 連携宣言書、v = 連携ビジョン、数字は版）")
     document: str
@@ -42,7 +45,7 @@ class PublicationOut(Schema):
     is_minor: bool
     consulted_on: date | None
     reason: str
-    published_at: datetime
+    published_at: datetime = Field(description=JST_DESCRIPTION)
     bundle_url: str
 
 
@@ -51,7 +54,7 @@ class RegionSummaryOut(Schema):
     name: str
     status: str = Field(description="active（宣言中）/ abolished（廃止）")
     declared_on: date | None
-    published_at: datetime | None
+    published_at: datetime | None = Field(description=JST_DESCRIPTION)
     prefectures: list[PrefectureOut]
     fields: list[str]
     member_count: int

@@ -8,7 +8,8 @@ master data's よみがな, so 「さっぽろ」「サッポロ」「札幌」 
 import re
 import unicodedata
 
-from django.db.models import Exists, F, OuterRef, Q
+from django.db.models import Exists, F, OuterRef, Q, Value
+from django.db.models.functions import Coalesce, NullIf
 
 from declarations.lifecycle import Kind
 from declarations.models import (
@@ -21,15 +22,18 @@ from declarations.models import (
 )
 from declarations.selectors import current_declaration_revisions
 from filing.data import MemberKind
+from filing.kana import normalize_reading
 from filing.master import normalize_kana
 from projects.models import Project
 from public.selectors.prefectures import prefectures
 from visions.selectors import current_vision_revisions
 
+# 名称順 is 五十音順: by the よみがな (hiragana), a region without one by its name (ADR 0087).
+READING = Coalesce(NullIf("region_name_kana", Value("")), "region_name")
 SORTS = {
-    "name": ("region_name", "declaration__region__slug"),
-    "published": (F("published_at").desc(nulls_last=True), "region_name"),
-    "declared": (F("declared_on").desc(nulls_last=True), "region_name"),
+    "name": (READING, "region_name", "declaration__region__slug"),
+    "published": (F("published_at").desc(nulls_last=True), READING),
+    "declared": (F("declared_on").desc(nulls_last=True), READING),
 }
 STATUS_ACTIVE = "active"
 STATUS_ABOLISHED = "abolished"
@@ -81,6 +85,9 @@ def _term_condition(term: str) -> Q:
             Q(kana__contains=hiragana) | Q(name__contains=term)
         ).values("lg_code")
     )
+    # The region's よみがな is stored in hiragana: 「ちゅうぶ」「チュウブ」「ﾁｭｳﾌﾞ」 all find 中部.
+    if hiragana:
+        text |= Q(region_name_kana__contains=normalize_reading(hiragana))
     members = Member.objects.filter(member, revision=OuterRef("pk"))
     projects = Project.objects.filter(
         project,

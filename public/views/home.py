@@ -4,7 +4,6 @@ from django.urls import NoReverseMatch, reverse
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
-from declarations.models import FieldChoices
 from public.cache import cached_fragment, public_page, site_stamp
 from public.charts import Series, budget_bar_chart
 from public.maps import MAX_LEVEL, japan_map
@@ -30,10 +29,9 @@ def home_context() -> dict:
     known = prefectures()
     covered = [(known[code], regions) for code, regions in overview.coverage.items() if regions]
     uncovered = [known[code].name for code, regions in overview.coverage.items() if not regions]
-    series = [
-        Series(code, str(label), overview.budget_by_field.get(code, {}))
-        for code, label in FieldChoices.choices
-    ]
+    # The total per year only: a project has no field of its own yet, so a per-field bar
+    # would count each region's whole budget under every field it declares (issue 13).
+    series = [Series("total", _("事業費の総額"), overview.budget_by_year)]
     return {
         "overview": overview,
         "latest": site.latest_publications(LATEST_PUBLICATIONS),
@@ -53,8 +51,11 @@ def home_context() -> dict:
         "chart": budget_bar_chart(
             series,
             overview.fiscal_years,
-            title=_("分野別・年度別の事業費"),
-            description=_("年度ごとに、分野別の事業費を棒で示します。同じ内容を下の表に示します。"),
+            title=_("年度別の事業費"),
+            description=_(
+                "年度ごとに、すべてのプロジェクトの事業費の合計を棒で示します。"
+                "同じ内容を下の表に示します。"
+            ),
         ),
         "series": series,
     }

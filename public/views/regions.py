@@ -26,7 +26,7 @@ from public.cache import cached_fragment, public_page, region_stamp, site_stamp
 from public.charts import RoadmapRow, roadmap_chart
 from public.forms import RegionFilterForm
 from public.maps import MAX_LEVEL, japan_map
-from public.selectors.history import PUBLICATION_KEY_RE, region_history
+from public.selectors.history import DECLARATION, PUBLICATION_KEY_RE, VISION, region_history
 from public.selectors.prefectures import PrefectureInfo, prefectures
 from public.selectors.region import published_region, region_state
 from public.selectors.search import search_regions
@@ -144,7 +144,7 @@ def region_context(state) -> dict:
     show_vision = state.vision is not None and not state.is_abolished
     history = state.history
     states = history.states
-    previous = {later.key: earlier.key for earlier, later in itertools.pairwise(states)}
+    previous = previous_of_same_document(states)
     return {
         "state": state,
         "declaration": state.declaration,
@@ -175,6 +175,9 @@ def region_context(state) -> dict:
         "vision_documents": _documents(state.vision) if show_vision else [],
         "history": history.newest_first,
         "states": tuple(reversed(states)),
+        "state_groups": _grouped(states),
+        "compare_to": states[-1].key if states else "",
+        "compare_from": previous.get(states[-1].key, "") if states else "",
         "previous": previous,
     }
 
@@ -221,18 +224,60 @@ def region_revision(request, slug, key):
 # ---------------------------------------------------------------- the difference
 
 
-def _diff_keys(request, states) -> tuple[str, str, bool]:
-    """The two publications to compare (default: the last two); ``False`` when the
-    request named one that does not exist."""
-    keys = [p.key for p in states]
-    default_to = keys[-1]
-    default_from = keys[-2] if len(keys) > 1 else keys[-1]
-    old = request.GET.get("from", default_from)
-    new = request.GET.get("to", default_to)
-    valid = old in keys and new in keys
-    if not valid:
-        old, new = default_from, default_to
-    return old, new, valid
+def previous_of_same_document(states) -> dict[str, str]:
+    """Each publication's key → the key of the one before it of the same document."""
+    previous = {}
+    for document in (DECLARATION, VISION):
+        own = [p for p in states if p.document == document]
+        previous |= {later.key: earlier.key for earlier, later in itertools.pairwise(own)}
+    return previous
+
+
+@dataclass(frozen=True)
+class DiffChoice:
+    old: str
+    new: str
+    document: str
+    notice: str = ""  # why the pair asked for is not the pair shown
+
+
+def _diff_keys(request, states) -> DiffChoice:
+    """The two publications of ONE document to compare: by default the latest publication
+    and the one before it of the same document. A pair of two documents compares the
+    later one with its own previous publication; an unknown key, the default pair."""
+    by_key = {p.key: p for p in states}
+    previous = previous_of_same_document(states)
+
+    def pair(new_key: str, notice: str = "") -> DiffChoice:
+        return DiffChoice(previous.get(new_key, new_key), new_key, by_key[new_key].document, notice)
+
+    asked = "from" in request.GET or "to" in request.GET
+    default_new = states[-1].key
+    old = request.GET.get("from", previous.get(default_new, default_new))
+    new = request.GET.get("to", default_new)
+    if old not in by_key or new not in by_key:
+        notice = _("指定された版が見つからないため、最新の公表とその前の版を比べています。")
+        return pair(default_new, notice if asked else "")
+    if by_key[old].document != by_key[new].document:
+        return pair(
+            new,
+            _(
+                "連携宣言書と連携ビジョンは別の文書のため、同じ文書の版どうしを比べます"
+                "（%(document)s の前の版と比べています）。"
+            )
+            % {"document": by_key[new].document_label},
+        )
+    return DiffChoice(old, new, by_key[new].document)
+
+
+def _grouped(states) -> list[tuple[str, tuple]]:
+    """(document label, its publications newest first) for the compare form's optgroups."""
+    groups = []
+    for document in (DECLARATION, VISION):
+        own = tuple(p for p in reversed(states) if p.document == document)
+        if own:
+            groups.append((own[0].document_label, own))
+    return groups
 
 
 @public_page(region_stamp, whole_page=True)
@@ -245,14 +290,15 @@ def region_diff(request, slug):
         raise Http404(_("公表されている宣言リージョンが見つかりません。"))
     history = region_history(region.pk)
     states = history.states
-    old_key, new_key, valid = _diff_keys(request, states)
+    choice = _diff_keys(request, states)
+    old_key, new_key = choice.old, choice.new
 
     def build():
         old = region_state(slug, old_key)
         new = region_state(slug, new_key)
         if old is None or new is None:
             raise Http404
-        diff = diff_filings(old.filing, new.filing)
+        diff = diff_filings(old.filing, new.filing, document=choice.document)
         return {
             "title": new.declaration.region_name,
             "body": render_to_string(
@@ -279,9 +325,9 @@ def region_diff(request, slug):
             "title": data["title"],
             "body": mark_safe(data["body"]),
             "slug": slug,
-            "states": tuple(reversed(states)),
+            "state_groups": _grouped(states),
             "old_key": old_key,
             "new_key": new_key,
-            "invalid_choice": not valid and ("from" in request.GET or "to" in request.GET),
+            "notice": choice.notice,
         },
     )

@@ -6,7 +6,7 @@ from datetime import timedelta
 from django.utils.csp import CSP
 
 from filing.data import DEFAULT_VERIFICATION_INTERVAL_MONTHS
-from region_portal.env import BASE_DIR, database_url, env, mailer_from_url
+from region_portal.env import BASE_DIR, database_url, env, mailer_from_url, portal_base_url
 
 SECRET_KEY = env.str(
     "SECRET_KEY", default="dev-only-insecure-key-change-me-in-production-0123456789"
@@ -188,10 +188,19 @@ VISION_VERIFICATION_INTERVAL_MONTHS = env.int(
 
 # Portal-wide facts shown in the layout and documents.
 PORTAL_NAME = "広域リージョン連携ポータル"
+# The start of every link that leaves a request (mails, command output): web.links.absolute_url.
+# Required in production; here the development server (scripts/setup.sh sets it to its PORT).
+PORTAL_BASE_URL = portal_base_url(default="http://127.0.0.1:8000")
 DATA_LICENCE = {
     "name": "CC BY 4.0",
     "url": "https://creativecommons.org/licenses/by/4.0/deed.ja",
 }
+
+# Who runs the portal and how to reach them (the page /about/, linked from every footer).
+# PORTAL_CONTACT_EMAIL and PORTAL_CONTACT_PHONE may be left empty; the page then says so.
+PORTAL_OPERATOR = env.str("PORTAL_OPERATOR", default="広域リージョン連携ポータル運営事務局")
+PORTAL_CONTACT_EMAIL = env.str("PORTAL_CONTACT_EMAIL", default="")
+PORTAL_CONTACT_PHONE = env.str("PORTAL_CONTACT_PHONE", default="")
 
 # 送付書 (the cover letter of every submitted document, 要綱 第3(6)): the ministry office it is
 # addressed to, with its honorific. Set MINISTRY_OFFICE in the environment when it differs.

@@ -1,6 +1,6 @@
 """Production mode: DJANGO_SETTINGS_MODULE=region_portal.settings.production.
 
-SECRET_KEY, ALLOWED_HOSTS and DATABASE_URL must be given; a missing or malformed
+SECRET_KEY, ALLOWED_HOSTS, PORTAL_BASE_URL and DATABASE_URL must be given; a missing or malformed
 one stops start-up with one line naming it. ``manage.py check --deploy`` passes
 without warnings. TLS ends at the reverse proxy, which sets X-Forwarded-Proto.
 """
@@ -10,6 +10,7 @@ from region_portal.env import (
     database_url,
     env,
     mailer_from_url,
+    portal_base_url,
     require_list,
     require_secret_key,
 )
@@ -18,6 +19,7 @@ from .base import *  # noqa: F403
 
 SECRET_KEY = require_secret_key()
 ALLOWED_HOSTS = require_list("ALLOWED_HOSTS")
+PORTAL_BASE_URL = portal_base_url()
 CSRF_TRUSTED_ORIGINS = env.list(
     "CSRF_TRUSTED_ORIGINS", default=[f"https://{h}" for h in ALLOWED_HOSTS]
 )

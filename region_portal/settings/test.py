@@ -1,6 +1,17 @@
-"""Tests (pytest selects this module): fast hashing, mail kept in memory."""
+"""Tests (pytest selects this module): fast hashing, mail kept in memory, files in a temporary
+folder."""
+
+import atexit
+import shutil
+import tempfile
+from pathlib import Path
 
 from .base import *  # noqa: F403
+
+# Every file a test stores (the frozen PDFs …) goes to a folder of this test process, removed
+# when it ends, never into the repository's media/ nor a MEDIA_ROOT of the environment (issue 13).
+MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="region-portal-test-media-"))
+atexit.register(shutil.rmtree, MEDIA_ROOT, ignore_errors=True)
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 MAILERS = {"default": {"BACKEND": "django.core.mail.backends.locmem.EmailBackend"}}

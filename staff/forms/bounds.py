@@ -10,8 +10,9 @@ portal's page (``templates/400.html``), logs it under ``django.security.Tampered
 nothing has been saved, because the check runs when the formset is bound and when the form
 is validated, before any service is called.
 
-- ``CompleteForm``: every staff document form and row form. ``is_valid``/``errors`` refuse a
-  bound form with a rendered field absent from the data.
+- ``CompleteForm``: every staff document form (declaration, vision, project). ``is_valid``/
+  ``errors`` refuse a bound form with a rendered field absent from the data. Row forms are
+  checked by their formset when it is bound (below).
 - ``BoundedFormSet``: every staff formset. Binding refuses a management form that is missing,
   not plain digits, out of ``0 ≤ INITIAL_FORMS ≤ TOTAL_FORMS ≤ absolute_max``, or inconsistent
   with the rows sent (a row below ``TOTAL_FORMS`` incomplete, a row at or above it present).

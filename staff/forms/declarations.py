@@ -17,12 +17,15 @@ from datetime import date
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from declarations.lifecycle import Kind
+from declarations.lifecycle import COVER_FIELDS, Kind
 from declarations.models import DeclarationField, DeclarationRevision, Member
 from filing.bundle import MAX_AMOUNT, MAX_YEAR, MIN_YEAR
 from filing.bundle.limits import MEMBERS, OTHER_FIELDS
 from filing.data import FieldCode, FieldEntry, MemberData, MemberKind
+from filing.kana import suggest_reading
 from staff.forms.bounds import BoundedFormSet, CompleteForm
+from staff.forms.cover import CoverFieldsMixin
+from staff.forms.reading import ReadingForm
 from workflow.drafts import DeclarationDraft
 from workflow.forms import CleanedCharField, cleaned
 
@@ -210,6 +213,7 @@ def revision_initial(revision) -> dict:
         "is_minor": revision.is_minor,
         "consulted_on": revision.consulted_on,
         "reason": revision.reason,
+        **{name: getattr(revision, name) for name in COVER_FIELDS},
     }
 
 
@@ -225,7 +229,7 @@ LISTED_FIELDS = [
 ]
 
 
-class DeclarationForm(RevisionInfoMixin, CompleteForm):
+class DeclarationForm(RevisionInfoMixin, CoverFieldsMixin, ReadingForm, CompleteForm):
     """The declaration's own items (第3(2)① ③ ④); the members are in the formsets below."""
 
     region_name = TextField(label=_("宣言リージョンの名称"))
@@ -248,12 +252,23 @@ class DeclarationForm(RevisionInfoMixin, CompleteForm):
         help_text=_("A〜C 以外の分野を、1 行に 1 つずつ書いてください。"),
     )
 
-    def __init__(self, *args, kind: str = Kind.ESTABLISHED, **kwargs):
+    def __init__(self, *args, kind: str = Kind.ESTABLISHED, members=(), **kwargs):
         super().__init__(*args, **kwargs)
         if kind == Kind.ABOLISHED:
             # An abolition states its reason and 協議 date; the content stays as published.
             self.fields.clear()
+        else:
+            self.fields["representative"] = forms.ChoiceField(
+                label=_("代表団体"),
+                required=False,
+                choices=[("", _("（定めない）"))]
+                + [(member.key, member.name) for member in members],
+                help_text=_(
+                    "保存済みのリージョン構成団体から選びます（任意）。連携宣言書と公開ページに載ります。"
+                ),
+            )
         self.add_revision_fields(kind)
+        self.add_cover_fields()
 
     def clean_other_fields(self):
         lines = [line.strip() for line in self.cleaned_data["other_fields"].split("\n")]
@@ -275,11 +290,13 @@ def declaration_initial(revision: DeclarationRevision, fields) -> dict:
     listed = {code for code, _label in LISTED_FIELDS}
     return {
         "region_name": revision.region_name,
+        "region_name_kana": revision.region_name_kana or suggest_reading(revision.region_name),
         "area_note": revision.area_note,
         "declared_on": revision.declared_on,
         "aspiration": revision.aspiration,
         "fields": [f.code for f in fields if f.code in listed],
         "other_fields": "\n".join(f.text for f in fields if f.code == FieldCode.OTHER),
+        "representative": revision.representative,
         **revision_initial(revision),
     }
 
@@ -465,7 +482,10 @@ class DeclarationEditor:
         self.kind = revision.kind
         self.editable_content = revision.kind != Kind.ABOLISHED
         self.form = DeclarationForm(
-            data, kind=revision.kind, initial=declaration_initial(revision, fields)
+            data,
+            kind=revision.kind,
+            members=members,
+            initial=declaration_initial(revision, fields),
         )
         by_section = {section.prefix: [] for section in MEMBER_SECTIONS}
         for member in members:
@@ -511,18 +531,21 @@ class DeclarationEditor:
     def draft(self) -> DeclarationDraft:
         data = self.form.cleaned_data
         if not self.editable_content:
-            return DeclarationDraft(**self.form.revision_values())
+            return DeclarationDraft(**self.form.revision_values(), cover=self.form.cover_values())
         fields = [
             FieldEntry(FieldCode(code)) for code, _label in LISTED_FIELDS if code in data["fields"]
         ]
         fields += [FieldEntry(FieldCode.OTHER, text) for text in data["other_fields"]]
         return DeclarationDraft(
             region_name=data["region_name"],
+            region_name_kana=data["region_name_kana"],
             area_note=data["area_note"],
             declared_on=data["declared_on"],
             aspiration=data["aspiration"],
             fields=tuple(fields),
             members=tuple(self.member_entries()),
+            representative=data["representative"],
+            cover=self.form.cover_values(),
             **self.form.revision_values(),
         )
 

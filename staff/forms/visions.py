@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from declarations.lifecycle import Kind
 from staff.forms.bounds import CompleteForm
+from staff.forms.cover import CoverFieldsMixin
 from staff.forms.declarations import (
     SHORT_TEXT,
     DayField,
@@ -54,7 +55,7 @@ def plan_reference_initial(prefix: str, reference) -> dict:
     return {f"{prefix}_{part}": str(reference.get(part) or "") for part in PLAN_PARTS}
 
 
-class VisionForm(RevisionInfoMixin, CompleteForm):
+class VisionForm(RevisionInfoMixin, CoverFieldsMixin, CompleteForm):
     aspiration = long_text(
         _("目指すべき姿（中長期的な将来像）"),
         help_text=_(
@@ -78,6 +79,7 @@ class VisionForm(RevisionInfoMixin, CompleteForm):
             self.fields.update(plan_reference_fields("aspiration"))
             self.fields.update(plan_reference_fields("roadmap"))
         self.add_revision_fields(kind, establishment_consultation=True)
+        self.add_cover_fields()
         self.kind = kind
 
     def clean(self):
@@ -97,7 +99,7 @@ class VisionForm(RevisionInfoMixin, CompleteForm):
     def draft(self) -> VisionDraft:
         data = self.cleaned_data
         if self.kind == Kind.ABOLISHED:
-            return VisionDraft(**self.revision_values())
+            return VisionDraft(**self.revision_values(), cover=self.cover_values())
         return VisionDraft(
             aspiration=data["aspiration"],
             aspiration_plan_reference=self.plan_reference("aspiration"),
@@ -105,6 +107,7 @@ class VisionForm(RevisionInfoMixin, CompleteForm):
             roadmap_plan_reference=self.plan_reference("roadmap"),
             verified_on=data["verified_on"],
             verification_note=data["verification_note"],
+            cover=self.cover_values(),
             **self.revision_values(),
         )
 

@@ -85,3 +85,15 @@ def test_the_role_must_be_editor_or_viewer(region):
     with pytest.raises(CommandError):
         run("setouchi", "a@example.jp")
     assert not Invitation.objects.exists()
+
+
+def test_the_link_uses_the_portal_base_url_setting(
+    region, settings, django_capture_on_commit_callbacks
+):
+    # Production used to send http://127.0.0.1:8000/… links: PORTAL_BASE_URL was never defined.
+    settings.PORTAL_BASE_URL = "https://portal.example.jp"
+    with django_capture_on_commit_callbacks(execute=True):
+        output = run("setouchi", "staff@example.jp", "--role", "editor")
+    (message,) = mail.outbox
+    assert "https://portal.example.jp/accounts/invitations/" in message.body
+    assert "127.0.0.1" not in output + message.body

@@ -176,6 +176,13 @@ def test_behind_two_proxies_the_client_is_second_from_the_right():
     assert client_ip(request_from("10.0.0.3", "9.9.9.9, 203.0.113.5, 10.0.0.2")) == "203.0.113.5"
 
 
+def test_a_request_without_an_address_is_counted_under_none():
+    """(Client.force_login's request has no REMOTE_ADDR; axes' IP column refuses text.)"""
+    request = RequestFactory().get("/")
+    del request.META["REMOTE_ADDR"]
+    assert client_ip(request) is None
+
+
 @override_settings(TRUSTED_PROXY_COUNT=1)
 def test_a_missing_or_garbled_header_falls_back_to_the_connection():
     assert client_ip(request_from("10.0.0.2")) == "10.0.0.2"

@@ -116,8 +116,10 @@ def test_password_change_requires_login(client):
 
 
 def test_password_reset_mails_a_japanese_link_that_sets_a_new_password(
-    client, editor, django_capture_on_commit_callbacks
+    client, editor, settings, django_capture_on_commit_callbacks
 ):
+    # The link starts with PORTAL_BASE_URL, never with the Host the request named (ADR 0086).
+    settings.PORTAL_BASE_URL = "https://portal.example.jp"
     # The mail goes through the outbox (ADR 0081): a row, delivered once the request is done.
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(
@@ -129,7 +131,9 @@ def test_password_reset_mails_a_japanese_link_that_sets_a_new_password(
     assert message.to == ["editor@example.jp"]
     assert message.subject == "[広域リージョン連携ポータル] パスワードの再設定"
     assert "editor さん" in message.body
-    link = re.search(r"http://testserver(/accounts/password/reset/\S+/)", message.body).group(1)
+    link = re.search(
+        r"https://portal\.example\.jp(/accounts/password/reset/\S+/)", message.body
+    ).group(1)
 
     form_page = client.get(link, follow=True)
     assert "新しいパスワードの設定" in form_page.content.decode()

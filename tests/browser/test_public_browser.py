@@ -43,7 +43,23 @@ PAGES = [
     ("region-diff", "/regions/setouchi/diff/?from=v1&to=v2"),
     ("region-abolished", "/regions/gone/"),
     ("opendata", "/opendata/"),
+    ("verify", "/verify/"),
+    ("about", "/about/"),
+    ("privacy", "/privacy/"),
+    ("accessibility", "/accessibility/"),
 ]
+
+
+def test_the_accessibility_statement_lists_exactly_the_pages_checked_here():
+    """The statement (/accessibility/) publishes these tests' results: its scope is the
+    pages this module runs axe-core on, at the widths it uses."""
+    from urllib.parse import urlsplit
+
+    from public.views.pages import CHECKED_PAGES, VIEWPORT_WIDTHS
+
+    checked = {urlsplit(path).path for _, path in PAGES}
+    assert {path for _, path in CHECKED_PAGES} <= checked
+    assert VIEWPORT_WIDTHS == (DESKTOP["width"], MOBILE["width"])
 
 
 def open_page(page, url):
@@ -179,11 +195,35 @@ def test_map_and_charts_are_coloured_by_the_stylesheet(browser_page, portal_url,
           return {
             covered: fill('.japan-map__prefecture--level-1'),
             empty: fill('.japan-map__prefecture--level-0'),
-            industry: fill('.chart__bar--industry'),
+            total: fill('.chart__bar--total'),
           };
         }"""
     )
 
     assert colours["covered"] == "rgb(157, 183, 249)"  # --color-primitive-blue-300
     assert colours["empty"] != colours["covered"]
-    assert colours["industry"] == "rgb(0, 23, 193)"  # --color-primitive-blue-900
+    assert colours["total"] == "rgb(0, 23, 193)"  # --color-primitive-blue-900
+
+
+def test_roadmap_milestones_are_readable_on_a_phone(
+    browser_page, portal_url, screenshot, published
+):
+    """Issue 13: at 375 px the milestone column was 48 px wide, one character per line.
+    Each project's milestones now get (nearly) the whole width of the screen."""
+    browser_page.set_viewport_size(MOBILE)
+    open_page(browser_page, portal_url + "/regions/setouchi/")
+
+    cells = browser_page.locator(".roadmap-table__milestones")
+    assert cells.count() == 3
+    widths = [cells.nth(i).bounding_box()["width"] for i in range(cells.count())]
+    screenshot(browser_page, "public-region-375-roadmap")
+    assert min(widths) >= 280, widths
+    first = browser_page.locator(".roadmap-table__milestones li").first
+    line = float(first.evaluate("e => parseFloat(getComputedStyle(e).lineHeight)"))
+    assert first.bounding_box()["height"] <= 3 * line, "a milestone takes a line or two"
+    assert browser_page.evaluate("document.documentElement.scrollWidth") <= MOBILE["width"]
+
+    browser_page.set_viewport_size(DESKTOP)
+    open_page(browser_page, portal_url + "/regions/setouchi/")
+    assert browser_page.locator(".roadmap-table thead").is_visible()
+    assert cells.first.bounding_box()["width"] >= 200

@@ -171,9 +171,10 @@ def test_project_implementers_milestones_references_and_period_changes():
     assert change.implementers_removed == ("北方大学", "北方技術財団")
     assert change.plan_references_removed == ("北海道総合開発計画　第2章第1節",)
     assert change.plan_references_added == ()
-    assert change.milestones_added == ("2027-03-31 立地企業10社",)
+    # Dates in 和暦, as the public pages and the PDFs write them (issue 13).
+    assert change.milestones_added == ("令和9年3月31日 立地企業10社",)
     assert [c.path for c in change.text_changes] == ["vision.projects[0].period"]
-    assert change.text_changes[0].new == "2026-04-01〜2029-03-31"
+    assert change.text_changes[0].new == "令和8年4月1日〜令和11年3月31日"
 
 
 def test_budget_differences_per_fiscal_year_for_the_project_and_all_projects():
@@ -238,11 +239,40 @@ def test_dates_and_periods_change_as_whole_values():
 
     declared = next(c for c in diff.text_changes if c.path == "declaration.declared_on")
     assert declared.segments == (
-        Segment(Op.DELETE, "2026-04-01"),
-        Segment(Op.INSERT, "2026-05-01"),
+        Segment(Op.DELETE, "令和8年4月1日"),
+        Segment(Op.INSERT, "令和8年5月1日"),
     )
     period = diff.projects_changed[0].text_changes[0]
     assert period.segments == (
-        Segment(Op.DELETE, "2026-04-01〜2028-03-31"),
-        Segment(Op.INSERT, "2026-06-01〜2028-03-31"),
+        Segment(Op.DELETE, "令和8年4月1日〜令和10年3月31日"),
+        Segment(Op.INSERT, "令和8年6月1日〜令和10年3月31日"),
     )
+
+
+def test_a_declaration_diff_leaves_out_the_vision():
+    """Issue 13: the state after 連携宣言書 第2版 has a vision that the state after 第1版 had
+    not; comparing the two declarations does not list the vision as added."""
+    new = valid_filing()
+    old = replace(new, vision=None)
+
+    declaration = diff_filings(old, new, document="declaration")
+    whole = diff_filings(old, new)
+
+    assert whole.projects_added, "the whole filings do differ in the vision"
+    assert declaration.is_empty
+    assert not declaration.budget_changes
+    assert not [c for c in declaration.text_changes if c.path.startswith("vision")]
+
+
+def test_a_vision_diff_leaves_out_the_declarations_own_changes():
+    old = valid_filing()
+    new = replace(
+        old,
+        declaration=replace(old.declaration, aspiration="別の目指すべき姿"),
+        vision=replace(old.vision, roadmap="別のロードマップ"),
+    )
+
+    diff = diff_filings(old, new, document="vision")
+
+    assert [c.path for c in diff.text_changes] == ["vision.roadmap"]
+    assert not diff.members_added and not diff.fields_added

@@ -35,8 +35,10 @@ def test_the_add_page_is_the_send_invitation_form(operator_client, region):
 
 
 def test_sending_from_the_admin_mails_a_link_to_this_site_and_records_the_operator(
-    operator_client, region, superuser, django_capture_on_commit_callbacks
+    operator_client, region, superuser, settings, django_capture_on_commit_callbacks
 ):
+    # The link starts with PORTAL_BASE_URL, not with the Host of the admin's request (ADR 0086).
+    settings.PORTAL_BASE_URL = "https://portal.example.jp"
     with django_capture_on_commit_callbacks(execute=True):
         response = _send(operator_client, region)
 
@@ -49,7 +51,8 @@ def test_sending_from_the_admin_mails_a_link_to_this_site_and_records_the_operat
     )
     assert 9 <= (invitation.expires_at - invitation.created_at).days <= 10
     (message,) = mail.outbox
-    assert "http://testserver/accounts/invitations/" in message.body
+    assert "https://portal.example.jp/accounts/invitations/" in message.body
+    assert "testserver" not in message.body
 
 
 @pytest.mark.parametrize(

@@ -42,12 +42,13 @@ def test_the_audit_page_lists_every_kind_of_event_with_who_and_what(reviewer_cli
     assert page.status_code == 200
     entries = page.context["entries"]
     kinds = [entry.kind for entry in entries]
-    # submitted ×2, returned, accepted, published; two comments; one resolution; two decisions
-    assert kinds.count("status") == 5
+    # created ×2 (the import), submitted ×2, returned, accepted, published; two comments; one
+    # resolution; two decisions
+    assert kinds.count("status") == 7
     assert kinds.count("comment") == 2
     assert kinds.count("resolve") == 1
     assert kinds.count("review") == 2
-    assert page.context["total"] == 10
+    assert page.context["total"] == 12
     html = page.content.decode()
     for expected in (
         "送付済み（審査中） → 受理",
@@ -58,6 +59,7 @@ def test_the_audit_page_lists_every_kind_of_event_with_who_and_what(reviewer_cli
         "返信（リージョンの担当者）",
         "スレッドを解決済みにした",
         "瀬戸内広域リージョン 連携宣言書 第1版",
+        "バンドルから取り込みました。",  # who created the imported drafts, and how
     ):
         assert expected in html, expected
     times = [entry.at for entry in entries]
@@ -70,7 +72,7 @@ def test_the_audit_page_filters_by_kind_and_region(reviewer_client, history):
     other_region = reviewer_client.get(AUDIT, {"region": "999999"})
     assert other_region.status_code == 200  # an unknown region is ignored, not an error
     mine = reviewer_client.get(AUDIT, {"region": history.region.pk})
-    assert mine.context["total"] == 10
+    assert mine.context["total"] == 12
 
 
 @pytest.mark.parametrize("params", [{"p": "0"}, {"p": "x"}, {"p": "10000"}, {"kind": "<b>"}])
@@ -85,10 +87,13 @@ def test_the_audit_page_pages_through_the_newest_first(reviewer_client, history,
     first = reviewer_client.get(AUDIT)
     second = reviewer_client.get(AUDIT, {"p": 2})
     last = reviewer_client.get(AUDIT, {"p": 4})
+    past_the_end = reviewer_client.get(AUDIT, {"p": "99999999999999999999"})
     seen = first.context["entries"] + second.context["entries"]
-    assert len(seen) == 6 and len(last.context["entries"]) == 1
+    assert len(seen) == 6 and len(last.context["entries"]) == 3  # 12 entries
     assert [e.at for e in seen] == sorted((e.at for e in seen), reverse=True)
     assert first.context["pages"] == 4
+    assert past_the_end.status_code == 200 and past_the_end.context["number"] == 4
+    assert past_the_end.context["entries"] == last.context["entries"]
 
 
 def test_the_audit_page_is_for_reviewers_only(client, history, editor):
@@ -120,7 +125,7 @@ def test_the_admin_refuses_to_add_change_or_delete_audit_rows(who, request, hist
         assert client.post(
             f"{base}/", {"action": "delete_selected", "_selected_action": [row.pk], "post": "yes"}
         ).status_code in (200, 302)
-    assert StatusChange.objects.count() == 5
+    assert StatusChange.objects.count() == 7  # 2 creations (the import) and 5 moves
     assert Comment.objects.count() == 2
     assert Review.objects.count() == 2
     assert not Comment.objects.filter(body__in=["改ざん", "捏造"]).exists()

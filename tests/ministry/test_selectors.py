@@ -293,8 +293,9 @@ def test_the_checklist_of_a_vision_has_its_rules_and_the_two_it_shares():
 
 @pytest.fixture
 def history(submitted, reviewer, editor):
-    """Two submissions, a comment and a reply, a resolution, a return, an acceptance and
-    publication: 10 entries. Another region adds its two submissions."""
+    """Two imported drafts (their creation rows), two submissions, a comment and a reply, a
+    resolution, a return, an acceptance and publication: 12 entries. Another region adds its
+    two creations and two submissions."""
     declaration, vision = submitted.declaration_revision, submitted.vision_revision
     root = comment_post(
         revision=declaration, author=reviewer, body="区域を確認しました。", anchor="region",
@@ -317,11 +318,13 @@ def history(submitted, reviewer, editor):
 def test_the_audit_trail_is_every_event_newest_first(history):
     entries, total = audit_trail()
 
-    assert total == 12
-    assert len(entries) == 12
+    assert total == 16
+    assert len(entries) == 16
     assert [e.at for e in entries] == sorted((e.at for e in entries), reverse=True)
     kinds = [e.kind for e in entries]
-    assert (kinds.count("status"), kinds.count("comment")) == (7, 2)
+    assert (kinds.count("status"), kinds.count("comment")) == (11, 2)
+    created = [e for e in entries if e.kind == "status" and "取り込みました" in e.detail]
+    assert len(created) == 4  # both documents of both regions
     assert (kinds.count("resolve"), kinds.count("review")) == (1, 2)
     returned = next(e for e in entries if e.kind == "review" and "期間" in e.detail)
     assert returned.revision.pk == history.vision_revision.pk
@@ -332,17 +335,17 @@ def test_the_audit_trail_is_every_event_newest_first(history):
 
 def test_the_audit_trail_pages_with_limit_and_offset(history):
     everything, _ = audit_trail()
-    pages = [audit_trail(limit=5, offset=offset) for offset in (0, 5, 10)]
+    pages = [audit_trail(limit=5, offset=offset) for offset in (0, 5, 10, 15)]
 
-    assert [len(page) for page, _ in pages] == [5, 5, 2]
-    assert {total for _, total in pages} == {12}
+    assert [len(page) for page, _ in pages] == [5, 5, 5, 1]
+    assert {total for _, total in pages} == {16}
     ids = [(e.kind, e.at) for page, _ in pages for e in page]
     assert ids == [(e.kind, e.at) for e in everything]
 
 
 def test_the_audit_trail_filters_by_region_and_kind(history):
     setouchi, total = audit_trail(region_id=history.region.pk)
-    assert total == 10 and {e.region.slug for e in setouchi} == {"setouchi"}
+    assert total == 12 and {e.region.slug for e in setouchi} == {"setouchi"}
 
     reviews, total = audit_trail(kind="review")
     assert total == 2 and {e.kind for e in reviews} == {"review"}

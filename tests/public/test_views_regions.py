@@ -27,7 +27,12 @@ from tests.public_data import (
 pytestmark = pytest.mark.django_db
 
 ROOT = Path(__file__).resolve().parents[2]
-PUBLIC_TEMPLATES = sorted((ROOT / "templates" / "regions").glob("*.html"))
+PUBLIC_TEMPLATES = sorted(
+    [
+        *(ROOT / "templates" / "regions").glob("*.html"),
+        *(ROOT / "templates" / "pages").glob("*.html"),
+    ]
+)
 
 
 @pytest.fixture(autouse=True)
@@ -336,7 +341,9 @@ def test_history_lists_every_publication_newest_first_with_links(client, setouch
         "連携宣言書 第1版",
     ]
     assert 'href="/regions/setouchi/revisions/d1/"' in history
-    assert 'href="/regions/setouchi/diff/?from=d2&amp;to=v2"' in history
+    assert 'href="/regions/setouchi/diff/?from=v1&amp;to=v2"' in history
+    assert 'href="/regions/setouchi/diff/?from=d1&amp;to=d2"' in history
+    assert "from=d2&amp;to=v2" not in history, "a diff compares one document's states"
     assert 'name="from"' in history and 'name="to"' in history
 
 
@@ -414,8 +421,8 @@ def test_only_post_get_and_head_are_allowed(client, setouchi):
 # ---------------------------------------------------------------- differences
 
 
-def test_diff_marks_members_fields_words_and_budgets(client, setouchi):
-    response = client.get("/regions/setouchi/diff/", {"from": "v1", "to": "v2"})
+def test_declaration_diff_marks_members_and_words(client, setouchi):
+    response = client.get("/regions/setouchi/diff/", {"from": "d1", "to": "d2"})
 
     html = response.content.decode()
     text = main_text(response)
@@ -423,15 +430,52 @@ def test_diff_marks_members_fields_words_and_budgets(client, setouchi):
     assert "加わった構成団体" in text and "瀬戸内造船株式会社（企業）" in text
     assert '<del><span class="visually-hidden">［削除ここから］</span>ものづくり' in html
     assert '<ins><span class="visually-hidden">［追加ここから］</span>造船' in html
+
+
+def test_vision_diff_marks_budgets_and_implementers(client, setouchi):
+    response = client.get("/regions/setouchi/diff/", {"from": "v1", "to": "v2"})
+
+    text = main_text(response)
+    assert response.status_code == 200
     assert "令和8年度 80,000,000円 90,000,000円 +10,000,000円" in text
     assert "総事業費 300,000,000円 310,000,000円 +10,000,000円" in text
     assert "実施主体:" in text
+    assert "加わった構成団体" not in text, "the declaration's members are not the vision's"
 
 
-def test_diff_defaults_to_the_last_two_states(client, setouchi):
+def test_declaration_first_and_second_edition_differ_only_in_the_declaration(client, setouchi):
+    """Issue 13: between d1 and d2 the vision v1 was published; it is not 'added'."""
+    text = main_text(client.get("/regions/setouchi/diff/", {"from": "d1", "to": "d2"}))
+
+    assert "（連携宣言書 第1版）から" in text and "（連携宣言書 第2版）までの違い" in text
+    assert "加わったプロジェクト" not in text
+    assert "ロードマップ" not in text
+    assert "目指すべき姿（中長期的な将来像）" not in text
+    assert "年度別事業費" not in text
+
+
+def test_diff_defaults_to_the_latest_publication_and_the_one_before_of_its_document(
+    client, setouchi
+):
     text = main_text(client.get("/regions/setouchi/diff/"))
 
-    assert "連携宣言書 第2版）から" in text and "（連携ビジョン 第2版）までの違い" in text
+    assert "（連携ビジョン 第1版）から" in text and "（連携ビジョン 第2版）までの違い" in text
+
+
+def test_diff_of_two_documents_compares_the_later_ones_own_previous_and_says_so(client, setouchi):
+    response = client.get("/regions/setouchi/diff/", {"from": "d1", "to": "v2"})
+
+    text = main_text(response)
+    assert response.status_code == 200
+    assert "同じ文書の版どうしを比べます" in text
+    assert "（連携ビジョン 第1版）から" in text and "（連携ビジョン 第2版）までの違い" in text
+
+
+def test_compare_form_groups_the_publications_by_document(client, setouchi):
+    html = client.get("/regions/setouchi/diff/").content.decode()
+
+    assert html.count('<optgroup label="連携宣言書">') == 2
+    assert html.count('<optgroup label="連携ビジョン">') == 2
 
 
 def test_diff_with_an_unknown_publication_compares_the_last_two_and_says_so(client, setouchi):
@@ -596,3 +640,46 @@ def _member_implementer(key):
     from filing.data import ImplementerData
 
     return ImplementerData(member=key)
+
+
+# ---------------------------------------------------------------- よみがな (ADR 0087)
+
+
+def named(name, reading, **kwargs):
+    filing = valid_filing()
+    return replace(
+        filing,
+        declaration=replace(
+            filing.declaration, region_name=name, region_name_kana=reading, **kwargs
+        ),
+    )
+
+
+@pytest.fixture
+def chubu_and_setouchi(no_pdfs):
+    publish_region("chubu", named("中部広域リージョン", "ちゅうぶこういきりーじょん"))
+    publish_region("setouchi", named("瀬戸内広域リージョン", "せとうちこういきりーじょん"))
+
+
+@pytest.mark.parametrize("query", ["ちゅうぶ", "チュウブ", "ﾁｭｳﾌﾞ", "中部"])
+def test_search_finds_a_region_by_its_reading(client, chubu_and_setouchi, query):
+    text = main_text(client.get("/regions/", {"q": query}))
+
+    assert "1 件の宣言リージョン" in text
+    assert "中部広域リージョン" in text and "瀬戸内広域リージョン" not in text
+
+
+def test_list_by_name_is_in_gojuon_order_not_code_point_order(client, chubu_and_setouchi):
+    # Code points put 中 (U+4E2D) before 瀬 (U+702C); 五十音 puts せ before ち.
+    text = main_text(client.get("/regions/", {"sort": "name"}))
+
+    assert text.index("瀬戸内広域リージョン") < text.index("中部広域リージョン")
+    assert "名称順（五十音順）" in text
+
+
+def test_api_search_and_sort_use_the_reading_too(client, chubu_and_setouchi):
+    items = client.get("/api/v1/regions", {"sort": "name"}).json()["items"]
+    found = client.get("/api/v1/regions", {"q": "チュウブ"}).json()["items"]
+
+    assert [item["slug"] for item in items] == ["setouchi", "chubu"]
+    assert [item["slug"] for item in found] == ["chubu"]

@@ -12,7 +12,14 @@ from django.conf import settings
 ROOT = Path(__file__).resolve().parents[2]
 GOOD_KEY = secrets.token_urlsafe(60)
 # Variables of the test process that a production start must not inherit.
-SCRUBBED = {"DATABASE_URL", "SECRET_KEY", "ALLOWED_HOSTS", "DEBUG", "DJANGO_ALLOW_ASYNC_UNSAFE"}
+SCRUBBED = {
+    "DATABASE_URL",
+    "SECRET_KEY",
+    "ALLOWED_HOSTS",
+    "DEBUG",
+    "DJANGO_ALLOW_ASYNC_UNSAFE",
+    "PORTAL_BASE_URL",
+}
 
 
 def run_manage(*args, **variables):
@@ -33,6 +40,7 @@ def production_env(**overrides):
         "SECRET_KEY": GOOD_KEY,
         "ALLOWED_HOSTS": "portal.example.jp",
         "DATABASE_URL": "sqlite:////tmp/rp-prod-check.db",
+        "PORTAL_BASE_URL": "https://portal.example.jp",
     }
     values.update(overrides)
     return {k: v for k, v in values.items() if v is not None}
@@ -125,3 +133,50 @@ def test_the_smtp_timeout_comes_from_the_environment(monkeypatch):
 
     monkeypatch.setenv("EMAIL_TIMEOUT", "3")
     assert mailer_from_url("smtp://mail.example.jp")["OPTIONS"]["timeout"] == 3
+
+
+def test_portal_base_url_is_required_in_production():
+    result = run_manage("check", **production_env(PORTAL_BASE_URL=None))
+    assert result.returncode == 3
+    (line,) = result.stderr.strip().splitlines()
+    assert "PORTAL_BASE_URL" in line and "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize(
+    "value", ["portal.example.jp", "ftp://portal.example.jp", "https://", "https://x/?a=1"]
+)
+def test_a_malformed_portal_base_url_stops_with_one_line(value):
+    result = run_manage("check", **production_env(PORTAL_BASE_URL=value))
+    assert result.returncode == 3
+    (line,) = result.stderr.strip().splitlines()
+    assert "PORTAL_BASE_URL" in line
+
+
+def test_portal_base_url_comes_from_the_environment_without_a_trailing_slash():
+    result = run_manage(
+        "shell",
+        "-c",
+        "from django.conf import settings; print(settings.PORTAL_BASE_URL)",
+        **production_env(PORTAL_BASE_URL="https://portal.example.jp/"),
+    )
+    assert result.stdout.strip().splitlines()[-1] == "https://portal.example.jp"
+
+
+def test_portal_base_url_defaults_to_the_development_server_outside_production():
+    assert settings.PORTAL_BASE_URL == "http://127.0.0.1:8000"
+
+
+def test_demo_users_are_allowed_in_the_development_settings_only():
+    show = "from django.conf import settings; print(getattr(settings, 'DEMO_USERS', False))"
+    production = run_manage("shell", "-c", show, **production_env())
+    assert production.stdout.strip().splitlines()[-1] == "False"
+    dev = subprocess.run(
+        [sys.executable, "manage.py", "shell", "-c", show],
+        cwd=ROOT,
+        env={**os.environ, "DJANGO_SETTINGS_MODULE": "region_portal.settings.dev"},
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert dev.stdout.strip().splitlines()[-1] == "True"
+    assert getattr(settings, "DEMO_USERS", False) is False  # the test settings

@@ -7,7 +7,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.http import QueryDict
 
-from declarations.lifecycle import Kind
+from declarations.lifecycle import COVER_FIELDS, Kind
 from staff.forms.bounds import TamperedForm
 from staff.forms.declarations import (
     MEMBER_SECTIONS,
@@ -182,7 +182,8 @@ def test_a_document_form_posted_without_a_field_it_renders_is_tampering(form_cla
 def test_the_revision_fields_follow_the_kind():
     assert {"is_minor", "consulted_on", "reason"} <= set(DeclarationForm(kind=Kind.CHANGED).fields)
     abolition = DeclarationForm(kind=Kind.ABOLISHED)
-    assert set(abolition.fields) == {"consulted_on", "reason"}
+    # an abolition states its reason and 協議 date, and has its 送付書 like any submission
+    assert set(abolition.fields) == {"consulted_on", "reason", *COVER_FIELDS}
     assert "consulted_on" not in DeclarationForm(kind=Kind.ESTABLISHED).fields
     assert "consulted_on" in VisionForm(kind=Kind.ESTABLISHED).fields  # 第4(1)
 

@@ -934,3 +934,45 @@ def test_garbage_posted_to_every_staff_url_never_answers_500(editor_client, impo
 
     after = dumps_bundle(filing_from_revisions(*revisions_for_export(imported.region)))
     assert after == before  # every save refused: nothing of the filing changed
+
+
+# ---------------------------------------------------------------- よみがな (ADR 0087)
+
+
+def test_the_reading_is_saved_in_hiragana_from_what_the_editor_types(editor_client, draft):
+    data = form_values(editor_client.get(URL), "declaration-form")
+
+    response = save(
+        editor_client,
+        URL,
+        data,
+        region_name="中部広域リージョン",
+        region_name_kana="チュウブ コウイキ",
+    )
+
+    assert response.status_code == 302
+    draft.refresh_from_db()
+    assert draft.region_name_kana == "ちゅうぶこういき"
+
+
+def test_a_blank_reading_is_filled_from_the_name_and_offered_on_the_form(editor_client, draft):
+    data = form_values(editor_client.get(URL), "declaration-form")
+
+    save(editor_client, URL, data, region_name="三重・愛知連携", region_name_kana="")
+
+    draft.refresh_from_db()
+    assert draft.region_name_kana == "みえ・あいちれんけい"
+    shown = form_values(editor_client.get(URL), "declaration-form")
+    assert shown["region_name_kana"] == ["みえ・あいちれんけい"]
+
+
+def test_a_reading_in_kanji_is_refused_and_nothing_typed_is_lost(editor_client, draft):
+    data = form_values(editor_client.get(URL), "declaration-form")
+
+    response = save(editor_client, URL, data, region_name="中部の地域", region_name_kana="中部")
+
+    assert response.status_code == 200
+    assert "よみがなは、ひらがなかカタカナで書いてください" in response.content.decode()
+    assert form_values(response, "declaration-form")["region_name"] == ["中部の地域"]
+    draft.refresh_from_db()
+    assert draft.region_name == ""

@@ -4,58 +4,53 @@ Invite a person by e-mail to be staff of a region. The e-mail (through Django's 
 the console in development) carries a single-use link that expires after ``--days``
 days; the link is also printed, so that an operator without working mail can hand it
 over. ``--base-url`` is the portal's address as the invited person reaches it (default:
-the setting ``PORTAL_BASE_URL`` when there is one, else http://127.0.0.1:8000).
+the setting ``PORTAL_BASE_URL``, from the environment: ADR 0086).
 
 Exit status: 0 sent, 1 refused (unknown region, malformed slug, e-mail or days), with one
 Japanese line on stderr.
 """
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 from django.core.validators import validate_email, validate_slug
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from accounts.models import RegionRole
 from accounts.services import DEFAULT_VALID_DAYS, MAX_VALID_DAYS, invite_staff
 from declarations.models import Region
 
-DEFAULT_BASE_URL = "http://127.0.0.1:8000"
-
 
 class Command(BaseCommand):
-    help = gettext_lazy(
-        "広域リージョンの担当者をメールで招待します（一度だけ使える、期限付きのリンク）。"
-    )
+    # A plain string: argparse formats it and cannot take a lazy translation (issue 13).
+    help = "広域リージョンの担当者をメールで招待します（一度だけ使える、期限付きのリンク）。"
 
     def add_arguments(self, parser):
-        parser.add_argument("slug", metavar="SLUG", help=gettext_lazy("リージョンの識別名"))
-        parser.add_argument("email", metavar="EMAIL", help=gettext_lazy("招待先のメールアドレス"))
+        parser.add_argument("slug", metavar="SLUG", help=_("リージョンの識別名"))
+        parser.add_argument("email", metavar="EMAIL", help=_("招待先のメールアドレス"))
         parser.add_argument(
             "--role",
             required=True,
             choices=RegionRole.Role.values,
-            help=gettext_lazy("役割: editor（編集・送付できる）または viewer（閲覧だけ）"),
+            help=_("役割: editor（編集・送付できる）または viewer（閲覧だけ）"),
         )
         parser.add_argument(
             "--create-region",
             action="store_true",
-            help=gettext_lazy("リージョンがなければ作成する"),
+            help=_("リージョンがなければ作成する"),
         )
         parser.add_argument(
             "--days",
             type=int,
             default=DEFAULT_VALID_DAYS,
-            help=gettext_lazy("リンクの有効日数（1〜90、既定 7）"),
+            help=_("リンクの有効日数（1〜90、既定 7）"),
         )
         parser.add_argument(
             "--base-url",
-            default=getattr(settings, "PORTAL_BASE_URL", DEFAULT_BASE_URL),
-            help=gettext_lazy(
-                "招待リンクに使うポータルのアドレス（例: https://portal.example.jp）"
+            default=None,
+            help=_(
+                "招待リンクに使うポータルのアドレス（例: https://portal.example.jp。既定: 環境変数 PORTAL_BASE_URL）"
             ),
         )
 
@@ -72,7 +67,7 @@ class Command(BaseCommand):
                 _("--days は 1 から %(max)d までの日数で指定してください。")
                 % {"max": MAX_VALID_DAYS}
             )
-        if not base_url.startswith(("http://", "https://")):
+        if base_url is not None and not base_url.startswith(("http://", "https://")):
             raise CommandError(
                 _("--base-url は http:// または https:// で始まるアドレスにしてください。")
             )

@@ -185,3 +185,34 @@ def test_every_accepted_variant_round_trips():
         assert parse_bundle(filing_to_bundle(filing)) == filing
         assert parse_bundle(dumps_bundle(filing)) == filing
     assert accepted > 100, accepted  # the variants must not all be refused
+
+
+def test_a_reading_round_trips_and_a_bundle_without_one_stays_without():
+    """ADR 0087: ``region.name_kana`` is optional; written only when there is one."""
+    with_reading = copy.deepcopy(VALID)
+    with_reading["region"] = {
+        "name": VALID["region"]["name"],
+        "name_kana": "せとうちこういきりーじょん",
+        "area_note": VALID["region"]["area_note"],
+    }
+
+    filing = parse_bundle(with_reading)
+
+    assert filing.declaration.region_name_kana == "せとうちこういきりーじょん"
+    assert filing_to_bundle(filing) == with_reading
+    assert "name_kana" not in filing_to_bundle(parse_bundle(VALID))["region"]
+
+
+def test_a_reading_in_katakana_is_read_as_hiragana_and_kanji_is_refused():
+    katakana = copy.deepcopy(VALID)
+    katakana["region"]["name_kana"] = "セトウチ"
+    assert parse_bundle(katakana).declaration.region_name_kana == "せとうち"
+
+    kanji = copy.deepcopy(VALID)
+    kanji["region"]["name_kana"] = "瀬戸内"
+    try:
+        parse_bundle(kanji)
+    except BundleError as error:
+        assert "region.name_kana" in str(error) and "ひらがなかカタカナ" in str(error)
+    else:
+        raise AssertionError("a reading in kanji is refused")

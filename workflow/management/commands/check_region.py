@@ -18,7 +18,6 @@ from typing import NoReturn
 from django.core.management.base import BaseCommand
 from django.db import DatabaseError
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from declarations.selectors import master_data
 from filing.bundle import STDIN, BundleError, read_bundle_file
@@ -32,7 +31,8 @@ EXIT_UNUSABLE = 2
 
 
 class Command(BaseCommand):
-    help = gettext_lazy(
+    # A plain string: argparse formats it and cannot take a lazy translation (issue 13).
+    help = (
         "広域リージョンのバンドル（JSON）を要綱のルールで検査します（保存はしません）。"
         "終了コード: 0 エラーなし（警告のみを含む）、1 エラーあり、2 入力を読めない。"
     )
@@ -45,13 +45,13 @@ class Command(BaseCommand):
         parser.add_argument(
             "file",
             metavar="FILE",
-            help=gettext_lazy("バンドルの JSON ファイル（- で標準入力）"),
+            help=_("バンドルの JSON ファイル（- で標準入力）"),
         )
         parser.add_argument(
             "--format",
             choices=("text", "json"),
             default="text",
-            help=gettext_lazy(
+            help=_(
                 "出力形式: text（既定、日本語の一覧）または json（{code, clause, severity, message, path} の配列だけ）"
             ),
         )

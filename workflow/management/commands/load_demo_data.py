@@ -1,8 +1,19 @@
+"""``manage.py load_demo_data``: the demo regions of demo/manifest.json, each moved to its status.
+
+Each step of the manifest may give the moments of its moves (``submitted_at``, ``returned_at``,
+``published_at``: ISO 8601 with the offset, +09:00). The verbs record them (``at``) in the
+revisions, the audit rows and the reviews, so the demo reads as a plausible history: published a
+few weeks after the declaration, a change declared after the first publication (issue 13).
+A step without them is recorded as happening now.
+"""
+
 import json
+from datetime import datetime
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
+from django.utils import timezone
 
 from declarations.models import Region
 from filing.bundle import BundleError, read_bundle_file
@@ -16,7 +27,12 @@ class Command(BaseCommand):
     help = "デモ用のリージョン（demo/manifest.json）を読み込みます。読み込み済みのリージョンは飛ばします。"
 
     def add_arguments(self, parser):
-        parser.add_argument("--manifest", default=str(DEMO_DIR / "manifest.json"))
+        parser.add_argument(
+            "--manifest",
+            default=str(DEMO_DIR / "manifest.json"),
+            metavar="FILE",
+            help="読み込むデモの一覧（既定: demo/manifest.json）",
+        )
 
     def handle(self, *args, **options):
         manifest_path = options["manifest"]
@@ -59,12 +75,44 @@ class Command(BaseCommand):
         status = step["status"]
         if status == "draft":
             return
-        revision_submit(revision=revision, actor=None)
+        moments = step_moments(step)
+        revision_submit(revision=revision, actor=None, at=moments.get("submitted_at"))
         if status == "returned":
             revision_return(
                 revision=revision,
                 actor=None,
                 comment=step.get("comment") or "記載内容の確認をお願いします。",
+                at=moments.get("returned_at"),
             )
         elif status == "published":
-            revision_accept(revision=revision, actor=None)
+            # 受理 publishes at once: accepted and published at the same moment.
+            revision_accept(revision=revision, actor=None, at=moments.get("published_at"))
+
+
+MOMENTS = ("submitted_at", "returned_at", "published_at")
+
+
+def step_moments(step: dict) -> dict[str, datetime]:
+    """The moments a manifest step gives, checked: ISO 8601 with an offset, in order, past."""
+    moments = {}
+    for key in MOMENTS:
+        if key not in step:
+            continue
+        try:
+            moment = datetime.fromisoformat(step[key])
+        except (TypeError, ValueError):
+            moment = None
+        if moment is None or moment.tzinfo is None:
+            raise CommandError(
+                f"{step['bundle']}: {key} は時差付きの ISO 8601 の日時で書いてください"
+                f"（例: 2026-06-05T14:00:00+09:00。受け取った値: {step[key]!r}）。",
+                returncode=2,
+            )
+        moments[key] = moment
+    ordered = [moments[key] for key in MOMENTS if key in moments]
+    if ordered != sorted(ordered) or any(moment > timezone.now() for moment in ordered):
+        raise CommandError(
+            f"{step['bundle']}: 送付・差戻し・公表の日時は、この順で、今より前にしてください。",
+            returncode=2,
+        )
+    return moments
