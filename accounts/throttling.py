@@ -10,6 +10,7 @@ further left is ignored, so a forged header cannot choose the address it is coun
 from django.conf import settings
 from django.shortcuts import render
 
+from filing.text import scrub
 from web.ratelimit import client_address
 
 
@@ -18,6 +19,21 @@ def client_ip(request) -> str | None:
     (axes stores it in an IP address column, which refuses web.ratelimit's "unknown")."""
     address = client_address(request)
     return None if address == "unknown" else address
+
+
+# The longest user name the user model stores (auth.User.username is 150 characters).
+USERNAME_MAX_LENGTH = 150
+
+
+def attempted_username(request, credentials=None) -> str:
+    """``AXES_USERNAME_CALLABLE``: the user name a failed log-in is counted under, as it can be
+    stored: folded by the one text cleaner (no NUL or control characters, which PostgreSQL
+    refuses) and cut to the model's length (a 100,000-character name must not answer 500)."""
+    if credentials and credentials.get("username") is not None:
+        username = credentials["username"]
+    else:
+        username = request.POST.get("username", "") if request is not None else ""
+    return scrub(str(username), multiline=False)[:USERNAME_MAX_LENGTH]
 
 
 def lockout_facts() -> dict:

@@ -105,6 +105,7 @@ AXES_COOLOFF_TIME = timedelta(minutes=env.int("AXES_COOLOFF_MINUTES", default=30
 AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
 AXES_LOCKOUT_CALLABLE = "accounts.throttling.lockout_response"
 AXES_CLIENT_IP_CALLABLE = "accounts.throttling.client_ip"
+AXES_USERNAME_CALLABLE = "accounts.throttling.attempted_username"
 # The number of reverse proxies in front of gunicorn that append to X-Forwarded-For (nginx's
 # $proxy_add_x_forwarded_for). 0: the client is REMOTE_ADDR (no proxy, or a proxy that
 # rewrites REMOTE_ADDR). Never more than the proxies really there: the rest is the client's.
