@@ -41,6 +41,21 @@ def _master_data_for_live_server(request):
 
     if Municipality.objects.count() != 1741:
         load_master_data(Prefecture, Municipality)
+    # The reviewer group comes from a data migration too; the flush's post_migrate has
+    # already recreated the permissions it is given.
+    from importlib import import_module
+
+    from django.contrib.auth.models import Group, Permission
+
+    from accounts.models import REVIEWER_GROUP
+
+    if not Group.objects.filter(name=REVIEWER_GROUP).exists():
+        migration = import_module("reviews.migrations.0003_reviewer_group")
+        group = Group.objects.create(name=REVIEWER_GROUP)
+        group.permissions.set(
+            Permission.objects.get(content_type__app_label=label, codename=codename)
+            for label, codename in migration.REVIEWER_PERMISSIONS
+        )
 
 
 def pytest_collection_modifyitems(config, items):

@@ -40,8 +40,14 @@ def region_with_work():
     DeclarationRevisionFactory(
         declaration=published.declaration, number=2, region_name="瀬戸内広域リージョン"
     )
+    # Never verified and first published in 2024: overdue (vision.verification counts from
+    # the first publication).
     VisionRevisionFactory(
-        vision__region=region, number=1, status=Status.PUBLISHED, declaration_revision=published
+        vision__region=region,
+        number=1,
+        status=Status.PUBLISHED,
+        declaration_revision=published,
+        published_at=datetime.datetime(2024, 5, 1, 9, 0, tzinfo=datetime.UTC),
     )
     Comment.objects.create(
         region=region,
