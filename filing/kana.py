@@ -2,14 +2,15 @@
 
 ``suggest_reading`` proposes the hiragana reading of a region's name: the names of
 prefectures and municipalities in it are read from the master data (「三重県」 みえけん,
-「豊田市」 とよたし, 「中部」 is not a place name and goes to pykakasi), the rest through
-pykakasi's dictionary. It is a suggestion: staff correct it in the declaration form.
+「豊田市」 とよたし, 「中部」 is not a place name), the rest through Janome's dictionary
+(mecab-ipadic; Janome is Apache-2.0, ADR 0087). It is a suggestion: staff correct it in
+the declaration form.
 
 ``normalize_reading`` folds what staff type (カタカナ, half-width ｶﾅ, spaces) into the
 stored form, hiragana without spaces, which is also how a search query is folded; the
 region list's 名称順 sorts by it (五十音順, ADR 0087).
 
-Plain Python (pykakasi's dictionary loads once, on first use, in about a second).
+Plain Python (Janome's dictionary loads once, on first use, in under a second).
 """
 
 import re
@@ -54,16 +55,20 @@ def _short_reading(kana: str, name: str, short: str) -> str:
 
 
 @cache
-def _kakasi():
-    import pykakasi
+def _tokenizer():
+    from janome.tokenizer import Tokenizer
 
-    return pykakasi.kakasi()
+    return Tokenizer()
 
 
 def _dictionary_reading(text: str) -> str:
     if not _KANJI.search(text):
         return normalize_reading(text)
-    return normalize_reading("".join(item["hira"] for item in _kakasi().convert(text)))
+    # a word the dictionary does not know ("*") keeps its surface; kanji then drop out below
+    words = _tokenizer().tokenize(text)
+    return normalize_reading(
+        "".join(word.reading if word.reading != "*" else word.surface for word in words)
+    )
 
 
 def suggest_reading(name: str) -> str:
