@@ -1,25 +1,17 @@
-"""Log-in throttling (django-axes): the client address it counts failures under, and the
-page it answers with once an account or an address is locked out (ADR 0082).
+"""Log-in throttling (django-axes): the user name it counts failures under, and the page it
+answers with once an account or an address is locked out (ADR 0082).
 
-The address rule is web.ratelimit's (one rule for the /verify/ limiter and the log-in
-lockout): REMOTE_ADDR, or behind ``TRUSTED_PROXY_COUNT`` reverse proxies that append to
-X-Forwarded-For, the entry that many places from the right — what the client wrote itself
-further left is ignored, so a forged header cannot choose the address it is counted under.
+The client address is ``web.ratelimit.client_address`` itself (``AXES_CLIENT_IP_CALLABLE``;
+one rule for the /verify/ limiter and the log-in lockout, ADR 0098): REMOTE_ADDR, or behind
+``TRUSTED_PROXY_COUNT`` reverse proxies that append to X-Forwarded-For, the entry that many
+places from the right — what the client wrote itself further left is ignored, so a forged
+header cannot choose the address it is counted under.
 """
 
 from django.conf import settings
 from django.shortcuts import render
 
 from filing.text import scrub
-from web.ratelimit import client_address
-
-
-def client_ip(request) -> str | None:
-    """``AXES_CLIENT_IP_CALLABLE``: the client's address, None when the request has none
-    (axes stores it in an IP address column, which refuses web.ratelimit's "unknown")."""
-    address = client_address(request)
-    return None if address == "unknown" else address
-
 
 # The longest user name the user model stores (auth.User.username is 150 characters).
 USERNAME_MAX_LENGTH = 150

@@ -195,7 +195,8 @@ class DeclarationRevision(RevisionBase):
         ]
 
     def __str__(self):
-        return f"{self.region_name or self.declaration.region_id} 連携宣言書 第{self.number}版"
+        # the region's name, or its slug before one is written (never its id)
+        return self.label
 
     document = "declaration"
     document_label = _("連携宣言書")
@@ -204,6 +205,13 @@ class DeclarationRevision(RevisionBase):
     def region_title(self) -> str:
         """The region's name as this revision declares it."""
         return self.region_name
+
+    @property
+    def representative_name(self) -> str:
+        """The 代表団体's name (the member whose key ``representative`` holds), or ""."""
+        if not self.representative:
+            return ""
+        return next((m.name for m in self.members.all() if m.key == self.representative), "")
 
 
 class DeclarationField(RevisionPart):
@@ -273,9 +281,16 @@ class AppendOnlyQuerySet(models.QuerySet):
 class StatusChange(models.Model):
     """Audit row written by every status move: who, when, from what to what, and why."""
 
-    region = models.ForeignKey(Region, on_delete=models.PROTECT, related_name="status_changes")
-    content_type = models.ForeignKey(ContentType, on_delete=models.PROTECT)
-    object_id = models.PositiveBigIntegerField()
+    region = models.ForeignKey(
+        Region,
+        on_delete=models.PROTECT,
+        related_name="status_changes",
+        verbose_name=_("広域リージョン"),
+    )
+    content_type = models.ForeignKey(
+        ContentType, on_delete=models.PROTECT, verbose_name=_("文書の種類")
+    )
+    object_id = models.PositiveBigIntegerField(_("版のID"))
     revision = GenericForeignKey("content_type", "object_id")
     old = models.CharField(_("変更前"), max_length=20, choices=Status.choices, blank=True)
     new = models.CharField(_("変更後"), max_length=20, choices=Status.choices)

@@ -4,6 +4,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.utils import timezone
 
+from declarations import clock
 from declarations.lifecycle import TRANSITIONS, Kind, Status
 from declarations.models import (
     Declaration,
@@ -29,21 +30,19 @@ class TransitionNotAllowed(Exception):
 
 
 @transaction.atomic
-def revision_transition(
-    *, revision, new: Status, actor=None, comment: str = "", at=None
-) -> StatusChange:
+def revision_transition(*, revision, new: Status, actor=None, comment: str = "") -> StatusChange:
     """Move a declaration or vision revision along the transition table, with an audit row.
 
     The only place that assigns ``status`` (STYLE.md §4); the verbs in
-    ``workflow.verbs`` call it after their own checks. ``at`` is when the move happened, for
-    a history recorded afterwards (``load_demo_data``); by default, now.
+    ``workflow.verbs`` call it after their own checks. The move is recorded at
+    ``declarations.clock.now()`` (the present, or a loader's ``recorded_at``).
     """
     type(revision).objects.select_for_update().filter(pk=revision.pk).first()
     revision.refresh_from_db(fields=["status"])
     old = Status(revision.status)
     if (old, Status(new)) not in TRANSITIONS:
         raise TransitionNotAllowed(revision, new)
-    now = at or timezone.now()
+    now = clock.now()
     revision.status = new
     update_fields = ["status", "updated_at"]
     if new in STAMPS:

@@ -14,7 +14,8 @@ from declarations.models import MemberKindChoices
 from documents.render import DocumentMeta, render_pdf
 from filing.data import Filing, MasterData, MemberData, MemberKind, RevisionKind
 from filing.diff import diff_filings, field_text
-from filing.rules.declaration import local_government_area, prefecture_names
+from filing.rules.common import prefecture_names
+from filing.rules.declaration import local_government_area
 
 # The order members are listed in: local governments first, then the others (第3(3)).
 KIND_ORDER = tuple(MemberKind)

@@ -98,6 +98,17 @@ def documents_for(revision) -> list[DocumentLink]:
     return _links(revision, {row.kind: row for row in rows})
 
 
+def submission_documents(revision, submitted_at) -> dict[str, FrozenDocument]:
+    """The frozen PDFs of one 送付 of a revision (the ``submitted_at`` they were made for), by
+    kind: every 送付 has its own, kept after the revision is sent again (ADR 0094). One query."""
+    rows = FrozenDocument.objects.filter(
+        content_type=ContentType.objects.get_for_model(revision),
+        object_id=revision.pk,
+        submitted_at=submitted_at,
+    )
+    return {row.kind: row for row in rows}
+
+
 def documents_for_many(revisions) -> dict[tuple[str, int], list[DocumentLink]]:
     """``documents_for`` for many revisions at once (one query per document type), keyed by
     ``(document, revision pk)``."""

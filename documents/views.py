@@ -108,17 +108,35 @@ def download(request, document: str, pk: int, kind: str):
             404,
         )
     except StoredDocumentDamaged:
-        return _error_page(
-            request,
-            _("保存された PDF を読み出せませんでした。運用担当者に連絡してください。"),
-            500,
-        )
+        return _damaged(request)
     return _pdf_response(
         data,
         filename,
         digest=frozen.sha256,
         public=revision.status == Status.PUBLISHED,
         head=head,
+    )
+
+
+def _damaged(request):
+    return _error_page(
+        request, _("保存された PDF を読み出せませんでした。運用担当者に連絡してください。"), 500
+    )
+
+
+def frozen_pdf_response(request, revision, frozen):
+    """One frozen PDF (``FrozenDocument``) of ``revision`` as ``download`` sends it, for a
+    caller that has already checked who may read it (the staff receipt, ADR 0094)."""
+    try:
+        data = read_frozen(frozen)
+    except StoredDocumentDamaged:
+        return _damaged(request)
+    return _pdf_response(
+        data,
+        _filename(revision, frozen.document, frozen.kind),
+        digest=frozen.sha256,
+        public=False,
+        head=request.method == "HEAD",
     )
 
 

@@ -23,6 +23,7 @@ from documents.render import FONT_FAMILY, DocumentMeta, render_pdf
 from filing.data import Filing, MilestoneData, PlanRef, ProjectData, RevisionKind
 from filing.diff import diff_filings
 from filing.formatting import fiscal_year, fiscal_year_start, nendo, nendo_short
+from filing.milestones import in_date_order
 
 # Chart geometry, in millimetres of the A4 text block (174 mm wide).
 CHART_WIDTH = 174.0
@@ -148,9 +149,7 @@ def project_view(number: int, project: ProjectData, filing: Filing) -> ProjectVi
         effects=project.effects,
         start=project.start,
         end=project.end,
-        milestones=tuple(
-            sorted(project.milestones, key=lambda m: (m.date is None, m.date or date.min))
-        ),
+        milestones=in_date_order(project.milestones),
         other=project.other,
     )
 

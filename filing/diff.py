@@ -369,7 +369,27 @@ def _declaration_texts(old: Filing, new: Filing) -> list[TextChange]:
             whole=True,
         ),
         *_text_change("declaration.aspiration", _("目指すべき姿"), a.aspiration, b.aspiration),
+        *_representative_change(old, new),
     ]
+
+
+def _representative_name(filing: Filing) -> str:
+    key = filing.declaration.representative
+    return next((m.name for m in filing.members if m.key == key), key) if key else ""
+
+
+def _representative_change(old: Filing, new: Filing) -> list[TextChange]:
+    """代表団体, by the member's name; another member chosen (by key) is a change, the
+    representative's own rename is a change of that member, not of the choice."""
+    if old.declaration.representative == new.declaration.representative:
+        return []
+    return _text_change(
+        "declaration.representative",
+        _("代表団体"),
+        _representative_name(old),
+        _representative_name(new),
+        whole=True,
+    )
 
 
 def _vision_texts(old: VisionData | None, new: VisionData | None) -> list[TextChange]:

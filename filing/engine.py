@@ -5,7 +5,7 @@ from filing.findings import Finding
 from filing.rules import declaration as declaration_rules
 from filing.rules import project as project_rules
 from filing.rules import vision as vision_rules
-from filing.rules.declaration import Rule
+from filing.rules.common import Rule
 
 
 def check_filing(filing: Filing, context: RuleContext) -> list[Finding]:

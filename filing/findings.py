@@ -19,6 +19,9 @@ class Finding:
     # "declaration" or "vision": the document whose submission the finding concerns
     # (Rule.document). Not part of the bundle-facing dict (as_dict).
     document: str = field(default="declaration", compare=False)
+    # The items a grouped finding is about, for a page to list (members.in_project: the
+    # names of the members in no project). The message names them too; not in as_dict.
+    items: tuple[str, ...] = field(default=(), compare=False)
 
     @property
     def is_error(self) -> bool:
@@ -27,6 +30,7 @@ class Finding:
     def as_dict(self) -> dict:
         data = asdict(self)
         del data["document"]
+        del data["items"]
         data["severity"] = str(self.severity)
         return data
 

@@ -74,6 +74,16 @@ def era_year(value: date | datetime) -> str:
     return f"{name}{_year_text(number)}年"
 
 
+ERA_INITIALS = {"令和": "R", "平成": "H", "昭和": "S", "大正": "T", "明治": "M"}
+
+
+def era_initial_year(value: date | datetime) -> str:
+    """「R8」 for a day in 令和8年 (the era's initial and the year number; 「R1」 for 令和元年),
+    as a 受付番号 begins (ADR 0094)."""
+    name, number = _era(_as_date(value))
+    return f"{ERA_INITIALS[name]}{number}"
+
+
 def wareki(value: date | datetime) -> str:
     """「令和8年4月1日」 (an aware datetime is read in JST)."""
     day = _as_date(value)

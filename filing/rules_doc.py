@@ -67,7 +67,9 @@ JUDGED = {
     "members.lg_code": f"都道府県・市町村・その他の地方公共団体ごとに、{_ALWAYS}",
     "members.activity_area": f"経済団体ごとに、{_ALWAYS}",
     "members.in_project": (
-        f"{_WITH_VISION}（連携ビジョンの指摘として、その送付を止める）。連携ビジョンの前は判断しない"
+        f"{_WITH_VISION}（連携ビジョンの指摘として、その送付を止める）。参画していない構成団体は"
+        "まとめて1件の指摘とし、その名称を列挙する（パスは `vision.projects`）。連携ビジョンの前は"
+        "判断しない"
     ),
     "change.consultation": (
         "連携宣言書・連携ビジョンの版ごとに: 軽微でない変更と廃止、連携ビジョンは策定も"

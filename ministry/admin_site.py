@@ -17,8 +17,27 @@ from django.urls import reverse
 
 from accounts import mfa, throttling
 
+# What the reviewers' pages need (ministry.admin.views.READ_PERMISSIONS).
+REVIEW_READ_PERMISSIONS = ("declarations.view_declarationrevision", "visions.view_visionrevision")
+
 
 class PortalAdminSite(admin.AdminSite):
+    def index(self, request, extra_context=None):
+        """The top page, with how many revisions wait for review (issue 13)."""
+        waiting = None
+        if request.user.has_perms(REVIEW_READ_PERMISSIONS):
+            from declarations.lifecycle import Status
+            from ministry.selectors import status_counts
+
+            row = next(r for r in status_counts() if r["status"] == Status.SUBMITTED)
+            waiting = {
+                "declaration": row["declaration"],
+                "vision": row["vision"],
+                "total": row["declaration"] + row["vision"],
+                "url": f"{reverse('admin:reviews_queue')}?{urlencode({'status': Status.SUBMITTED})}",
+            }
+        return super().index(request, {"waiting": waiting, **(extra_context or {})})
+
     def has_permission(self, request):
         return super().has_permission(request) and mfa.is_verified(request.user)
 

@@ -9,6 +9,16 @@ class MinistryConfig(AppConfig):
     # This module also holds PortalAdminConfig; "ministry" in INSTALLED_APPS means this one.
     default = True
 
+    def ready(self):
+        # After the admin's autodiscovery (PortalAdminConfig comes first in INSTALLED_APPS):
+        # Japanese labels on the pages of django-axes, django-otp and django-tasks-db.
+        from django.contrib import admin
+
+        from ministry.third_party_labels import admin_labels_apply, labels_apply
+
+        labels_apply()
+        admin_labels_apply(admin.site)
+
 
 class PortalAdminConfig(admin_apps.AdminConfig):
     """Django's admin whose default site asks every user for a second factor (ADR 0082).

@@ -77,6 +77,12 @@ class ReturnForm(forms.Form):
         error_messages={"required": _("差戻しにはコメントが必要です。")},
     )
 
+    def __init__(self, *args, **kwargs):
+        # its own ids (id_return_comment): the accept form on the same page has a comment too,
+        # and the error summary links to this one (ADR 0096)
+        kwargs.setdefault("auto_id", "id_return_%s")
+        super().__init__(*args, **kwargs)
+
 
 class AcceptForm(forms.Form):
     comment = forms.CharField(

@@ -11,8 +11,8 @@ from django.utils.translation import gettext as _
 
 from declarations.models import FieldChoices, MemberKindChoices
 from filing.anchors import Anchor
-from filing.data import MasterData, MemberData, MemberKind, PlanRef
-from filing.diff import plan_ref_text
+from filing.data import Filing, MasterData, MemberData, MemberKind, PlanRef
+from filing.diff import FilingDiff, diff_filings, plan_ref_text
 from filing.findings import Finding
 from filing.rules.declaration import lg_prefecture
 
@@ -241,30 +241,23 @@ class DiffView:
     projects_removed: tuple[str, ...]
     projects_changed: tuple
     budget_by_fiscal_year: tuple
+    diff: FilingDiff  # the one document's diff these rows show
 
     @property
     def is_empty(self) -> bool:
-        return not (
-            self.members_added
-            or self.members_removed
-            or self.members_changed
-            or self.fields_added
-            or self.fields_removed
-            or self.text_changes
-            or self.projects_added
-            or self.projects_removed
-            or self.projects_changed
-            or any(change.changed for change in self.budget_by_fiscal_year)
-        )
+        return self.diff.is_empty
 
 
-def diff_view(diff, document: str, master: MasterData) -> DiffView:
-    """The parts of ``diff`` that belong to ``document`` (a declaration: members, fields and
-    its texts; a vision: its texts, projects and budgets), with labels for display."""
+def diff_view(old: Filing, new: Filing, document: str, master: MasterData) -> DiffView:
+    """What changed in ``document`` from ``old`` to ``new`` (``filing.diff.diff_filings`` of
+    that document: a declaration's members, fields and texts; a vision's texts, projects and
+    budgets), with labels for display."""
+    diff = diff_filings(old, new, document=document)
     labels = _member_labels()
     if document == "declaration":
         return DiffView(
             document=document,
+            diff=diff,
             members_added=tuple(_member_row(m) for m in diff.members_added),
             members_removed=tuple(_member_row(m) for m in diff.members_removed),
             members_changed=tuple(
@@ -284,9 +277,7 @@ def diff_view(diff, document: str, master: MasterData) -> DiffView:
             ),
             fields_added=tuple(field_label(f.code, f.text) for f in diff.fields_added),
             fields_removed=tuple(field_label(f.code, f.text) for f in diff.fields_removed),
-            text_changes=tuple(
-                c for c in diff.text_changes if c.path.startswith(("region", "declaration"))
-            ),
+            text_changes=diff.text_changes,
             projects_added=(),
             projects_removed=(),
             projects_changed=(),
@@ -294,12 +285,13 @@ def diff_view(diff, document: str, master: MasterData) -> DiffView:
         )
     return DiffView(
         document=document,
+        diff=diff,
         members_added=(),
         members_removed=(),
         members_changed=(),
         fields_added=(),
         fields_removed=(),
-        text_changes=tuple(c for c in diff.text_changes if c.path.startswith("vision")),
+        text_changes=diff.text_changes,
         projects_added=tuple(p.name or _("（名称未入力）") for p in diff.projects_added),
         projects_removed=tuple(p.name or _("（名称未入力）") for p in diff.projects_removed),
         projects_changed=diff.projects_changed,

@@ -1,5 +1,5 @@
 """Read-only queries of the review: the queue, one revision as a reviewer sees it, the
-comment threads, the audit trail and the overview.
+comment threads and the overview (the audit trail is ``ministry.audit``).
 
 Reviewers see a revision once it has been submitted (``submitted_at`` is set); a draft
 the region has never sent is not theirs to read. The queue computes the findings of
@@ -13,7 +13,6 @@ from dataclasses import dataclass
 
 from django.db.models import Count, Prefetch, Q
 from django.utils import timezone
-from django.utils.translation import gettext as _
 
 from declarations.lifecycle import Status
 from declarations.models import (
@@ -21,18 +20,18 @@ from declarations.models import (
     DeclarationRevision,
     Member,
     Prefecture,
-    StatusChange,
 )
 from declarations.selectors import master_data
 from filing.anchors import Anchor, anchor_of
+from filing.bundle import BundleError, parse_bundle
 from filing.data import FieldCode, Filing, MasterData, PublishedDeclaration
 from filing.engine import all_rules, check_filing
 from filing.findings import Finding
 from filing.rules import declaration as declaration_rules
 from filing.rules.declaration import local_government_area
 from projects.models import Project
-from reviews.models import Comment, Review
-from reviews.selectors import revisions_by_key
+from reviews.models import Submission
+from reviews.selectors import latest_submissions, submissions_of
 from visions.models import VisionRevision
 from visions.selectors import paired_declaration
 from workflow.adapter import filing_from_revisions, rule_context, vision_first_publications
@@ -42,10 +41,6 @@ DOCUMENTS = {"declaration": DeclarationRevision, "vision": VisionRevision}
 
 def document_label(document: str) -> str:
     return DOCUMENTS[document].document_label
-
-
-def _unused_document_label(document: str) -> str:
-    return {"declaration": _("連携宣言書"), "vision": _("連携ビジョン")}[document]
 
 
 # ---------------------------------------------------------------- loading revisions
@@ -177,6 +172,7 @@ class QueueRow:
     prefecture_names: tuple[str, ...] = ()
     errors: int | None = None
     warnings: int | None = None
+    submission: Submission | None = None  # the last 送付 (with_submissions)
 
     @property
     def document_label(self) -> str:
@@ -270,6 +266,14 @@ def with_findings(rows: list[QueueRow], *, master: MasterData | None = None) -> 
     return rows
 
 
+def with_submissions(rows: list[QueueRow]) -> list[QueueRow]:
+    """Fill in the last 送付 (its number and 受付番号) of ``rows``: one query per document."""
+    latest = latest_submissions(row.revision for row in rows)
+    for row in rows:
+        row.submission = latest.get((row.document, row.revision.pk))
+    return rows
+
+
 # ---------------------------------------------------------------- one revision
 
 
@@ -340,145 +344,36 @@ def previous_published(revision):
     )
 
 
-# ---------------------------------------------------------------- threads
-
-
-# ---------------------------------------------------------------- audit trail
+# ---------------------------------------------------------------- the 送付 of a revision
 
 
 @dataclass(frozen=True)
-class AuditEntry:
-    at: datetime.datetime
-    kind: str  # "status", "comment", "resolve", "review"
-    what: str
-    actor: object
-    region: object
-    revision_key: tuple[int, int] | None
-    detail: str = ""
-    revision: object = None
+class SubmissionPair:
+    """The revision's last 送付 and the one before it (the 送付 that was returned), or None."""
 
-    @property
-    def kind_label(self) -> str:
-        return audit_kinds()[self.kind]
-
-    @property
-    def revision_label(self) -> str:
-        return self.revision.label if self.revision is not None else ""
+    current: Submission | None
+    previous: Submission | None
 
 
-def audit_kinds() -> dict[str, str]:
-    return {
-        "status": _("状態の変更"),
-        "comment": _("コメント"),
-        "resolve": _("スレッドの解決"),
-        "review": _("審査の判断"),
-    }
-
-
-class AuditTrail:
-    """Every status change, comment, resolution and decision (of a region, of a kind),
-    newest first, as a sequence Django's Paginator pages through (``web.pages.paginate``):
-    ``count()`` once, then one slice."""
-
-    def __init__(self, *, region_id=None, kind: str = ""):
-        status_changes = StatusChange.objects.select_related("actor", "region")
-        comments = Comment.objects.select_related("author", "region")
-        resolved = Comment.objects.exclude(resolved_at=None).select_related("resolved_by", "region")
-        reviews = Review.objects.select_related("reviewer", "region")
-        if region_id:
-            status_changes = status_changes.filter(region_id=region_id)
-            comments = comments.filter(region_id=region_id)
-            resolved = resolved.filter(region_id=region_id)
-            reviews = reviews.filter(region_id=region_id)
-        sources = {
-            "status": status_changes.order_by("-at", "-pk"),
-            "comment": comments.order_by("-created_at", "-pk"),
-            "resolve": resolved.order_by("-resolved_at", "-pk"),
-            "review": reviews.order_by("-at", "-pk"),
-        }
-        self.sources = {kind: sources[kind]} if kind else sources
-        self._count = None
-
-    def count(self) -> int:
-        if self._count is None:
-            self._count = sum(queryset.count() for queryset in self.sources.values())
-        return self._count
-
-    def __len__(self) -> int:
-        return self.count()
-
-    def __getitem__(self, window: slice) -> list[AuditEntry]:
-        offset, stop = window.start or 0, window.stop
-        entries: list[AuditEntry] = []
-        for name, queryset in self.sources.items():
-            for row in queryset[:stop]:
-                entries.append(_audit_entry(name, row))
-        entries.sort(key=lambda entry: entry.at, reverse=True)
-        page = entries[offset:stop]
-        revisions = revisions_by_key(e.revision_key for e in page if e.revision_key)
-        return [
-            AuditEntry(**{**entry.__dict__, "revision": revisions.get(entry.revision_key)})
-            for entry in page
-        ]
-
-
-def audit_trail(*, region_id=None, kind: str = "", limit: int = 100, offset: int = 0):
-    """``(entries, total)``: the newest ``limit`` audit entries after ``offset``."""
-    trail = AuditTrail(region_id=region_id, kind=kind)
-    return trail[offset : offset + limit], trail.count()
-
-
-def _audit_entry(name: str, row) -> AuditEntry:
-    key = (row.content_type_id, row.object_id)
-    if name == "status":
-        old = Status(row.old).label if row.old else "—"
-        return AuditEntry(
-            at=row.at,
-            kind=name,
-            what=_("%(old)s → %(new)s") % {"old": old, "new": Status(row.new).label},
-            actor=row.actor,
-            region=row.region,
-            revision_key=key,
-            detail=row.comment,
-        )
-    if name == "comment":
-        what = _("審査担当のコメント") if row.by_reviewer else _("リージョンの担当者の返信")
-        if row.parent_id:
-            what = _("返信（審査担当）") if row.by_reviewer else _("返信（リージョンの担当者）")
-        return AuditEntry(
-            at=row.created_at,
-            kind=name,
-            what=what,
-            actor=row.author,
-            region=row.region,
-            revision_key=key,
-            detail=row.body,
-        )
-    if name == "resolve":
-        return AuditEntry(
-            at=row.resolved_at,
-            kind=name,
-            what=_("スレッドを解決済みにした"),
-            actor=row.resolved_by,
-            region=row.region,
-            revision_key=key,
-            detail=row.body,
-        )
-    what = row.get_decision_display()
-    if row.publish_on:
-        what = _("%(decision)s（%(day)s に公表予定）") % {
-            "decision": what,
-            "day": row.publish_on.isoformat(),
-        }
-    return AuditEntry(
-        at=row.at,
-        kind=name,
-        what=what,
-        actor=row.reviewer,
-        region=row.region,
-        revision_key=key,
-        detail=row.comment,
+def submissions_compared(revision) -> SubmissionPair:
+    """The last two 送付 of a revision (ADR 0094): two queries' worth of rows at most."""
+    rows = list(submissions_of(revision).order_by("-sequence")[:2])
+    return SubmissionPair(
+        current=rows[0] if rows else None, previous=rows[1] if len(rows) > 1 else None
     )
+
+
+def snapshot_filing(submission: Submission | None) -> Filing | None:
+    """What was sent in a 送付, read back from its bundle; ``None`` when it was not kept."""
+    if submission is None or not submission.snapshot:
+        return None
+    try:
+        return parse_bundle(submission.snapshot)
+    except BundleError:
+        return None
+
+
+# ---------------------------------------------------------------- threads
 
 
 # ---------------------------------------------------------------- overview

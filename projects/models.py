@@ -9,7 +9,12 @@ from visions.models import VisionRevision
 class Project(RevisionPart):
     """プロジェクト of a vision revision, with the items ア–ク of 第4(2)③."""
 
-    revision = models.ForeignKey(VisionRevision, on_delete=models.CASCADE, related_name="projects")
+    revision = models.ForeignKey(
+        VisionRevision,
+        on_delete=models.CASCADE,
+        related_name="projects",
+        verbose_name=_("連携ビジョンの版"),
+    )
     position = models.PositiveIntegerField(_("順序"), default=0)
     name = models.CharField(_("ア プロジェクトの名称"), max_length=200, blank=True)
     joint_body_of = models.JSONField(
@@ -119,7 +124,9 @@ class Milestone(RevisionPart):
     target = models.CharField(_("目標"), max_length=200, blank=True)
 
     class Meta:
-        ordering = ["project", "position"]
+        # date order everywhere they are read, the undated last, the author's order among
+        # equal dates (filing.milestones for what does not come from a query; ADR 0096)
+        ordering = ["project", models.F("date").asc(nulls_last=True), "position"]
         verbose_name = _("マイルストーン")
         verbose_name_plural = _("マイルストーン")
 

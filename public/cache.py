@@ -13,41 +13,108 @@ the latest publication time.
   brings no cookie at all (no session, no messages): such a visitor's page depends on
   nothing but the URL and the publication time, so it is served from the cache without
   rendering anything.
+* The publication stamps themselves are kept in the cache too (``public:stamp:site``,
+  ``public:stamp:region:<slug>``; ADR 0100), so a page served from the cache needs no SQL:
+  one ``get_many`` of the stamp and the page. A publication deletes the stamps at once and
+  again when its transaction commits (``forget_stamps``); a stored page carries the stamp
+  it was made under and is used only while that is still the stamp. With a shared cache
+  (Redis, ``REDIS_URL``) every worker and machine sees this at once.
 """
 
 import hashlib
+from datetime import datetime
 from functools import wraps
 
 from django.conf import settings
 from django.contrib.messages.storage.cookie import CookieStorage
 from django.core.cache import cache
+from django.db import transaction
 from django.http import HttpResponse
 from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.translation import get_language
 from django.views.decorators.http import condition, require_safe
 
 from public.selectors import stamps
+from public.selectors.region import is_slug
 
 FRAGMENT_VERSION = "1"
 FRAGMENT_TIMEOUT = 60 * 60 * 24
 PUBLIC_MAX_AGE = 60
 
 
-def memo_stamp(request, function, *args):
-    """``function(*args)`` once per request (ETag and Last-Modified both need it)."""
-    memo = request.__dict__.setdefault("_public_stamps", {})
-    key = (function.__name__, *args)
-    if key not in memo:
-        memo[key] = function(*args)
-    return memo[key]
+# A stamp read from the database is kept this long: the bound on how stale a page can be if a
+# request that read the old stamp stores it just after a publication cleared it (the same
+# minute shared caches may keep a page anyway, ``PUBLIC_MAX_AGE``).
+STAMP_TIMEOUT = 60
+_NONE = ""  # a stored "nothing is published" (site stamp only)
 
 
-def site_stamp(request, **kwargs):
-    return memo_stamp(request, stamps.site_stamp)
+class Stamp:
+    """A publication stamp of a page: ``stamp(request, *args, **kwargs)`` → datetime or None,
+    read once per request, from the cache when it is there, else by ``compute`` (one SQL
+    query) and then kept in the cache. ``key(*args, **kwargs)`` names it in the cache."""
+
+    def __init__(self, name, compute, *, keep_none: bool):
+        self.name, self.compute, self.keep_none = name, compute, keep_none
+
+    def key(self, *args, **kwargs) -> str | None:
+        return self.name(*args, **kwargs)
+
+    def __call__(self, request, *args, **kwargs):
+        memo = request.__dict__.setdefault("_public_stamps", {})
+        key = self.key(*args, **kwargs)
+        if key is None:
+            return None
+        if key not in memo:
+            stored = cache.get(key)
+            memo[key] = self._found(key, stored, args, kwargs)
+        return memo[key]
+
+    def prime(self, request, stored, *args, **kwargs) -> None:
+        """What a ``get_many`` found for this stamp (``stored`` None: not in the cache)."""
+        key = self.key(*args, **kwargs)
+        if key is not None:
+            memo = request.__dict__.setdefault("_public_stamps", {})
+            memo[key] = self._found(key, stored, args, kwargs)
+
+    def _found(self, key, stored, args, kwargs):
+        if stored is not None:
+            return _stamp_from_cache(stored)
+        value = self.compute(*args, **kwargs)
+        if value is not None or self.keep_none:
+            cache.set(key, value.isoformat() if value is not None else _NONE, STAMP_TIMEOUT)
+        return value
 
 
-def region_stamp(request, slug, **kwargs):
-    return memo_stamp(request, stamps.region_stamp, slug)
+def _stamp_from_cache(stored: str):
+    return datetime.fromisoformat(stored) if stored else None
+
+
+SITE_STAMP_KEY = "public:stamp:site"
+
+
+def region_stamp_key(slug: str) -> str:
+    return f"public:stamp:region:{slug}"
+
+
+site_stamp = Stamp(
+    lambda *args, **kwargs: SITE_STAMP_KEY,
+    lambda *args, **kwargs: stamps.site_stamp(),
+    keep_none=True,
+)
+region_stamp = Stamp(
+    lambda slug, **kwargs: region_stamp_key(slug) if is_slug(slug) else None,
+    lambda slug, **kwargs: stamps.region_stamp(slug),
+    keep_none=False,
+)
+
+
+def forget_stamps(slugs=()) -> None:
+    """A publication: every page's stamp is read again from the database, now and once the
+    transaction has committed (a request in between may have read the old one)."""
+    keys = [SITE_STAMP_KEY, *(region_stamp_key(slug) for slug in slugs)]
+    cache.delete_many(keys)
+    transaction.on_commit(lambda: cache.delete_many(keys))
 
 
 def etag_for(request, stamp) -> str | None:
@@ -58,9 +125,9 @@ def etag_for(request, stamp) -> str | None:
     return hashlib.sha256(raw.encode()).hexdigest()[:32]
 
 
-def _cache_key(*parts) -> str:
+def _cache_key(kind, *parts) -> str:
     raw = "|".join(str(part) for part in (FRAGMENT_VERSION, get_language(), *parts))
-    return "public:" + hashlib.sha256(raw.encode()).hexdigest()
+    return f"public:{kind}:" + hashlib.sha256(raw.encode()).hexdigest()
 
 
 def brings_no_cookie(request) -> bool:
@@ -78,32 +145,53 @@ def _cache_headers(request, response):
     return response
 
 
-def public_page(stamp_of, *, whole_page: bool = False):
+def public_page(stamp_of: Stamp, *, whole_page=False):
     """GET/HEAD only, conditional on ``stamp_of(request, **kwargs)``, with Cache-Control;
-    with ``whole_page``, pages for visitors without cookies come from the cache."""
+    with ``whole_page`` (True, or a function of the request saying whether this request is
+    a common one), pages for visitors without cookies come from the cache."""
+
+    def keeps_whole(request) -> bool:
+        if not whole_page or not brings_no_cookie(request):
+            return False
+        return whole_page is True or whole_page(request)
 
     def decorator(view):
-        @require_safe
         @condition(
-            etag_func=lambda request, **kwargs: etag_for(request, stamp_of(request, **kwargs)),
-            last_modified_func=lambda request, **kwargs: stamp_of(request, **kwargs),
+            etag_func=lambda request, *args, **kwargs: etag_for(
+                request, stamp_of(request, *args, **kwargs)
+            ),
+            last_modified_func=lambda request, *args, **kwargs: stamp_of(request, *args, **kwargs),
         )
-        @wraps(view)
-        def wrapped(request, **kwargs):
-            key = None
-            if whole_page and brings_no_cookie(request):
-                stamp = stamp_of(request, **kwargs)
-                if stamp is not None:
-                    key = _cache_key("page", request.get_full_path(), stamp.isoformat())
-                    stored = cache.get(key)
-                    if stored is not None:
-                        response = HttpResponse(stored["content"], content_type=stored["type"])
-                        return _cache_headers(request, response)
-            response = view(request, **kwargs)
+        def conditional(request, *args, **kwargs):
+            key, stored = request.__dict__.pop("_public_page", (None, None))
+            stamp = stamp_of(request, *args, **kwargs) if key else None
+            if stamp is None:
+                key = None
+            elif stored is not None and stored["stamp"] == stamp.isoformat():
+                response = HttpResponse(stored["content"], content_type=stored["type"])
+                return _cache_headers(request, response)
+            response = view(request, *args, **kwargs)
             if key is not None and response.status_code == 200:
-                stored = {"content": response.content, "type": response["Content-Type"]}
+                stored = {
+                    "stamp": stamp.isoformat(),
+                    "content": response.content,
+                    "type": response["Content-Type"],
+                }
                 cache.set(key, stored, FRAGMENT_TIMEOUT)
             return _cache_headers(request, response)
+
+        @require_safe
+        @wraps(view)
+        def wrapped(request, *args, **kwargs):
+            if keeps_whole(request):
+                # One round trip to the cache for both the stamp and the page.
+                key = _cache_key("page", request.get_full_path())
+                stamp_key = stamp_of.key(*args, **kwargs)
+                found = cache.get_many([key, stamp_key] if stamp_key else [key])
+                if stamp_key:
+                    stamp_of.prime(request, found.get(stamp_key), *args, **kwargs)
+                request._public_page = (key, found.get(key))
+            return conditional(request, *args, **kwargs)
 
         return wrapped
 

@@ -73,3 +73,37 @@ class RegionFilterForm(forms.Form):
             "status": data.get("status", ""),
             "sort": data.get("sort") or "name",
         }
+
+
+FILTERS = ("prefecture", "field", "kind", "status")
+MAX_CACHED_PAGE = 999
+
+
+def common_list_query(query) -> bool:
+    """``query`` (request.GET) asks for the list unfiltered or by one filter, with no search
+    words, only known choices, at most a sort and a page number: one of a bounded set."""
+    from public.selectors.prefectures import prefectures
+
+    allowed = {*FILTERS, "sort", "page", "q"}
+    if any(key not in allowed or len(query.getlist(key)) > 1 for key in query):
+        return False
+    if query.get("q"):
+        return False
+    chosen = [name for name in FILTERS if query.get(name)]
+    if len(chosen) > 1:
+        return False
+    known = {
+        "prefecture": prefectures,
+        "field": lambda: FieldChoices.values,
+        "kind": lambda: MemberKindChoices.values,
+        "status": lambda: [value for value, _label in STATUS_CHOICES if value],
+    }
+    if chosen and query[chosen[0]] not in known[chosen[0]]():
+        return False
+    if query.get("sort") and query["sort"] not in dict(SORT_CHOICES):
+        return False
+    page = query.get("page", "1")
+    # a digit string longer than the largest cached page is not one (and never meets int())
+    if not (page.isascii() and page.isdigit()) or len(page) > len(str(MAX_CACHED_PAGE)):
+        return False
+    return 1 <= int(page) <= MAX_CACHED_PAGE

@@ -126,3 +126,39 @@ def mailer_from_url(url: str) -> dict:
     if parts.scheme == "smtp+ssl":
         options["use_ssl"] = True
     return {"BACKEND": backend, "OPTIONS": options}
+
+
+CACHE_SCHEMES = {"redis", "rediss"}
+REDIS_BACKEND = "django.core.cache.backends.redis.RedisCache"
+LOCMEM_BACKEND = "django.core.cache.backends.locmem.LocMemCache"
+
+
+def caches_from_env() -> dict:
+    """CACHES: Django's Redis cache when ``REDIS_URL`` (or ``CACHE_URL``) is set, shared by
+    every worker and machine (ADR 0100); otherwise each process's local memory, which needs
+    no set-up (``make run``). The rate-limit counts (``ratelimit``) live beside the pages,
+    under a key prefix of their own."""
+    variable, raw = "REDIS_URL", env.str("REDIS_URL", default="")
+    if not raw:
+        variable, raw = "CACHE_URL", env.str("CACHE_URL", default="")
+    prefix = env.str("CACHE_KEY_PREFIX", default="region-portal")
+    if not raw:
+        return {
+            # LocMemCache keeps 300 entries by default: fewer than the pages of 300 regions.
+            "default": {"BACKEND": LOCMEM_BACKEND, "OPTIONS": {"MAX_ENTRIES": 5000}},
+            "ratelimit": {"BACKEND": LOCMEM_BACKEND, "LOCATION": "ratelimit"},
+        }
+    parts = urlsplit(raw)
+    if parts.scheme not in CACHE_SCHEMES or not parts.hostname:
+        stop(
+            variable,
+            "の形式が正しくありません（redis://ホスト:6379/0 または rediss:// で始まる URL を指定してください）。",
+        )
+    return {
+        "default": {"BACKEND": REDIS_BACKEND, "LOCATION": raw, "KEY_PREFIX": prefix},
+        "ratelimit": {
+            "BACKEND": REDIS_BACKEND,
+            "LOCATION": raw,
+            "KEY_PREFIX": f"{prefix}-ratelimit",
+        },
+    }

@@ -137,3 +137,84 @@ class Review(models.Model):
 
     def delete(self, *args, **kwargs):
         raise ReviewTrailError("審査の判断は削除できません。")
+
+
+class ReceiptCounter(models.Model):
+    """The last 受付番号 serial given in one calendar year (JST): a submission takes the next
+    one under the row's lock, so two submissions at the same moment never share a number."""
+
+    year = models.PositiveSmallIntegerField(_("年"), primary_key=True)
+    last = models.PositiveIntegerField(_("最後の連番"), default=0)
+
+    class Meta:
+        verbose_name = _("受付番号の連番")
+        verbose_name_plural = _("受付番号の連番")
+
+    def __str__(self):
+        return f"{self.year}: {self.last}"
+
+
+class Submission(models.Model):
+    """One 送付 of a revision (ADR 0094): the receipt the region keeps and the state the
+    reviewer compares with. A revision returned, reopened and sent again has one row per
+    送付, numbered 1, 2, … (``sequence``: 第1回送付, 第2回送付); ``receipt_number`` (受付番号,
+    「R8-000123」: the era's initial and year of the day it was sent, then a running number
+    within that calendar year) is unique across the portal. ``snapshot`` is the region bundle
+    (``filing.bundle.filing_to_bundle``) of what was sent: a vision's with its paired
+    declaration. The frozen PDFs of the 送付 are the ``documents.FrozenDocument`` rows with
+    the same revision and ``submitted_at``. Append-only, like the rest of the audit trail."""
+
+    region = models.ForeignKey(Region, on_delete=models.PROTECT, related_name="submissions")
+    content_type = models.ForeignKey(ContentType, on_delete=models.PROTECT)
+    object_id = models.PositiveBigIntegerField()
+    revision = GenericForeignKey("content_type", "object_id")
+    sequence = models.PositiveIntegerField(_("送付の回"))
+    receipt_number = models.CharField(_("受付番号"), max_length=20, unique=True)
+    receipt_year = models.PositiveSmallIntegerField(_("受付の年"))
+    receipt_serial = models.PositiveIntegerField(_("受付の連番"))
+    submitted_at = models.DateTimeField(_("送付日時"))
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("送付した人"),
+        help_text=_("空欄は、画面を通らない操作（コマンドやデータの移行）による送付です。"),
+    )
+    # Empty when what was sent is not known: an earlier 送付 of a revision resubmitted before
+    # this record existed (the backfill, documents 0002), or a vision with no declaration.
+    snapshot = models.JSONField(_("送付した内容（バンドル）"), default=dict, blank=True)
+
+    objects = AppendOnlyQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["submitted_at", "pk"]
+        verbose_name = _("送付の記録")
+        verbose_name_plural = _("送付の記録")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["content_type", "object_id", "sequence"],
+                name="submission_unique_sequence",
+            ),
+            models.UniqueConstraint(
+                fields=["receipt_year", "receipt_serial"], name="submission_unique_serial"
+            ),
+        ]
+        indexes = [models.Index(fields=["content_type", "object_id"])]
+
+    def __str__(self):
+        return self.receipt_number
+
+    def save(self, *args, **kwargs):
+        if not self._state.adding:
+            raise ReviewTrailError("送付の記録は書き換えられません。")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise ReviewTrailError("送付の記録は削除できません。")
+
+    @property
+    def label(self) -> str:
+        """「第2回送付」."""
+        return _("第%(sequence)d回送付") % {"sequence": self.sequence}

@@ -7,9 +7,10 @@ from dataclasses import dataclass, field
 from django.contrib.contenttypes.models import ContentType
 
 from accounts.access import role_in
+from declarations.lifecycle import Status
 from declarations.models import DeclarationRevision, StatusChange
-from filing.anchors import Anchor, declaration_anchors, vision_anchors
-from reviews.models import Comment, Review
+from filing.anchors import Anchor, anchor_of, declaration_anchors, parse_path, vision_anchors
+from reviews.models import Comment, Review, Submission
 from visions.models import VisionRevision
 
 
@@ -61,6 +62,73 @@ def threads_of(revision, anchors: list[Anchor] | None = None) -> list[Thread]:
     return sorted(threads.values(), key=lambda t: (t.is_resolved, t.root.created_at, t.root.pk))
 
 
+def placed_path(path: str, anchors: list[Anchor]) -> str | None:
+    """The anchor a comment's path sits on among ``anchors`` (the revision's items as they
+    are now), or None when nothing matches any more: the row it was about was removed
+    (``members[14]`` of 14 members) or the path names nothing of the revision."""
+    paths = {anchor.path for anchor in anchors}
+    if path in paths:
+        return path
+    parts = parse_path(path)
+    if parts.index is not None:
+        row = f"{parts.head}[{parts.index}]"
+        return row if row in paths else None
+    best = anchor_of(path, anchors).path
+    return best or None
+
+
+@dataclass
+class ReviewOnPage:
+    """What a staff page of a revision shows of its review: the decision that returned it
+    (while it is being fixed), its threads placed on the items they are about, and the
+    threads whose item is gone (``orphans``)."""
+
+    returned: Review | None
+    threads: list[Thread]
+    placed: dict[str, list[Thread]]
+    orphans: list[Thread]
+
+    @property
+    def open_threads(self) -> list[Thread]:
+        return [thread for thread in self.threads if not thread.is_resolved]
+
+    @property
+    def open_orphans(self) -> list[Thread]:
+        return [thread for thread in self.orphans if not thread.is_resolved]
+
+    def at(self, path: str) -> list[Thread]:
+        return self.placed.get(path, [])
+
+
+# While a returned revision is fixed, it is returned, then a draft again (reopened).
+BEING_FIXED = {Status.RETURNED, Status.DRAFT}
+
+
+def review_on_page(revision, anchors: list[Anchor] | None = None) -> ReviewOnPage:
+    """The review of ``revision`` as its staff pages show it, in two queries (its comments,
+    its decisions) whatever the number of threads. ``anchors``: the revision's anchors when
+    the caller has its rows loaded (``filing.anchors.declaration_anchors`` …)."""
+    anchors = anchors if anchors is not None else anchors_of(revision)
+    threads = threads_of(revision, anchors)
+    placed: dict[str, list[Thread]] = defaultdict(list)
+    orphans = []
+    for thread in threads:
+        path = placed_path(thread.root.anchor, anchors)
+        if path is None:
+            orphans.append(thread)
+        else:
+            placed[path].append(thread)
+    last = reviews_of(revision).order_by("-at", "-pk").first()
+    returned = (
+        last
+        if last is not None
+        and last.decision == Review.Decision.RETURNED
+        and revision.status in BEING_FIXED
+        else None
+    )
+    return ReviewOnPage(returned, threads, dict(placed), orphans)
+
+
 def reviews_of(revision):
     return Review.objects.filter(
         content_type=ContentType.objects.get_for_model(revision), object_id=revision.pk
@@ -71,6 +139,34 @@ def status_changes_of(revision):
     return StatusChange.objects.filter(
         content_type=ContentType.objects.get_for_model(revision), object_id=revision.pk
     ).select_related("actor")
+
+
+def submissions_of(revision):
+    """The 送付 of a revision, first to last (``Submission``, ADR 0094), with who sent each."""
+    return Submission.objects.filter(
+        content_type=ContentType.objects.get_for_model(revision), object_id=revision.pk
+    ).select_related("actor")
+
+
+def submission_of(revision, sequence: int) -> Submission | None:
+    """The ``sequence``-th 送付 of a revision, or ``None``."""
+    return submissions_of(revision).filter(sequence=sequence).first()
+
+
+def latest_submissions(revisions) -> dict[tuple[str, int], Submission]:
+    """The last 送付 of each revision, keyed by ``(document, pk)``: one query per document
+    type (the reviewers' queue)."""
+    wanted: dict[type, dict[int, str]] = defaultdict(dict)
+    for revision in revisions:
+        wanted[type(revision)][revision.pk] = revision.document
+    latest: dict[tuple[str, int], Submission] = {}
+    for model, documents in wanted.items():
+        rows = Submission.objects.filter(
+            content_type=ContentType.objects.get_for_model(model), object_id__in=documents
+        ).order_by("object_id", "sequence")
+        for row in rows.defer("snapshot"):
+            latest[(documents[row.object_id], row.object_id)] = row
+    return latest
 
 
 def revisions_by_key(keys) -> dict[tuple[int, int], object]:

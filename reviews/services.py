@@ -12,11 +12,12 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from accounts.notifications import editor_addresses, reviewer_addresses
+from declarations import clock
 from declarations.lifecycle import Status
+from filing.formatting import era_initial_year
 from filing.text import TextRefused, clean_text
-from outbox.services import mail_enqueue
-from reviews.models import Comment, Review
+from reviews.models import Comment, ReceiptCounter, Review, Submission
+from reviews.notices import notify_commented
 
 BODY_MAX_LENGTH = 10_000
 # A reviewer opens a thread on a revision that is waiting for review or was sent back.
@@ -28,7 +29,7 @@ class CommentRefused(Exception):
 
 
 def review_record(
-    *, revision, decision: Review.Decision, reviewer, comment: str = "", publish_on=None, at=None
+    *, revision, decision: Review.Decision, reviewer, comment: str = "", publish_on=None
 ) -> Review:
     """The row of a reviewer's decision (``reviewer`` is ``None`` for a command or a loader)."""
     return Review.objects.create(
@@ -39,7 +40,46 @@ def review_record(
         comment=comment,
         reviewer=reviewer if reviewer is not None and reviewer.is_authenticated else None,
         publish_on=publish_on,
-        at=at or timezone.now(),
+        at=clock.now(),
+    )
+
+
+def receipt_number(moment, serial: int) -> str:
+    """「R8-000123」: the era's initial and year of ``moment`` (JST), then the serial."""
+    return f"{era_initial_year(moment)}-{serial:06d}"
+
+
+def _next_serial(year: int) -> int:
+    """The next 受付番号 serial of ``year``, taken under the counter row's lock."""
+    ReceiptCounter.objects.get_or_create(year=year)
+    counter = ReceiptCounter.objects.select_for_update().get(year=year)
+    counter.last += 1
+    counter.save(update_fields=["last"])
+    return counter.last
+
+
+@transaction.atomic
+def submission_record(*, revision, actor, snapshot: dict) -> Submission:
+    """The ``Submission`` row of the 送付 that just moved ``revision`` to submitted (its
+    ``submitted_at``): the next ``sequence`` of the revision and the next 受付番号 of the year.
+    ``workflow.verbs.revision_submit`` calls it with the region bundle of what was sent;
+    the revision row is locked by the transition, so the sequence cannot be taken twice."""
+    content_type = ContentType.objects.get_for_model(revision)
+    moment = revision.submitted_at
+    year = timezone.localtime(moment).year
+    serial = _next_serial(year)
+    previous = Submission.objects.filter(content_type=content_type, object_id=revision.pk).count()
+    return Submission.objects.create(
+        region=revision.region,
+        content_type=content_type,
+        object_id=revision.pk,
+        sequence=previous + 1,
+        receipt_number=receipt_number(moment, serial),
+        receipt_year=year,
+        receipt_serial=serial,
+        submitted_at=moment,
+        actor=actor if actor is not None and actor.is_authenticated else None,
+        snapshot=snapshot,
     )
 
 
@@ -105,27 +145,28 @@ def comment_post(
         by_reviewer=by_reviewer,
         body=text,
     )
-    label = revision.label
-    if by_reviewer:
-        mail_enqueue(
-            _("審査担当からコメントがありました: %(revision)s") % {"revision": label},
-            _(
-                "%(revision)s に審査担当からコメントがありました。\n\n%(text)s\n\n担当者の画面から返信できます。"
-            )
-            % {"revision": label, "text": text},
-            editor_addresses(revision.region),
-        )
-    else:
-        mail_enqueue(
-            _("リージョンの担当者から返信がありました: %(revision)s") % {"revision": label},
-            _(
-                "%(revision)s のコメントに、リージョンの担当者から返信がありました。\n\n%(text)s\n\n"
-                "管理画面の審査の画面で確認してください。"
-            )
-            % {"revision": label, "text": text},
-            reviewer_addresses(),
-        )
+    notify_commented(comment, revision)
     return comment
+
+
+class ReplyTargetMissing(LookupError):
+    """The comment a reply answers is not a comment of this revision (the views answer 404)."""
+
+
+def reply_post(*, revision, author, body: str, parent_id, by_reviewer: bool) -> Comment:
+    """Answer the thread of comment ``parent_id`` of ``revision`` (a reviewer in the admin, an
+    editor on the staff pages): the one look-up of the comment answered, then ``comment_post``.
+    An id that is no comment of the revision's region raises ``ReplyTargetMissing`` (nothing
+    of another region is told); a comment of another revision of the region is refused."""
+    try:
+        parent = Comment.objects.filter(pk=int(parent_id), region=revision.region).first()
+    except (TypeError, ValueError):
+        parent = None
+    if parent is None:
+        raise ReplyTargetMissing(parent_id)
+    return comment_post(
+        revision=revision, author=author, body=body, parent=parent, by_reviewer=by_reviewer
+    )
 
 
 @transaction.atomic

@@ -20,6 +20,14 @@ def revision_url(revision, anchor: str = "") -> str:
     return with_anchor(revision.get_absolute_url(), anchor)
 
 
+def receipt_url(revision, sequence: int) -> str:
+    """The 受付票 of the ``sequence``-th 送付 of a revision (ADR 0094)."""
+    return reverse(
+        f"staff:{revision.document}_receipt",
+        kwargs={"slug": revision.region.slug, "number": revision.number, "sequence": sequence},
+    )
+
+
 def project_url(project, anchor: str = "") -> str:
     revision = project.revision
     url = reverse(
@@ -146,3 +154,59 @@ def vision_href(path, *, projects, declaration, members) -> str:
 def project_href(path: str) -> str:
     """The part of the project page a finding about that project points at."""
     return "#" + PROJECT_ANCHORS.get(parse_path(path).item, "p-name")
+
+
+# ---------------------------------------------------------------- review comments beside their items
+
+
+def _section_key(anchor: str) -> str:
+    """A template-friendly key for an id (``revision-info`` → ``revision_info``)."""
+    return anchor.replace("-", "_")
+
+
+def declaration_comment_marks(placed: dict, member_keys: list[str]) -> dict:
+    """Where the comment threads of a declaration revision (``reviews.selectors.ReviewOnPage.
+    placed``: anchor path → threads) are shown on its page: ``members`` by member key,
+    ``sections`` by the read-only id of the section (``fields``, ``region_name``,
+    ``aspiration``, ``revision_info``, ``members``). The revision as a whole (``""``) is in
+    the box at the top."""
+    marks: dict = {"members": {}, "sections": {}}
+    for path, threads in placed.items():
+        if not path:
+            continue
+        index = parse_path(path).row_of("members")
+        if index is not None and index < len(member_keys):
+            marks["members"].setdefault(member_keys[index], []).extend(threads)
+            continue
+        anchor = declaration_anchor(path, member_keys)
+        if anchor:
+            marks["sections"].setdefault(_section_key(anchor), []).extend(threads)
+    return marks
+
+
+def vision_comment_marks(placed: dict, project_ids: list[int]) -> dict:
+    """The same for a vision revision: ``projects`` by project pk, ``sections`` by id
+    (``aspiration``, ``roadmap``, ``verification``, ``revision_info``, ``projects``)."""
+    marks: dict = {"projects": {}, "sections": {}}
+    for path, threads in placed.items():
+        if not path:
+            continue
+        parts = parse_path(path)
+        index = parts.row_of(PROJECTS)
+        if index is not None and index < len(project_ids):
+            marks["projects"].setdefault(project_ids[index], []).extend(threads)
+            continue
+        anchor = VISION_ANCHORS.get(path) or VISION_ANCHORS.get(parts.head, "")
+        if anchor:
+            marks["sections"].setdefault(_section_key(anchor), []).extend(threads)
+    return marks
+
+
+def marked_threads(marks: dict) -> set[int]:
+    """The pks of the threads that ``marks`` shows beside an item."""
+    return {
+        thread.root.pk
+        for group in marks.values()
+        for threads in group.values()
+        for thread in threads
+    }

@@ -8,13 +8,14 @@ The review comments are ``staff.urls_comments`` (namespace "staff_comments").
 
 from django.urls import path
 
-from staff.views import declarations, projects, region, verbs, visions
+from staff.views import declarations, projects, receipts, region, verbs, visions
 
 app_name = "staff"
 
 
 def verb_patterns(document: str) -> list:
-    """new/ change/ abolish/ <number>/submit/ <number>/reopen/ of one document."""
+    """new/ change/ abolish/ <number>/submit/ <number>/reopen/ of one document, and the
+    受付票 of each 送付: <number>/receipt/<sequence>/ (and its PDFs, <kind>.pdf)."""
     kwargs = {"document": document}
     return [
         path(f"{document}/new/", verbs.new, kwargs, name=f"{document}_new"),
@@ -32,6 +33,18 @@ def verb_patterns(document: str) -> list:
             kwargs,
             name=f"{document}_reopen",
         ),
+        path(
+            f"{document}/<int:number>/receipt/<int:sequence>/",
+            receipts.receipt,
+            kwargs,
+            name=f"{document}_receipt",
+        ),
+        path(
+            f"{document}/<int:number>/receipt/<int:sequence>/<str:kind>.pdf",
+            receipts.receipt_pdf,
+            kwargs,
+            name=f"{document}_receipt_pdf",
+        ),
     ]
 
 
@@ -42,13 +55,24 @@ urlpatterns = [
     *verb_patterns("declaration"),
     path("declaration/<int:number>/", declarations.declaration_detail, name="declaration"),
     path(
+        "declaration/<int:number>/autosave/",
+        declarations.declaration_autosave,
+        name="declaration_autosave",
+    ),
+    path(
         "declaration/<int:number>/search/",
         declarations.municipality_search_view,
         name="declaration_search",
     ),
     *verb_patterns("vision"),
     path("vision/<int:number>/", visions.vision_detail, name="vision"),
+    path("vision/<int:number>/autosave/", visions.vision_autosave, name="vision_autosave"),
     path("vision/<int:number>/projects/<int:pk>/", projects.project_detail, name="project"),
+    path(
+        "vision/<int:number>/projects/<int:pk>/autosave/",
+        projects.project_autosave,
+        name="project_autosave",
+    ),
     path(
         "vision/<int:number>/projects/<int:pk>/delete/",
         projects.project_delete,

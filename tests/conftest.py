@@ -18,6 +18,16 @@ def _fresh_master_data_cache():
 
 
 @pytest.fixture(autouse=True)
+def _fresh_public_stamps():
+    """No test sees the publication stamps (or pages) another test's database left in the
+    cache: public.cache keeps the stamps there (ADR 0100)."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+
+
+@pytest.fixture(autouse=True)
 def _fresh_rate_limits():
     """Each test starts with no request counted against any client (web.ratelimit): the
     tests all come from 127.0.0.1 within the same minute."""

@@ -65,16 +65,25 @@ def viewer(imported):
 
 
 def submit(revision, actor):
-    """Move a valid draft to submitted as ``revision_submit`` does, without rendering its PDFs
-    (seconds per revision); tests of the submission itself use the service."""
+    """Move a valid draft to submitted as ``revision_submit`` does (with its ``Submission``
+    row, the 受付番号), without rendering its PDFs (seconds per revision); tests of the
+    submission itself use the service."""
     from declarations.lifecycle import Status
     from declarations.services import revision_transition
+    from filing.bundle import filing_to_bundle
+    from reviews.services import submission_record
     from visions.selectors import paired_declaration
+    from workflow.verbs import revision_filing
 
     if revision.document == "vision" and not revision.declaration_revision_id:
         revision.declaration_revision = paired_declaration(revision)
         revision.save(update_fields=["declaration_revision"])
-    return revision_transition(revision=revision, new=Status.SUBMITTED, actor=actor)
+    change = revision_transition(revision=revision, new=Status.SUBMITTED, actor=actor)
+    filing = revision_filing(revision)
+    submission_record(
+        revision=revision, actor=actor, snapshot=filing_to_bundle(filing) if filing else {}
+    )
+    return change
 
 
 @pytest.fixture

@@ -43,6 +43,7 @@ from declarations.lifecycle import Status
 from declarations.services import revision_transition
 from filing.bundle import read_bundle_file
 from reviews.models import Comment
+from reviews.services import submission_record
 from tests.factories import UserFactory
 from workflow.adapter import filing_import
 
@@ -115,6 +116,33 @@ class World:
     vision_comment: object  # a reviewer's thread on the published vision
 
 
+def _stored_pdf(revision) -> None:
+    """A stand-in for the PDF frozen at 送付 (rendering the real one takes seconds): what the
+    receipt's download reads back and checks against its SHA-256."""
+    import hashlib
+
+    from django.core.files.base import ContentFile
+    from django.core.files.storage import default_storage
+
+    from documents.models import FrozenDocument
+
+    data = b"%PDF-1.4\n% stand-in\n%%EOF\n"
+    name = default_storage.save(f"documents/test/{revision.pk}.pdf", ContentFile(data))
+    FrozenDocument.objects.create(
+        region=revision.region,
+        document=revision.document,
+        content_type=ContentType.objects.get_for_model(revision),
+        object_id=revision.pk,
+        revision_number=revision.number,
+        submitted_at=revision.submitted_at,
+        kind="document",
+        file=name,
+        sha256=hashlib.sha256(data).hexdigest(),
+        size=len(data),
+        pages=1,
+    )
+
+
 def build_world(slug: str) -> World:
     """A region with a published declaration and vision, a draft change of both, and comments."""
     first = filing_import(read_bundle_file(BUNDLE), slug=slug)
@@ -125,6 +153,9 @@ def build_world(slug: str) -> World:
     for revision in (first.declaration_revision, first.vision_revision):
         for status in (Status.SUBMITTED, Status.ACCEPTED, Status.PUBLISHED):
             revision_transition(revision=revision, new=status)
+            if status == Status.SUBMITTED:  # its receipt (ADR 0094), as the verb writes it
+                submission_record(revision=revision, actor=None, snapshot={})
+                _stored_pdf(revision)
     draft = filing_import(read_bundle_file(BUNDLE), region=first.region)
     reviewer = UserFactory(username=f"reviewer-{slug}")
 
@@ -189,6 +220,8 @@ PARAMETERS = {
     "comment_id": lambda world, pattern: world.comment.pk,
     "thread_pk": lambda world, pattern: world.comment.pk,
     "document": lambda world, pattern: "declaration",
+    "sequence": lambda world, pattern: 1,  # the 送付 of a receipt (ADR 0094)
+    "kind": lambda world, pattern: "document",
 }
 
 # The path segment in front of a plain <pk>/<id> names the kind of object.
@@ -214,7 +247,14 @@ SEGMENT_OBJECTS = {
     "threads": "comment",
 }
 
-OVERRIDES: dict[tuple[str, str], object] = {}
+OVERRIDES: dict[tuple[str, str], object] = {
+    # A receipt exists for a revision that was sent: the published one.
+    (f"staff:{document}_{name}", "number"): (
+        lambda world, pattern, document=document: getattr(world, f"{document}_published").number
+    )
+    for document in ("declaration", "vision")
+    for name in ("receipt", "receipt_pdf")
+}
 
 
 class UnfillableParameter(Exception):

@@ -62,13 +62,15 @@ class VisionRevision(RevisionBase):
         ]
 
     def __str__(self):
-        return f"{self.vision.region_id} 連携ビジョン 第{self.number}版"
+        # 「瀬戸内広域リージョン 連携ビジョン 第1版」: the region's name, never its id (issue 13)
+        return self.label
 
     document = "vision"
     document_label = _("連携ビジョン")
 
     @property
     def region_title(self) -> str:
-        """The region's name as its paired declaration revision declares it ("" before pairing)."""
+        """The region's name as its paired declaration revision declares it ("" before pairing:
+        ``label`` then shows the region's slug; a vision is paired when it is submitted)."""
         paired = self.declaration_revision if self.declaration_revision_id else None
         return paired.region_name if paired is not None else ""

@@ -34,9 +34,19 @@ def _cache():
     return caches[getattr(settings, "RATE_LIMIT_CACHE", "default")]
 
 
-def client_address(request) -> str:
-    """The address a client is counted under (see the module's docstring)."""
-    remote = request.META.get("REMOTE_ADDR") or "unknown"
+def _address(text: str) -> str | None:
+    try:
+        return str(ipaddress.ip_address(text.strip()))
+    except ValueError:
+        return None
+
+
+def client_address(request) -> str | None:
+    """The address a client is counted under (see the module's docstring), or ``None`` when
+    the request has none that is an IP address (``Client.force_login``'s request, a Unix
+    socket). The one rule: the rate limits here and the log-in lockout (django-axes'
+    ``AXES_CLIENT_IP_CALLABLE``, which stores it in an IP address column) both call it."""
+    remote = _address(request.META.get("REMOTE_ADDR") or "")
     count = getattr(settings, "TRUSTED_PROXY_COUNT", 0)
     if count <= 0:
         return remote
@@ -44,10 +54,7 @@ def client_address(request) -> str:
     hops = [hop for hop in hops if hop]
     if len(hops) < count:
         return remote
-    try:
-        return str(ipaddress.ip_address(hops[-count]))
-    except ValueError:
-        return remote
+    return _address(hops[-count]) or remote
 
 
 def _key(scope: str, address: str, window: int) -> str:
@@ -61,7 +68,8 @@ def take(request, scope: str, *, limit: int, period: int = 60) -> int | None:
     ``limit`` requests in this period; else the seconds until the next period begins."""
     now = time.time()
     window = int(now // period)
-    key = _key(scope, client_address(request), window)
+    # the requests without an address share one count
+    key = _key(scope, client_address(request) or "unknown", window)
     cache = _cache()
     cache.add(key, 0, timeout=period + 1)
     try:

@@ -12,15 +12,15 @@ from datetime import date
 from django.db import transaction
 from django.utils import timezone
 
-from accounts.notifications import editor_addresses, reviewer_addresses
 from declarations.lifecycle import Status
 from declarations.models import DeclarationRevision
 from declarations.services import revision_transition
+from filing.bundle import filing_to_bundle
+from filing.data import Filing
 from filing.engine import check_filing
 from filing.findings import Finding
-from outbox.services import mail_enqueue
 from reviews.models import Review
-from reviews.services import review_record
+from reviews.services import review_record, submission_record
 from visions.models import VisionRevision
 from visions.selectors import paired_declaration
 from workflow.adapter import (
@@ -28,6 +28,12 @@ from workflow.adapter import (
     filing_from_revisions,
     rule_context,
     vision_revision_loaded,
+)
+from workflow.notices import (
+    notify_accepted,
+    notify_published,
+    notify_returned,
+    notify_submitted,
 )
 from workflow.signals import revision_submitted
 
@@ -43,6 +49,20 @@ class SubmissionRefused(Exception):
         )
 
 
+def revision_filing(revision, *, declaration=None, vision=None) -> Filing | None:
+    """The ``Filing`` a revision is checked and sent as: a declaration alone, a vision with
+    its paired declaration revision (``None`` when it has none). ``declaration`` / ``vision``
+    as in ``revision_findings``."""
+    if isinstance(revision, DeclarationRevision):
+        return filing_from_revisions(declaration or declaration_revision_loaded(revision.pk))
+    if declaration is None:
+        paired = paired_declaration(revision)
+        if paired is None:
+            return None
+        declaration = declaration_revision_loaded(paired.pk)
+    return filing_from_revisions(declaration, vision or vision_revision_loaded(revision.pk))
+
+
 def revision_findings(revision, *, declaration=None, vision=None) -> list[Finding]:
     """Every finding that concerns this revision's document, in rule order: the one place a
     revision's findings are computed (the reviewers' queue computes the same in bulk).
@@ -50,26 +70,21 @@ def revision_findings(revision, *, declaration=None, vision=None) -> list[Findin
     ``declaration`` / ``vision``: the revisions already loaded with their rows
     (``declaration_revision_loaded`` / ``vision_revision_loaded``), when the caller has them.
     """
-    if isinstance(revision, DeclarationRevision):
-        filing = filing_from_revisions(declaration or declaration_revision_loaded(revision.pk))
-    else:
-        if declaration is None:
-            paired = paired_declaration(revision)
-            if paired is None:
-                return []
-            declaration = declaration_revision_loaded(paired.pk)
-        filing = filing_from_revisions(declaration, vision or vision_revision_loaded(revision.pk))
+    filing = revision_filing(revision, declaration=declaration, vision=vision)
+    if filing is None:
+        return []
     findings = check_filing(filing, rule_context(revision.region))
     return [f for f in findings if f.document == revision.document]
 
 
 @transaction.atomic
-def revision_submit(*, revision, actor, acknowledged: set[tuple[str, str]] | None = None, at=None):
+def revision_submit(*, revision, actor, acknowledged: set[tuple[str, str]] | None = None):
     """送付: freeze a draft revision and send it to the ministry for review.
 
     Refused while any error remains. When ``acknowledged`` is given (the staff UI),
-    every warning must be in it as ``(code, path)``; ``None`` acknowledges all. ``at`` (in
-    every verb) records a move that happened earlier (``load_demo_data``); by default, now.
+    every warning must be in it as ``(code, path)``; ``None`` acknowledges all. Every verb
+    records its moves at ``declarations.clock.now()`` (a loader dates a history with
+    ``recorded_at``).
     """
     findings = revision_findings(revision)
     blocking = [f for f in findings if f.is_error]
@@ -80,18 +95,17 @@ def revision_submit(*, revision, actor, acknowledged: set[tuple[str, str]] | Non
     if isinstance(revision, VisionRevision) and not revision.declaration_revision_id:
         revision.declaration_revision = paired_declaration(revision)
         revision.save(update_fields=["declaration_revision"])
-    change = revision_transition(revision=revision, new=Status.SUBMITTED, actor=actor, at=at)
-    revision_submitted.send(sender=type(revision), revision=revision)
-    mail_enqueue(
-        f"送付されました: {revision}",
-        f"{revision} が送付されました。管理画面の審査待ち一覧から確認してください。",
-        reviewer_addresses(),
+    change = revision_transition(revision=revision, new=Status.SUBMITTED, actor=actor)
+    # The receipt (受付番号) and what was sent, for the region and for a later re-review.
+    filing = revision_filing(revision)
+    submission_record(
+        revision=revision,
+        actor=actor,
+        snapshot=filing_to_bundle(filing) if filing is not None else {},
     )
+    revision_submitted.send(sender=type(revision), revision=revision)
+    notify_submitted(revision)
     return change
-
-
-def _tell_editors(revision, subject: str, body: str) -> None:
-    mail_enqueue(f"{subject}: {revision}", body, editor_addresses(revision.region))
 
 
 class CommentRequired(Exception):
@@ -100,25 +114,20 @@ class CommentRequired(Exception):
 
 
 @transaction.atomic
-def revision_return(*, revision, actor, comment: str, at=None):
+def revision_return(*, revision, actor, comment: str):
     """差戻し: send a submitted revision back to the region, with a required comment."""
     if not comment or not comment.strip():
         raise CommentRequired
     change = revision_transition(
-        revision=revision, new=Status.RETURNED, actor=actor, comment=comment.strip(), at=at
+        revision=revision, new=Status.RETURNED, actor=actor, comment=comment.strip()
     )
     review_record(
         revision=revision,
         decision=Review.Decision.RETURNED,
         reviewer=actor,
         comment=comment.strip(),
-        at=at,
     )
-    _tell_editors(
-        revision,
-        "差し戻されました",
-        f"{revision} が差し戻されました。\n\n審査担当のコメント:\n{comment.strip()}",
-    )
+    notify_returned(revision, comment.strip())
     return change
 
 
@@ -141,11 +150,11 @@ class Acceptance:
 
 
 @transaction.atomic
-def revision_accept(*, revision, actor, comment: str = "", publish_on=None, at=None) -> Acceptance:
+def revision_accept(*, revision, actor, comment: str = "", publish_on=None) -> Acceptance:
     """受理: accept a submitted revision; publish it now, or on ``publish_on`` when that day
     is still to come. The caller reads the outcome from the returned ``Acceptance``."""
     change = revision_transition(
-        revision=revision, new=Status.ACCEPTED, actor=actor, comment=comment, at=at
+        revision=revision, new=Status.ACCEPTED, actor=actor, comment=comment
     )
     scheduled = publish_on if publish_on is not None and publish_on > timezone.localdate() else None
     review_record(
@@ -154,25 +163,20 @@ def revision_accept(*, revision, actor, comment: str = "", publish_on=None, at=N
         reviewer=actor,
         comment=comment,
         publish_on=scheduled,
-        at=at,
     )
     if scheduled is not None:
         revision.publish_on = scheduled
         revision.save(update_fields=["publish_on"])
-        _tell_editors(
-            revision,
-            "受理されました",
-            f"{revision} が受理されました。{scheduled:%Y-%m-%d} に公表されます。",
-        )
+        notify_accepted(revision, scheduled)
         return Acceptance(change=change, publish_on=scheduled)
-    return Acceptance(change=revision_publish(revision=revision, actor=actor, at=at))
+    return Acceptance(change=revision_publish(revision=revision, actor=actor))
 
 
 @transaction.atomic
-def revision_publish(*, revision, actor, at=None):
+def revision_publish(*, revision, actor):
     """公表: an accepted revision becomes the public one."""
-    change = revision_transition(revision=revision, new=Status.PUBLISHED, actor=actor, at=at)
-    _tell_editors(revision, "公表されました", f"{revision} が受理され、公表されました。")
+    change = revision_transition(revision=revision, new=Status.PUBLISHED, actor=actor)
+    notify_published(revision)
     return change
 
 

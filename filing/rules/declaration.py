@@ -5,8 +5,8 @@ rule is declared once in ``RULES`` (code, clause, severities, what it checks) an
 makes its findings through ``Rule.finding``, so a finding's code and clause can
 never drift from the table in DESIGN.md.
 
-``Rule`` and the small helpers at the top are shared with ``filing.rules.vision`` and
-``filing.rules.project`` (dependencies run projects → visions → declarations).
+``Rule`` and the small helpers shared with ``filing.rules.vision`` and
+``filing.rules.project`` are in ``filing.rules.common``.
 """
 
 import unicodedata
@@ -19,122 +19,19 @@ from filing.data import (
     MasterData,
     MemberData,
     MemberKind,
-    PlanRef,
-    RevisionInfo,
-    RevisionKind,
     RuleContext,
-    VisionData,
 )
 from filing.findings import Finding, Severity
-
-ERROR = (Severity.ERROR,)
-WARNING = (Severity.WARNING,)
-
-
-@dataclass(frozen=True, slots=True)
-class Rule:
-    """One 要綱 rule: its stable code, clause, possible severities and a Japanese summary."""
-
-    code: str
-    clause: str
-    severities: tuple[Severity, ...]  # the first is the usual one
-    description: str
-    # The document a finding of this rule concerns: "declaration" (第3) or "vision" (第4).
-    # members.in_project is a 第3(3) rule judged at the vision stage, so it is the vision's.
-    document: str
-
-    @property
-    def severity_label(self) -> str:
-        """As DESIGN.md writes it: "error", "warning / error", …"""
-        return " / ".join(str(severity) for severity in self.severities)
-
-    def finding(self, path: str, message: str, severity: Severity | None = None) -> Finding:
-        """A finding of this rule; the message is prefixed with the clause."""
-        chosen = severity or self.severities[0]
-        if chosen not in self.severities:
-            raise ValueError(f"{self.code} cannot report {chosen}")
-        return Finding(
-            self.code, self.clause, chosen, f"{self.clause}: {message}", path, self.document
-        )
-
-
-# ---- helpers shared by the three rules modules --------------------------------------
-
-
-def is_blank(text: str | None) -> bool:
-    return not (text or "").strip()
-
-
-def quoted(text: str) -> str:
-    return f"「{text}」"
-
-
-def cites_passage(reference: PlanRef | None) -> bool:
-    """A citation of 広域地方計画等 names the plan and its passage (第4(2) なお書きの「参照箇所」,
-    ③ウの「関連する箇所」): a plan's name alone cites nothing."""
-    return (
-        reference is not None and not is_blank(reference.plan) and not is_blank(reference.section)
-    )
-
-
-def member_label(member: MemberData) -> str:
-    return quoted(member.name.strip() or member.key)
-
-
-def prefecture_names(codes: Iterable[str], master: MasterData) -> str:
-    """「北海道、青森県」 in JIS order."""
-    return "、".join(master.prefectures.get(code, code) for code in sorted(codes))
-
-
-FIELD_LABELS = {
-    FieldCode.INDUSTRY: "産業振興",
-    FieldCode.TOURISM: "観光",
-    FieldCode.TRANSPORT: "交通",
-    FieldCode.OTHER: "その他",
-}
-
-
-def member_usages(vision: VisionData) -> dict[str, str]:
-    """Member key → JSON path of its first use in the projects (implementer or founder)."""
-    usages: dict[str, str] = {}
-    for index, project in enumerate(vision.projects):
-        base = f"vision.projects[{index}]"
-        for position, implementer in enumerate(project.implementers):
-            if implementer.member is not None:
-                usages.setdefault(implementer.member, f"{base}.implementers[{position}]")
-        for position, key in enumerate(project.joint_body_of or ()):
-            usages.setdefault(key, f"{base}.joint_body_of[{position}]")
-    return usages
-
-
-def consultation_finding(
-    revision: RevisionInfo,
-    document: str,
-    path: str,
-    *,
-    establishment_needs_it: bool = False,
-    rule: Rule | None = None,
-) -> Finding | None:
-    """change.consultation for one revision (the declaration's or the vision's).
-
-    ``establishment_needs_it``: a vision is by definition one whose 策定 went through the
-    members' 協議 (第4(1)), so its establishment needs the date too; a declaration's does not.
-    """
-    if revision.consulted_on is not None:
-        return None
-    if revision.kind == RevisionKind.ABOLISHED:
-        what = "廃止"
-    elif revision.kind == RevisionKind.CHANGED and not revision.is_minor:
-        what = "変更（軽微な変更を除く）"
-    elif revision.kind == RevisionKind.ESTABLISHED and establishment_needs_it:
-        what = "策定（第4(1)）"
-    else:
-        return None
-    return (rule or CHANGE_CONSULTATION).finding(
-        path,
-        f"{document}の{what}について、リージョン構成団体における協議の日付が記載されていません",
-    )
-
+from filing.rules.common import (
+    ERROR,
+    Rule,
+    consultation_finding,
+    is_blank,
+    member_label,
+    member_usages,
+    prefecture_names,
+    quoted,
+)
 
 # ---- the rules of 第3 -------------------------------------------------------------
 
@@ -540,23 +437,31 @@ def _check_activity_area(subject: Subject) -> list[Finding]:
 
 
 def _check_in_project(subject: Subject) -> list[Finding]:
+    """One finding for every member in no project, listing them (a new vision starts with
+    all of them: one finding with the list, not one per member; ADR 0099)."""
     if subject.filing.vision is None:
         return []
     taking_part = member_usages(subject.filing.vision)
+    idle = [m for m in subject.filing.members if m.key not in taking_part]
+    if not idle:
+        return []
+    names = tuple(member.name.strip() or member.key for member in idle)
     return [
         IN_PROJECT.finding(
-            f"members[{index}]",
-            f"構成団体{member_label(member)}がいずれのプロジェクトにも参画していません"
-            "（実施主体又は共同設立法人の設立団体として参画する必要があります）",
+            "vision.projects",
+            f"構成団体{quoted('、'.join(names))}（{len(names)}団体）がいずれのプロジェクトにも"
+            "参画していません（実施主体又は共同設立法人の設立団体として参画する必要があります）",
+            items=names,
         )
-        for index, member in enumerate(subject.filing.members)
-        if member.key not in taking_part
     ]
 
 
 def _check_consultation(subject: Subject) -> list[Finding]:
     found = consultation_finding(
-        subject.filing.declaration.revision, "連携宣言", "declaration.revision.consulted_on"
+        subject.filing.declaration.revision,
+        "連携宣言",
+        "declaration.revision.consulted_on",
+        rule=CHANGE_CONSULTATION,
     )
     return [found] if found else []
 

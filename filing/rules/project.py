@@ -19,7 +19,7 @@ from filing.data import (
 )
 from filing.findings import Finding, Severity
 from filing.formatting import fiscal_year, nendo_span, seireki, seireki_nendo, yen
-from filing.rules.declaration import (
+from filing.rules.common import (
     ERROR,
     WARNING,
     Rule,

@@ -11,8 +11,7 @@ from datetime import date
 from filing.data import Filing, PlanRef, RuleContext, VisionData
 from filing.findings import Finding
 from filing.formatting import seireki
-from filing.rules.declaration import (
-    CHANGE_CONSULTATION,
+from filing.rules.common import (
     ERROR,
     FIELD_LABELS,
     WARNING,
@@ -24,6 +23,7 @@ from filing.rules.declaration import (
     member_usages,
     quoted,
 )
+from filing.rules.declaration import CHANGE_CONSULTATION
 
 ASPIRATION = Rule(
     "vision.aspiration",

@@ -144,7 +144,7 @@ class DeclarationRevisionAdmin(
     view_on_site = False
     list_display = ["__str__", "kind", "status", "submitted_at", "published_at", "review"]
     list_filter = ["status", "kind"]
-    list_select_related = ["declaration"]
+    list_select_related = ["declaration__region"]
     search_fields = ["region_name", "declaration__region__slug", "members__name"]
     readonly_fields = [
         "review",

@@ -14,6 +14,7 @@ from django import forms
 from django.contrib import messages
 from django.db import models
 from django.http import HttpResponseRedirect
+from django.utils.translation import gettext_lazy as _
 
 from declarations.services import DraftConflict, RevisionNotStarted, draft_claim, revision_created
 from workflow.forms import CleanedCharField
@@ -34,7 +35,9 @@ class DraftRevisionForm(forms.ModelForm):
     """A revision's admin form: the version the page was opened at travels with it, and a
     new revision must be one that may start now."""
 
-    opened_version = forms.IntegerField(required=False, widget=forms.HiddenInput)
+    opened_version = forms.IntegerField(
+        label=_("開いたときの編集版数"), required=False, widget=forms.HiddenInput
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -56,7 +59,9 @@ class DraftRevisionForm(forms.ModelForm):
 class ProjectForm(forms.ModelForm):
     """A project's admin form: it carries the version of its vision draft."""
 
-    vision_version = forms.IntegerField(required=False, widget=forms.HiddenInput)
+    vision_version = forms.IntegerField(
+        label=_("開いたときの連携ビジョンの編集版数"), required=False, widget=forms.HiddenInput
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -74,6 +79,9 @@ class ConflictAsMessage:
     """A draft saved by someone else since the page was opened: a message on the page
     opened again, nothing saved (the admin's transaction is rolled back)."""
 
+    # The hidden field of the version the form was opened at (DraftRevisionForm, ProjectForm).
+    version_field = ""
+
     def changeform_view(self, request, *args, **kwargs):
         try:
             return super().changeform_view(request, *args, **kwargs)
@@ -81,11 +89,20 @@ class ConflictAsMessage:
             messages.error(request, str(error))
             return HttpResponseRedirect(request.get_full_path())
 
+    def get_fields(self, request, obj=None):
+        # A page that only reads (a frozen revision, a viewer) has no version to carry: the
+        # admin would show the hidden field as a read-only row with its English field name.
+        fields = list(super().get_fields(request, obj))
+        if obj is not None and not self.has_change_permission(request, obj):
+            fields = [name for name in fields if name != self.version_field]
+        return fields
+
 
 class ClaimsRevisionDraft(ConflictAsMessage):
     """For the revision admins: a change of a draft claims it (``draft_claim``)."""
 
     form = DraftRevisionForm
+    version_field = "opened_version"
 
     def save_model(self, request, obj, form, change):
         if change:
@@ -100,6 +117,7 @@ class ClaimsVisionDraft(ConflictAsMessage):
     (and the draft a project is moved out of)."""
 
     form = ProjectForm
+    version_field = "vision_version"
 
     def save_model(self, request, obj, form, change):
         opened = form.cleaned_data.get("vision_version")

@@ -40,7 +40,7 @@ class DraftProjectsOnly(FrozenErrorAsForbidden):
 @admin.register(Project)
 class ProjectAdmin(ClaimsVisionDraft, DraftProjectsOnly, FrozenAfterDraftMixin, admin.ModelAdmin):
     list_display = ["name", "revision", "start", "end", "budget_total"]
-    list_select_related = ["revision__vision"]
+    list_select_related = ["revision__vision__region", "revision__declaration_revision"]
     search_fields = ["name"]
     inlines = [ImplementerInline, PlanReferenceInline, BudgetLineInline, MilestoneInline]
 

@@ -18,9 +18,10 @@ from django.views.decorators.http import require_POST
 
 from declarations.selectors import master_data
 from declarations.services import TransitionNotAllowed
-from filing.diff import diff_filings
 from filing.rules.declaration import local_government_area
 from ministry import selectors
+from ministry.admin_site import REVIEW_READ_PERMISSIONS
+from ministry.audit import AuditTrail, audit_kinds
 from ministry.coverage_map import coverage_map
 from ministry.forms import (
     AcceptForm,
@@ -35,7 +36,9 @@ from reviews.models import Comment
 from reviews.services import (
     OPEN_FOR_REVIEWER_COMMENTS,
     CommentRefused,
+    ReplyTargetMissing,
     comment_post,
+    reply_post,
     thread_resolve,
 )
 from visions.selectors import paired_declaration
@@ -46,7 +49,7 @@ QUEUE_PAGE_SIZE = 50
 AUDIT_PAGE_SIZE = 100
 
 # What a reviewer needs to read the review pages (the reviewer group has these).
-READ_PERMISSIONS = ("declarations.view_declarationrevision", "visions.view_visionrevision")
+READ_PERMISSIONS = REVIEW_READ_PERMISSIONS
 
 
 def _require(request, *permissions):
@@ -67,6 +70,7 @@ def queue(request):
     rows = selectors.review_queue(**filters, master=master)
     page = paginate(rows, QUEUE_PAGE_SIZE, request.GET.get("p"))
     selectors.with_findings(list(page.object_list), master=master)
+    selectors.with_submissions(list(page.object_list))
     query = request.GET.copy()
     query.pop("p", None)
     return TemplateResponse(
@@ -93,16 +97,30 @@ def _revision_or_404(document: str, pk: int):
     return revision
 
 
-def _diff_context(revision, master):
+def _published_diff(revision, master):
     previous = selectors.previous_published(revision)
     if previous is None:
         return {"previous": None, "diff": None}
     old, new = selectors.filing_of(previous), selectors.filing_of(revision)
     if old is None or new is None:
         return {"previous": previous, "diff": None}
+    return {"previous": previous, "diff": diff_view(old, new, revision.document, master)}
+
+
+def _diff_context(revision, master):
+    """The diff against the last published revision and, for a resubmission, against the
+    returned 送付 before it (ADR 0094), both through ``filing.diff``."""
+    submissions = selectors.submissions_compared(revision)
+    old = selectors.snapshot_filing(submissions.previous)
+    new = selectors.snapshot_filing(submissions.current)
+    returned_diff = None
+    if old is not None and new is not None:
+        returned_diff = diff_view(old, new, revision.document, master)
     return {
-        "previous": previous,
-        "diff": diff_view(diff_filings(old, new), revision.document, master),
+        **_published_diff(revision, master),
+        "submission": submissions.current,
+        "returned_submission": submissions.previous,
+        "returned_diff": returned_diff,
     }
 
 
@@ -199,22 +217,21 @@ def revision_comment(request, document, pk):
         form = ReplyForm(request.POST)
         if not form.is_valid():
             return revision_page(request, document, pk, forms={"reply": form.errors}, status=400)
-        parent = Comment.objects.filter(pk=form.cleaned_data["parent"]).first()
-        if parent is None:
-            raise Http404
         try:
-            comment_post(
+            reply = reply_post(
                 revision=revision,
                 author=request.user,
                 body=form.cleaned_data["body"],
-                parent=parent,
+                parent_id=form.cleaned_data["parent"],
                 by_reviewer=True,
             )
+        except ReplyTargetMissing:
+            raise Http404 from None
         except CommentRefused as refusal:
             messages.error(request, str(refusal))
             return _back(document, pk)
         messages.success(request, _("返信しました。"))
-        return _back(document, pk, f"thread-{parent.parent_id or parent.pk}")
+        return _back(document, pk, f"thread-{reply.parent_id}")
     form = CommentForm(request.POST, anchors=anchors)
     if not form.is_valid():
         return revision_page(request, document, pk, forms={"comment": form}, status=400)
@@ -330,10 +347,10 @@ def audit(request):
         "reviews.view_comment",
         "reviews.view_review",
     )
-    kinds = selectors.audit_kinds()
+    kinds = audit_kinds()
     form = AuditFilterForm(request.GET, kinds=kinds)
     filters = form.filters()
-    page = paginate(selectors.AuditTrail(**filters), AUDIT_PAGE_SIZE, request.GET.get("p"))
+    page = paginate(AuditTrail(**filters), AUDIT_PAGE_SIZE, request.GET.get("p"))
     number, pages, total = page.number, page.paginator.num_pages, page.paginator.count
     query = request.GET.copy()
     query.pop("p", None)

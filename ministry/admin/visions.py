@@ -22,7 +22,7 @@ class VisionRevisionAdmin(
         "review",
     ]
     list_filter = ["status", "kind"]
-    list_select_related = ["vision"]
+    list_select_related = ["vision__region", "declaration_revision"]
     search_fields = ["vision__region__slug", "projects__name"]
     readonly_fields = [
         "review",

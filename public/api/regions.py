@@ -1,6 +1,7 @@
 """``/regions`` and one region: its current content, history, bundles, members,
 projects and budgets. Unknown slugs and publication keys are 404."""
 
+from django.http import QueryDict
 from django.urls import reverse
 from ninja import Query, Router
 from ninja.errors import HttpError
@@ -28,6 +29,8 @@ from public.api.schemas import (
     RegionProjectListOut,
     ValidationErrorOut,
 )
+from public.cache import cached_fragment, site_stamp
+from public.forms import common_list_query
 from public.selectors.history import region_history
 from public.selectors.region import published_region, region_state
 from public.selectors.search import search_regions
@@ -51,6 +54,26 @@ def _state_or_404(slug: str, key: str | None = None):
     summary="宣言リージョンの一覧（検索・絞り込み）",
 )
 def region_list(request, filters: Query[RegionFilters], page: Query[Page]):
+    # The list's common requests (no search words, one known filter at most, the first
+    # thousand) are kept in the cache under the publication stamp (ADR 0100).
+    chosen = QueryDict(mutable=True)
+    for name in ("prefecture", "field", "kind", "status", "sort"):
+        if getattr(filters, name):
+            chosen[name] = getattr(filters, name)
+    stamp = site_stamp(request)
+    common = not filters.q and common_list_query(chosen) and page.offset <= MAX_CACHED_OFFSET
+    if stamp is None or not common:
+        return _region_list(request, filters, page)
+    key = ("api-regions", stamp.isoformat(), request.build_absolute_uri("/"), chosen.urlencode())
+    return cached_fragment(
+        (*key, page.offset, page.limit), lambda: _region_list(request, filters, page)
+    )
+
+
+MAX_CACHED_OFFSET = 1000
+
+
+def _region_list(request, filters, page):
     revisions = search_regions(
         query=filters.q,
         prefecture=filters.prefecture,

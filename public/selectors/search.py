@@ -3,6 +3,10 @@
 A query is folded (NFKC), split into words, and each word matches in hiragana,
 katakana and as typed; a kana word also finds a municipality or prefecture by the
 master data's よみがな, so 「さっぽろ」「サッポロ」「札幌」 all find 札幌市.
+
+The region search reads one precomputed, folded text per region (``RegionSearchText``,
+written at each publication by ``public.search_index``; ADR 0100); members and projects
+are searched in their own tables.
 """
 
 import re
@@ -22,9 +26,10 @@ from declarations.models import (
 )
 from declarations.selectors import current_declaration_revisions
 from filing.data import MemberKind
-from filing.kana import normalize_reading
 from filing.master import normalize_kana
 from projects.models import Project
+from public.models import RegionSearchText
+from public.search_index import fold
 from public.selectors.prefectures import prefectures
 from visions.selectors import current_vision_revisions
 
@@ -58,51 +63,23 @@ def _variants(term: str) -> list[str]:
     return list(dict.fromkeys(v for v in variants if v))
 
 
-def _term_condition(term: str) -> Q:
-    variants = _variants(term)
-    hiragana = normalize_kana(term)
-    text = Q()
-    member = Q()
-    project = Q()
-    for variant in variants:
-        text |= (
-            Q(region_name__icontains=variant)
-            | Q(aspiration__icontains=variant)
-            | Q(area_note__icontains=variant)
-            | Q(declaration__region__slug__icontains=variant)
-        )
-        member |= Q(name__icontains=variant)
-        project |= Q(name__icontains=variant)
-    # A kana (or kanji) query finds a municipality or prefecture by the master data's
-    # よみがな, so 「さっぽろ」「サッポロ」「札幌」 all find the member 札幌市.
-    member |= Q(
-        lg_code__in=Municipality.objects.filter(
-            Q(kana__contains=hiragana) | Q(name__contains=term)
-        ).values("lg_code")
-    )
-    member |= Q(
-        lg_code__in=Prefecture.objects.filter(
-            Q(kana__contains=hiragana) | Q(name__contains=term)
-        ).values("lg_code")
-    )
-    # The region's よみがな is stored in hiragana: 「ちゅうぶ」「チュウブ」「ﾁｭｳﾌﾞ」 all find 中部.
-    if hiragana:
-        text |= Q(region_name_kana__contains=normalize_reading(hiragana))
-    members = Member.objects.filter(member, revision=OuterRef("pk"))
-    projects = Project.objects.filter(
-        project,
-        revision__in=current_vision_revisions().values("pk"),
-        revision__vision__region=OuterRef("declaration__region"),
-    )
-    return text | Exists(members) | Exists(projects)
-
-
 def _prefecture_condition(code: str) -> Exists:
     return Exists(
         Member.objects.filter(revision=OuterRef("pk")).filter(
             Q(kind__in=[MemberKind.PREFECTURE, MemberKind.MUNICIPALITY], lg_code__startswith=code)
             | Q(kind=MemberKind.OTHER_LOCAL_GOVERNMENT, area_prefectures__icontains=f'"{code}"')
         )
+    )
+
+
+def _region_text_condition(term: str) -> Q:
+    """One word in the region's precomputed search text (``RegionSearchText``, ADR 0100):
+    the name, よみがな, aspiration, area, fields, members and their master よみがな and the
+    project names of the current publication, folded like the word."""
+    return Q(
+        declaration__region_id__in=RegionSearchText.objects.filter(
+            text__contains=fold(term)
+        ).values("region_id")
     )
 
 
@@ -118,7 +95,7 @@ def search_regions(
     """The current published declaration revisions that match; a queryset."""
     revisions = current_declaration_revisions()
     for term in search_terms(query):
-        revisions = revisions.filter(_term_condition(term))
+        revisions = revisions.filter(_region_text_condition(term))
     if prefecture in prefectures():
         revisions = revisions.filter(_prefecture_condition(prefecture))
     if field in FieldChoices.values:

@@ -24,7 +24,7 @@ from filing.diff import diff_filings
 from filing.rules.declaration import lg_prefecture
 from public.cache import cached_fragment, public_page, region_stamp, site_stamp
 from public.charts import RoadmapRow, roadmap_chart
-from public.forms import RegionFilterForm
+from public.forms import RegionFilterForm, common_list_query
 from public.maps import MAX_LEVEL, japan_map
 from public.selectors.history import DECLARATION, PUBLICATION_KEY_RE, VISION, region_history
 from public.selectors.prefectures import PrefectureInfo, prefectures
@@ -39,7 +39,14 @@ PAGE_SIZE = 20
 # ---------------------------------------------------------------- the list
 
 
-@public_page(site_stamp)
+def is_common_list(request) -> bool:
+    """The unfiltered list and its common filters, with no search words: at most one of the
+    filters, each a known choice, and a sort and a page number. These pages are kept whole
+    (a bounded set of addresses); a search or an odd query string is rendered each time."""
+    return common_list_query(request.GET)
+
+
+@public_page(site_stamp, whole_page=is_common_list)
 def region_list(request):
     form = RegionFilterForm(request.GET, prefectures=prefectures().values())
     filters = form.filters()

@@ -6,7 +6,14 @@ from datetime import timedelta
 from django.utils.csp import CSP
 
 from filing.data import DEFAULT_VERIFICATION_INTERVAL_MONTHS
-from region_portal.env import BASE_DIR, database_url, env, mailer_from_url, portal_base_url
+from region_portal.env import (
+    BASE_DIR,
+    caches_from_env,
+    database_url,
+    env,
+    mailer_from_url,
+    portal_base_url,
+)
 
 SECRET_KEY = env.str(
     "SECRET_KEY", default="dev-only-insecure-key-change-me-in-production-0123456789"
@@ -99,12 +106,13 @@ AUTHENTICATION_BACKENDS = [
 # Log-in throttling (django-axes, ADR 0082): after AXES_FAILURE_LIMIT failed log-ins for one
 # user name, or from one client address, within the cool-off, both log-in pages answer 429
 # with templates/accounts/lockout.html (accounts.throttling) until the cool-off has passed since the last failure
-# or an operator unlocks (admin「アクセス試行」, manage.py axes_reset_username / axes_reset_ip).
+# or an operator unlocks (admin「ログインの失敗の集計」, manage.py axes_reset_username / axes_reset_ip).
 AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=10)
 AXES_COOLOFF_TIME = timedelta(minutes=env.int("AXES_COOLOFF_MINUTES", default=30))
 AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
 AXES_LOCKOUT_CALLABLE = "accounts.throttling.lockout_response"
-AXES_CLIENT_IP_CALLABLE = "accounts.throttling.client_ip"
+# The one client-address rule of the portal (the /verify/ rate limit uses it too: ADR 0098).
+AXES_CLIENT_IP_CALLABLE = "web.ratelimit.client_address"
 AXES_USERNAME_CALLABLE = "accounts.throttling.attempted_username"
 # The number of reverse proxies in front of gunicorn that append to X-Forwarded-For (nginx's
 # $proxy_add_x_forwarded_for). 0: the client is REMOTE_ADDR (no proxy, or a proxy that
@@ -212,16 +220,11 @@ MINISTRY_OFFICE = env.str(
 # A declaration form sends about five fields per member; DESIGN.md allows 500 members.
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
-# Caches: the public pages' fragments (ADR 0065) and, in a cache of their own, the counts of
-# the per-client rate limits (web.ratelimit, ADR 0083). Local memory is per process: with
-# several workers, point both at a shared cache (Redis …) to count across them.
-CACHES = {
-    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
-    "ratelimit": {
-        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-        "LOCATION": "ratelimit",
-    },
-}
+# Caches: the public pages, their fragments and publication stamps (ADR 0065, 0100) and, in a
+# cache of their own, the counts of the per-client rate limits (web.ratelimit, ADR 0083).
+# REDIS_URL (or CACHE_URL) shares both between every worker and machine; without it, each
+# process keeps them in its local memory.
+CACHES = caches_from_env()
 RATE_LIMIT_CACHE = "ratelimit"
 # /verify/: uploads per minute per client address (then 429). It only hashes the file, but
 # each upload is up to 20 MB of the client's bandwidth and ours.

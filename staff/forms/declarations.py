@@ -19,7 +19,7 @@ from django.utils.translation import gettext_lazy as _
 
 from declarations.lifecycle import COVER_FIELDS, Kind
 from declarations.models import DeclarationField, DeclarationRevision, Member
-from filing.bundle import MAX_AMOUNT, MAX_YEAR, MIN_YEAR
+from filing.bundle import MAX_YEAR, MIN_YEAR
 from filing.bundle.limits import MEMBERS, OTHER_FIELDS
 from filing.data import FieldCode, FieldEntry, MemberData, MemberKind
 from filing.kana import suggest_reading
@@ -99,69 +99,6 @@ class DayField(forms.DateField):
         if day is not None and not MIN_YEAR <= day.year <= MAX_YEAR:
             raise forms.ValidationError(self.error_messages["range"], code="range")
         return day
-
-
-class AmountInput(forms.TextInput):
-    """Yen with thousands separators (as staff write them in Excel); digits only on phones."""
-
-    def __init__(self, attrs=None):
-        super().__init__(attrs={"inputmode": "numeric", "autocomplete": "off", **(attrs or {})})
-
-    def format_value(self, value):
-        if isinstance(value, int) and not isinstance(value, bool):
-            return f"{value:,}"
-        return super().format_value(value)
-
-
-class NumberField(forms.IntegerField):
-    """An integer as typed by people: full-width digits, commas and a unit are accepted."""
-
-    unit = ""
-
-    def to_python(self, value):
-        if isinstance(value, str):
-            value = unicodedata.normalize("NFKC", cleaned(value, multiline=False))
-            value = value.replace(",", "").replace(self.unit, "").strip() if self.unit else value
-            value = value.replace(",", "").strip()
-        return super().to_python(value)
-
-
-class YenField(NumberField):
-    unit = "円"
-    default_error_messages = {
-        "invalid": _("金額は円単位の整数で入力してください（例: 1,000,000）。"),
-        "min_value": _("金額は0円以上で入力してください。"),
-        "max_value": _("金額は1,000兆円以下で入力してください。"),
-    }
-
-    def __init__(self, **kwargs):
-        kwargs.setdefault("required", False)
-        super().__init__(min_value=0, max_value=MAX_AMOUNT, widget=AmountInput, **kwargs)
-
-    def widget_attrs(self, widget):
-        # No min/max attributes on a text box; the messages above say the range.
-        return {}
-
-
-class FiscalYearField(NumberField):
-    unit = "年度"
-    default_error_messages = {
-        "invalid": _("年度は西暦の4桁で入力してください（例: 2026）。"),
-        "min_value": _("年度は1900から2999までで入力してください。"),
-        "max_value": _("年度は1900から2999までで入力してください。"),
-    }
-
-    def __init__(self, **kwargs):
-        kwargs.setdefault("required", False)
-        super().__init__(
-            min_value=MIN_YEAR,
-            max_value=MAX_YEAR,
-            widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
-            **kwargs,
-        )
-
-    def widget_attrs(self, widget):
-        return {}
 
 
 class RevisionInfoMixin:

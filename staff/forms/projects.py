@@ -6,9 +6,13 @@ Lenient like every draft form: only wrong types (a date, an amount) and over-lon
 are refused.
 """
 
+import re
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from filing.amounts import UNIT_NAMES, UNITS, YEN, AmountError, format_amount, parse_amount
+from filing.bundle import MAX_YEAR, MIN_YEAR
 from filing.bundle.limits import (
     BUDGET_YEARS,
     MILESTONES,
@@ -17,17 +21,17 @@ from filing.bundle.limits import (
     ListLimit,
 )
 from filing.data import ImplementerData, MilestoneData, PlanRef
+from filing.formatting import fiscal_year, nendo, nendo_span
 from projects.models import Milestone
-from staff.forms.bounds import BoundedFormSet, CompleteForm
+from staff.forms.bounds import BoundedFormSet, CompleteForm, TamperedForm
 from staff.forms.declarations import (
     SHORT_TEXT,
     DayField,
-    FiscalYearField,
     TextField,
-    YenField,
     long_text,
 )
 from staff.forms.visions import PLAN_PARTS, plan_reference_errors
+from workflow.forms import AmountField
 from workflow.rows import ProjectRow
 
 
@@ -52,16 +56,19 @@ class ProjectForm(CompleteForm):
     )
     content = long_text(_("具体的内容（実施主体間の役割分担を含む）"))
     has_budget = forms.BooleanField(label=_("予算措置を伴う"), required=False)
-    budget_total = YenField(label=_("総事業費（円）"))
+    budget_total = AmountField(label=_("総事業費（円）"))  # the unit: ``BudgetGrid``
     effects = long_text(_("広域リージョンの下で実施することにより期待される効果"))
     start = DayField(label=_("開始日"))
     end = DayField(label=_("終了日"))
     other = long_text(_("その他（実施に当たって必要な事項）"))
 
-    def __init__(self, *args, member_choices=(), **kwargs):
+    def __init__(self, *args, member_choices=(), unit: int = YEN, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["implementers"].choices = member_choices
         self.fields["joint_body_of"].choices = member_choices
+        total = self.fields["budget_total"]
+        total.unit = unit
+        total.label = _("総事業費（%(unit)s）") % {"unit": UNIT_NAMES[unit]}
 
 
 class OutsideImplementerForm(forms.Form):
@@ -87,26 +94,6 @@ class PlanReferenceForm(forms.Form):
         return not any(self.cleaned_data.get(n) for n in ("plan", "section", "note"))
 
 
-class BudgetLineForm(forms.Form):
-    fiscal_year = FiscalYearField(label=_("年度（西暦）"))
-    amount = YenField(label=_("事業費（円）"))
-
-    def clean(self):
-        data = super().clean()
-        if data.get("amount") is not None and data.get("fiscal_year") is None:
-            if "fiscal_year" not in self.errors:
-                self.add_error("fiscal_year", _("金額を書いた行には年度も入力してください。"))
-        if data.get("fiscal_year") is not None and data.get("amount") is None:
-            if "amount" not in self.errors:
-                self.add_error("amount", _("年度を書いた行には金額も入力してください。"))
-        return data
-
-    def is_blank(self) -> bool:
-        return (
-            self.cleaned_data.get("fiscal_year") is None and self.cleaned_data.get("amount") is None
-        )
-
-
 class MilestoneForm(forms.Form):
     date = DayField(label=_("時期"))
     target = TextField(label=_("目標"), max_length=Milestone._meta.get_field("target").max_length)
@@ -121,24 +108,6 @@ class BaseRowFormSet(BoundedFormSet):
         for row in self.forms:
             if row.is_valid() and not self._should_delete_form(row) and not row.is_blank():
                 yield row.cleaned_data
-
-
-class BaseBudgetFormSet(BaseRowFormSet):
-    def clean(self):
-        seen = {}
-        for row in self.forms:
-            if not hasattr(row, "cleaned_data") or self._should_delete_form(row):
-                continue
-            year = row.cleaned_data.get("fiscal_year")
-            if year is None:
-                continue
-            if year in seen:
-                row.add_error(
-                    "fiscal_year",
-                    _("%(year)d年度が重複しています。1 年度に 1 行にしてください。")
-                    % {"year": year},
-                )
-            seen[year] = row
 
 
 def _formset(form, limit: ListLimit, base=BaseRowFormSet):
@@ -168,12 +137,6 @@ ROW_SECTIONS = (
         _("計画の参照箇所"),
         _("計画の参照を追加"),
         _formset(PlanReferenceForm, PLAN_REFERENCES),
-    ),
-    (
-        "budget",
-        _("年度別の事業費"),
-        _("年度を追加"),
-        _formset(BudgetLineForm, BUDGET_YEARS, BaseBudgetFormSet),
     ),
     (
         "milestones",
@@ -207,9 +170,6 @@ def row_initial(project) -> dict[str, list[dict]]:
             {"plan": r.plan, "section": r.section, "note": r.note}
             for r in project.plan_references.all()
         ],
-        "budget": [
-            {"fiscal_year": b.fiscal_year, "amount": b.amount} for b in project.budget_lines.all()
-        ],
         "milestones": [{"date": m.date, "target": m.target} for m in project.milestones.all()],
     }
 
@@ -231,14 +191,202 @@ def member_choices(members, project) -> list[tuple[str, str]]:
     return choices
 
 
+# ---------------------------------------------------------------- オ 事業費 (ADR 0097)
+
+BUDGET_PREFIX = "budget"
+_YEARS = re.compile(r"\A(?:[0-9]{4}(?:,[0-9]{4})*)?\Z")
+_CELL = re.compile(rf"\A{BUDGET_PREFIX}-y([0-9]+)\Z")
+UNIT_CHOICES = (("yen", _("円")), ("thousand", _("千円")))
+
+
+def period_years(start, end) -> list[int]:
+    """The 年度 of a キ 期間 (April–March), first to last; none without a whole period."""
+    if start is None or end is None or start > end:
+        return []
+    first = fiscal_year(start)
+    return list(range(first, min(fiscal_year(end), first + BUDGET_YEARS.most - 1) + 1))
+
+
+def _key(name: str) -> str:
+    return f"{BUDGET_PREFIX}-{name}"
+
+
+def posted_unit(data) -> str:
+    """The unit the grid was rendered in (``yen``/``thousand``); anything else was forged."""
+    unit = data.get(_key("unit"))
+    if unit not in UNITS:
+        raise TamperedForm(f"budget unit {str(unit)[:20]!r}")
+    return unit
+
+
+def _posted_years(data) -> list[int]:
+    """The 年度 the grid was rendered with (its hidden list), checked like a formset's
+    management form (ADR 0085): four-digit years in range, each once, at most the limit."""
+    text = data.get(_key("years"))
+    if not isinstance(text, str) or not _YEARS.match(text):
+        raise TamperedForm(f"budget years {str(text)[:40]!r}")
+    years = [int(year) for year in text.split(",")] if text else []
+    if len(years) > BUDGET_YEARS.most or len(set(years)) != len(years):
+        raise TamperedForm(f"budget years: {len(years)}")
+    if any(not MIN_YEAR <= year <= MAX_YEAR for year in years):
+        raise TamperedForm("budget year out of range")
+    return years
+
+
+def _amount_keys(data) -> list[str]:
+    return ["budget_total"] + [_key(f"y{year}") for year in _posted_years(data)]
+
+
+def switch_unit(data, to: str):
+    """A copy of posted ``data`` with the grid in unit ``to``: every amount typed so far is
+    read in the unit it was typed in and written again in ``to`` (one that cannot be read is
+    kept as typed, its error shows when saving). Nothing is saved."""
+    if to not in UNITS:
+        return data
+    before, after = UNITS[posted_unit(data)], UNITS[to]
+    data = data.copy()
+    for key in _amount_keys(data):
+        typed = data.get(key)
+        try:
+            amount = parse_amount(typed, unit=before) if isinstance(typed, str) else None
+        except AmountError:
+            continue
+        if amount is not None:
+            data[key] = format_amount(amount, after)
+    data[_key("unit")] = to
+    return data
+
+
+class BudgetGrid(CompleteForm):
+    """The 年度別の事業費 of a project as one grid: a row per 年度 of the period, every row at
+    once, plus the 年度 that hold an amount outside the period (flagged, kept until cleared).
+
+    Unbound, the rows are the period's 年度 and the stored ones. Bound, they are the 年度 the
+    page rendered (its hidden list), without the blank ones the period as now typed no longer
+    covers, plus the 年度 that period adds: a re-render after a changed period lays out its
+    years. A blank cell is no line for that 年度; 「0」 is a line of 0円.
+    """
+
+    unit = forms.ChoiceField(choices=UNIT_CHOICES, widget=forms.HiddenInput)
+    years = forms.CharField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, data=None, *, stored: dict[int, int], period: list[int], unit: str = "yen"):
+        if data is not None:
+            unit = posted_unit(data)
+            posted = _posted_years(data)
+            for name in data:
+                cell = _CELL.match(name)
+                if cell and int(cell.group(1)) not in posted:
+                    raise TamperedForm(f"{name} sent beyond the rendered years")
+            if period:  # a blank 年度 the period no longer covers is dropped
+                posted = [
+                    y for y in posted if y in period or str(data.get(_key(f"y{y}")) or "").strip()
+                ]
+            years = self._merge(posted, period)
+            data = data.copy()
+            data[_key("years")] = ",".join(map(str, years))
+            for year in set(years) - set(posted):  # a 年度 the period adds: nothing typed yet
+                data[_key(f"y{year}")] = ""
+        else:
+            years = self._merge(sorted(stored), period)
+        initial = {"unit": unit, "years": ",".join(map(str, years))}
+        initial |= {f"y{year}": stored.get(year) for year in years}
+        super().__init__(data, initial=initial, prefix=BUDGET_PREFIX)
+        self.unit_code, self.unit_value = unit, UNITS[unit]
+        self.unit_name = UNIT_NAMES[self.unit_value]
+        self.period, self.year_list = period, years
+        for year in years:
+            self.fields[f"y{year}"] = AmountField(
+                label=_("%(nendo)sの金額") % {"nendo": nendo(year)},
+                unit=self.unit_value,
+            )
+
+    @staticmethod
+    def _merge(kept: list[int], period: list[int]) -> list[int]:
+        years = sorted(set(kept))
+        for year in period:  # the period's 年度 as far as the limit allows
+            if len(years) >= BUDGET_YEARS.most:
+                break
+            if year not in years:
+                years.append(year)
+        return sorted(years)
+
+    @property
+    def rows(self) -> list[dict]:
+        return [
+            {
+                "year": year,
+                "nendo": nendo(year),
+                "span": nendo_span(year),
+                "field": self[f"y{year}"],
+                "outside": bool(self.period) and year not in self.period,
+            }
+            for year in self.year_list
+        ]
+
+    @property
+    def other_unit(self) -> tuple[str, str]:
+        """The code and name of the unit the switch button offers."""
+        code = "thousand" if self.unit_code == "yen" else "yen"
+        return code, UNIT_NAMES[UNITS[code]]
+
+    def lines(self) -> tuple[tuple[int, int], ...]:
+        """(年度, 円) of the cells that hold an amount (valid form only)."""
+        return tuple(
+            (year, self.cleaned_data[f"y{year}"])
+            for year in self.year_list
+            if self.cleaned_data.get(f"y{year}") is not None
+        )
+
+    def total(self) -> int | None:
+        """The sum of the cells as the form shows them (``None`` when one cannot be read)."""
+        if not self.is_bound:
+            return sum(self.initial.get(f"y{year}") or 0 for year in self.year_list)
+        if any(f"y{year}" in self.errors for year in self.year_list):
+            return None
+        return sum(amount for _year, amount in self.lines())
+
+
 class ProjectEditor:
     """The project form and its four row formsets as one unit (see ``DeclarationEditor``)."""
 
-    def __init__(self, project, *, members, data=None, add: str | None = None):
-        """``add``: the prefix of the formset that gets one blank row after the rows sent."""
+    def __init__(
+        self,
+        project,
+        *,
+        members,
+        data=None,
+        add: str | None = None,
+        unit: str = "yen",
+        switch_to: str | None = None,
+    ):
+        """``add``: the prefix of the formset that gets one blank row after the rows sent.
+        ``unit``: the budget unit of an unbound page (the one remembered); ``switch_to``:
+        the unit a bound page is re-rendered in (``switch_unit``)."""
         self.project = project
         self.choices = member_choices(members, project)
-        self.form = ProjectForm(data, initial=project_initial(project), member_choices=self.choices)
+        if data is not None:
+            if switch_to:
+                data = switch_unit(data, switch_to)
+            unit = posted_unit(data)
+        self.form = ProjectForm(
+            data,
+            initial=project_initial(project),
+            member_choices=self.choices,
+            unit=UNITS[unit],
+        )
+        if data is None:
+            period = period_years(project.start, project.end)
+        else:
+            self.form.is_valid()
+            cleaned_data = self.form.cleaned_data
+            period = period_years(cleaned_data.get("start"), cleaned_data.get("end"))
+        self.budget = BudgetGrid(
+            data,
+            stored={b.fiscal_year: b.amount for b in project.budget_lines.all()},
+            period=period,
+            unit=unit,
+        )
         initial = row_initial(project)
         self.formsets = []
         for prefix, title, add_label, formset_class in ROW_SECTIONS:
@@ -256,6 +404,7 @@ class ProjectEditor:
 
     def is_valid(self) -> bool:
         valid = self.form.is_valid()
+        valid = self.budget.is_valid() and valid
         for formset in self.formsets:
             valid = formset.is_valid() and valid
         return valid
@@ -278,11 +427,7 @@ class ProjectEditor:
             content=data["content"],
             has_budget=data["has_budget"],
             budget_total=data["budget_total"],
-            budget_lines=tuple(
-                sorted(
-                    (row["fiscal_year"], row["amount"]) for row in self.by_prefix["budget"].rows()
-                )
-            ),
+            budget_lines=self.budget.lines(),
             effects=data["effects"],
             start=data["start"],
             end=data["end"],
@@ -294,18 +439,29 @@ class ProjectEditor:
         )
 
     def budget_sum(self):
-        """The sum of the fiscal-year amounts as the form shows them (None if one is not a number)."""
-        formset = self.by_prefix["budget"]
-        if not self.is_bound:
-            return sum(row.get("amount") or 0 for row in formset.initial or [])
-        total = 0
-        for row in formset.forms:
-            if not row.is_valid():
-                return None
-            if formset._should_delete_form(row):
-                continue
-            total += row.cleaned_data.get("amount") or 0
-        return total
+        """The sum of the fiscal-year amounts in 円 as the form shows them (None if one is not
+        an amount)."""
+        return self.budget.total()
+
+    @property
+    def budget_state(self) -> dict:
+        """The grid's sum in its unit, whether it matches 総事業費 (``None``: not known), and
+        whether a 年度 lies outside the period."""
+        total, expected = self.budget_sum(), self.budget_total()
+        unit = self.budget.unit_value
+        if total is None:
+            text = str(_("（計算できません）"))
+        elif unit == YEN:
+            text = str(_("{yen}円")).format(yen=format_amount(total))
+        else:  # the same words as budget.js (data-text-sum-both)
+            text = str(_("{amount}{unit}（{yen}円）")).format(
+                amount=format_amount(total, unit), unit=UNIT_NAMES[unit], yen=format_amount(total)
+            )
+        return {
+            "sum_text": text,
+            "matches": None if total is None or expected is None else total == expected,
+            "outside": any(row["outside"] for row in self.budget.rows),
+        }
 
     def budget_total(self):
         if not self.is_bound:

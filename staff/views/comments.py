@@ -14,9 +14,8 @@ from django.views.decorators.http import require_POST
 
 from accounts.access import editor_required, staff_required
 from reviews.forms import ReplyForm
-from reviews.models import Comment
 from reviews.selectors import commented_revisions
-from reviews.services import CommentRefused, comment_post
+from reviews.services import CommentRefused, ReplyTargetMissing, reply_post
 from visions.selectors import paired_declaration
 from workflow.registry import UnknownDocument, document_kind
 
@@ -96,20 +95,18 @@ def thread_reply(request, slug, document, number):
     if not form.is_valid():
         messages.error(request, _("返信を入力してください（10,000文字以内）。"))
         return redirect(_next_url(request, default))
-    parent = Comment.objects.filter(pk=form.cleaned_data["parent"], region=region).first()
-    if parent is None:
-        raise Http404
     try:
-        comment_post(
+        reply = reply_post(
             revision=revision,
             author=request.user,
             body=form.cleaned_data["body"],
-            parent=parent,
+            parent_id=form.cleaned_data["parent"],
             by_reviewer=False,
         )
+    except ReplyTargetMissing:
+        raise Http404 from None
     except CommentRefused as refusal:
         messages.error(request, str(refusal))
         return redirect(_next_url(request, default))
     messages.success(request, _("返信しました。審査担当にメールで知らせます。"))
-    root = parent.parent_id or parent.pk
-    return redirect(f"{_next_url(request, default)}#thread-{root}")
+    return redirect(f"{_next_url(request, default)}#thread-{reply.parent_id}")

@@ -15,21 +15,24 @@ from django.contrib import messages
 from django.db import IntegrityError
 from django.http import HttpResponseRedirect
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_GET, require_POST
 
-from accounts.access import staff_required
+from accounts.access import editor_required, staff_required
 from declarations.lifecycle import FrozenRevisionError
 from declarations.models import Municipality, Prefecture
 from declarations.selectors import municipality_search
-from declarations.services import DraftConflict
-from filing.master import BLOCKS, block_of, normalize_kana
+from filing.master import normalize_kana, picker_blocks
 from filing.text import scrub
 from staff.anchors import declaration_href, revision_url
 from staff.forms.declarations import MEMBER_SECTIONS, DeclarationEditor
 from staff.views import saving
 from staff.views.checklist import checklist
-from staff.views.verbs import document_revision
+from staff.views.hints import vision_hint
+from staff.views.receipts import submissions_context
+from staff.views.review_box import declaration_review_context
+from staff.views.verbs import document_revision, submit_saved
 from workflow.adapter import declaration_revision_loaded
 from workflow.drafts import declaration_draft_save
 from workflow.verbs import revision_findings
@@ -41,12 +44,10 @@ MAX_QUERY = 40
 
 
 def prefecture_choices():
-    """(code, name) of the 47 prefectures, and the 地方 blocks [(block name, [codes])]."""
+    """(code, name) of the 47 prefectures, and the picker's 地方 blocks (``PickerBlock``:
+    三重県 under 中部, a pointer under 近畿; ADR 0096)."""
     rows = list(Prefecture.objects.order_by("code").values_list("code", "name"))
-    blocks = {slug: (name, []) for slug, name, _numbers in BLOCKS}
-    for code, _name in rows:
-        blocks[block_of(code)[0]][1].append(code)
-    return rows, list(blocks.values())
+    return rows, picker_blocks(code for code, _name in rows)
 
 
 @dataclass
@@ -120,7 +121,33 @@ def municipality_search_view(request, slug, number):
 # ---------------------------------------------------------------- the declaration pages
 
 
-def _render_declaration(request, revision, *, editor=None, conflict=None, results=None, status=200):
+def declaration_form(request, revision) -> saving.Draft:
+    """The declaration form as ``staff.views.saving`` saves it: bound on the stored draft as
+    read at each call (after a conflict, the other editor's save is the stored one)."""
+    model = type(revision)
+
+    def editor_for(data):
+        loaded = declaration_revision_loaded(revision.pk)
+        members, fields = list(loaded.members.all()), list(loaded.fields.all())
+        prefectures, _blocks = prefecture_choices()
+        return DeclarationEditor(
+            loaded, members=members, fields=fields, prefectures=prefectures, data=data
+        )
+
+    def save(editor, version):
+        declaration_draft_save(
+            revision=editor.revision, version=version, draft=editor.draft(), actor=request.user
+        )
+
+    return saving.Draft(
+        scope=f"declaration:{revision.pk}",
+        editor_for=editor_for,
+        save=save,
+        current_version=lambda: model.objects.values_list("version", flat=True).get(pk=revision.pk),
+    )
+
+
+def _render_declaration(request, revision, *, editor=None, outcome=None, results=None, status=200):
     region = request.staff_region
     loaded = declaration_revision_loaded(revision.pk)
     members = list(loaded.members.all())
@@ -152,7 +179,8 @@ def _render_declaration(request, revision, *, editor=None, conflict=None, result
         "fields": fields,
         "can_edit": can_edit,
         "editor": editor,
-        "conflict": conflict,
+        "conflict": outcome if outcome is not None and outcome.conflicted else None,
+        "merge": outcome if outcome is not None and outcome.conflicts else None,
         "checklist": items,
         "results": results,
         "query": results.query if results else request.POST.get("q", ""),
@@ -166,14 +194,23 @@ def _render_declaration(request, revision, *, editor=None, conflict=None, result
                 if m.kind in ("prefecture", "municipality", "other_local_government")
             }
         ),
-        "version": conflict.version
-        if conflict
+        "version": outcome.version
+        if outcome is not None
         else (
             request.POST.get("version")
             if editor is not None and editor.is_bound
             else loaded.version
         ),
+        **submissions_context(loaded),
+        **declaration_review_context(loaded, members),
+        "vision_hint": vision_hint(loaded, members),
     }
+    context["base"] = saving.page_base(
+        request, declaration_form(request, loaded), editor, context["version"], outcome
+    )
+    context["autosave_url"] = reverse(
+        "staff:declaration_autosave", kwargs={"slug": region.slug, "number": loaded.number}
+    )
     return render(request, "staff/declaration.html", context, status=status)
 
 
@@ -184,6 +221,14 @@ def _member_prefectures(member, names) -> list[str]:
     if member.kind in ("prefecture", "municipality") and len(code) == 6 and code[:2] in names:
         return [code[:2]]
     return []
+
+
+@require_POST
+@editor_required
+def declaration_autosave(request, slug, number):
+    """The autosave of the declaration form (JSON, ``staff.views.saving.autosave``)."""
+    revision = document_revision(request.staff_region, "declaration", number)
+    return saving.autosave(request, declaration_form(request, revision))
 
 
 @staff_required
@@ -228,27 +273,28 @@ def declaration_detail(request, slug, number):
         return _render_declaration(
             request, loaded, editor=bind(post), results=master_search(post.get("q", ""))
         )
-    editor = bind(post)
-    if not editor.is_valid():
-        saving.not_saved_invalid(request)
-        return _render_declaration(request, loaded, editor=editor)
     try:
-        declaration_draft_save(
-            revision=loaded, version=post.get("version"), draft=editor.draft(), actor=request.user
-        )
-    except DraftConflict:
-        stored = declaration_revision_loaded(revision.pk)
-        saving.not_saved_conflict(request)
-        return _render_declaration(request, loaded, editor=editor, conflict=stored)
+        outcome = saving.save_draft(request, declaration_form(request, loaded))
     except FrozenRevisionError as error:
         messages.error(request, str(error))
         return redirect(revision_url(revision))
     except IntegrityError:
         saving.not_saved_integrity(request)
-        return _render_declaration(request, loaded, editor=editor)
+        return _render_declaration(request, loaded, editor=bind(post))
+    if not outcome.saved:
+        saving.told(request, outcome)
+        saving.not_submitted(request, asked="submit_draft" in post)
+        return _render_declaration(request, loaded, editor=outcome.editor, outcome=outcome)
     saving.draft_saved(request)
+    saving.told(request, outcome)
+    if "submit_draft" in post:  # 送付 saves what was typed first (ADR 0095)
+        return redirect(
+            submit_saved(request, document_revision(request.staff_region, "declaration", number))
+        )
     url = revision_url(revision)
     query = scrub(post.get("q", ""), multiline=False).strip()[:MAX_QUERY]
     if query:
-        url += "?" + urlencode({"q": query}) + "#master-search"
+        # the results stay listed, but the page opens at the top, where the message is
+        # (no #master-search: the saved message was off-screen, ADR 0096)
+        url += "?" + urlencode({"q": query})
     return HttpResponseRedirect(url)

@@ -3,19 +3,24 @@
 from django.contrib import messages
 from django.db import IntegrityError
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from accounts.access import editor_required, staff_required
 from declarations.lifecycle import FrozenRevisionError
 from declarations.services import DraftConflict
+from filing.amounts import UNITS
 from projects.models import Project
 from projects.services import project_delete as delete_project
 from staff.anchors import is_about_project, project_href, project_url, revision_url
-from staff.forms.projects import ROW_PREFIXES, ProjectEditor
+from staff.forms.bounds import TamperedForm
+from staff.forms.projects import ROW_PREFIXES, ProjectEditor, posted_unit
 from staff.views import saving
 from staff.views.checklist import checklist
+from staff.views.review_box import project_threads
 from staff.views.visions import pending_declaration_revision, vision_findings
+from visions.models import VisionRevision
 from workflow.adapter import vision_revision_loaded
 from workflow.drafts import project_save
 
@@ -35,7 +40,59 @@ def _project(region, number, pk) -> Project:
     )
 
 
-def _render_project(request, project, *, editor=None, conflict=None):
+BUDGET_UNIT_KEY = "staff_budget_unit"
+
+
+def budget_unit(request) -> str:
+    """The budget unit (円/千円) this user last chose, for every project (ADR 0097)."""
+    unit = request.session.get(BUDGET_UNIT_KEY)
+    return unit if unit in UNITS else "yen"
+
+
+def remember_budget_unit(request, editor) -> None:
+    request.session[BUDGET_UNIT_KEY] = editor.budget.unit_code
+
+
+def project_form(request, project, members) -> saving.Draft:
+    """The project form as ``staff.views.saving`` saves it (bound on the stored project as
+    read at each call; the vision draft's ``version`` guards it)."""
+
+    def editor_for(data):
+        stored = (
+            Project.objects.select_related("revision")
+            .prefetch_related("implementers", "plan_references", "budget_lines", "milestones")
+            .filter(pk=project.pk)
+            .first()
+        ) or project
+        if data is not None:
+            return ProjectEditor(stored, members=members, data=data)
+        try:  # the stored values in the unit the page shows
+            unit = posted_unit(request.POST) if request.method == "POST" else None
+        except TamperedForm:
+            unit = None
+        return ProjectEditor(stored, members=members, unit=unit or budget_unit(request))
+
+    def save(editor, version):
+        project_save(
+            project=editor.project, version=version, draft=editor.draft(), actor=request.user
+        )
+
+    return saving.Draft(
+        scope=f"project:{project.pk}",
+        editor_for=editor_for,
+        save=save,
+        current_version=lambda: VisionRevision.objects.values_list("version", flat=True).get(
+            pk=project.revision_id
+        ),
+    )
+
+
+def _members(revision) -> list:
+    _findings, declaration = vision_findings(revision, vision_revision_loaded(revision.pk))
+    return list(declaration.members.all()) if declaration is not None else []
+
+
+def _render_project(request, project, *, editor=None, outcome=None):
     region = request.staff_region
     revision = vision_revision_loaded(project.revision_id)
     projects = list(revision.projects.all())
@@ -48,7 +105,7 @@ def _render_project(request, project, *, editor=None, conflict=None):
     members = list(declaration.members.all()) if declaration is not None else []
     can_edit = request.staff_role.can_edit and revision.is_editable and revision.kind != "abolished"
     if can_edit and editor is None:
-        editor = ProjectEditor(current, members=members)
+        editor = ProjectEditor(current, members=members, unit=budget_unit(request))
     own = [f for f in findings if is_about_project(f.path, index)]
     member_names = {m.key: m.name or m.key for m in members}
     context = {
@@ -63,9 +120,11 @@ def _render_project(request, project, *, editor=None, conflict=None):
         "declaration_url": revision_url(declaration) if declaration is not None else "",
         "can_edit": can_edit,
         "editor": editor,
-        "conflict": conflict,
+        "conflict": outcome if outcome is not None and outcome.conflicted else None,
+        "merge": outcome if outcome is not None and outcome.conflicts else None,
         "region_title": declaration.region_name if declaration is not None else "",
         "checklist": checklist(own, project_href),
+        "project_threads": project_threads(revision, projects, current),
         "pending_declaration": pending_declaration_revision(region) if can_edit else None,
         "crumbs": [
             {
@@ -74,8 +133,8 @@ def _render_project(request, project, *, editor=None, conflict=None):
             },
             {"label": _("プロジェクト %(number)d") % {"number": index + 1}},
         ],
-        "version": conflict.version
-        if conflict
+        "version": outcome.version
+        if outcome is not None
         else (
             request.POST.get("version")
             if editor is not None and editor.is_bound
@@ -86,7 +145,25 @@ def _render_project(request, project, *, editor=None, conflict=None):
         else sum(b.amount for b in current.budget_lines.all()),
         "budget_total": editor.budget_total() if editor is not None else current.budget_total,
     }
+    context["base"] = saving.page_base(
+        request, project_form(request, current, members), editor, context["version"], outcome
+    )
+    context["autosave_url"] = reverse(
+        "staff:project_autosave",
+        kwargs={"slug": region.slug, "number": revision.number, "pk": current.pk},
+    )
     return render(request, "staff/project.html", context)
+
+
+@require_POST
+@editor_required
+def project_autosave(request, slug, number, pk):
+    """The autosave of the project form (JSON, ``staff.views.saving.autosave``)."""
+    project = _project(request.staff_region, number, pk)
+    revision = project.revision
+    if not revision.is_editable or revision.kind == "abolished":
+        return saving.refused(409, _not_editable(revision))
+    return saving.autosave(request, project_form(request, project, _members(revision)))
 
 
 @staff_required
@@ -99,44 +176,35 @@ def project_detail(request, slug, number, pk):
     if not revision.is_editable or revision.kind == "abolished":
         messages.error(request, _not_editable(revision))
         return redirect(project_url(project))
-    _findings, declaration = vision_findings(revision, vision_revision_loaded(revision.pk))
-    members = list(declaration.members.all()) if declaration is not None else []
+    members = _members(revision)
     post = request.POST
+    if "budget_refresh" in post or "budget_unit_to" in post:  # the budget grid re-laid out
+        editor = ProjectEditor(
+            project, members=members, data=post, switch_to=post.get("budget_unit_to")
+        )
+        remember_budget_unit(request, editor)
+        return _render_project(request, project, editor=editor)
     if "add" in post:
         prefix = post["add"] if post["add"] in ROW_PREFIXES else None
         editor = ProjectEditor(project, members=members, data=post, add=prefix)
         saving.row_not_added(request, asked=prefix is not None, added=editor.focus)
         return _render_project(request, project, editor=editor)
-    editor = ProjectEditor(project, members=members, data=post)
-    if not editor.is_valid():
-        saving.not_saved_invalid(request)
-        return _render_project(request, project, editor=editor)
     try:
-        project_save(
-            project=project, version=post.get("version"), draft=editor.draft(), actor=request.user
-        )
-    except DraftConflict:
-        stored = (
-            Project.objects.prefetch_related(
-                "implementers", "plan_references", "budget_lines", "milestones"
-            )
-            .filter(pk=project.pk)
-            .first()
-        )
-        saving.not_saved_conflict(request, subject=_("この連携ビジョン"))
-        revision.refresh_from_db(fields=["version"])
-        if stored is not None:
-            stored.version = revision.version
-        conflict = stored or project
-        conflict.version = revision.version
-        return _render_project(request, project, editor=editor, conflict=conflict)
+        outcome = saving.save_draft(request, project_form(request, project, members))
     except FrozenRevisionError as error:
         messages.error(request, str(error))
         return redirect(project_url(project))
     except IntegrityError:
         saving.not_saved_integrity(request)
+        editor = ProjectEditor(project, members=members, data=post)
         return _render_project(request, project, editor=editor)
+    editor = outcome.editor
+    if not outcome.saved:
+        saving.told(request, outcome, subject=_("このプロジェクト"))
+        return _render_project(request, project, editor=editor, outcome=outcome)
+    remember_budget_unit(request, editor)
     messages.success(request, _("プロジェクトを保存しました。チェックリストを更新しました。"))
+    saving.told(request, outcome)
     return redirect(project_url(project))
 
 

@@ -19,7 +19,8 @@ from accounts.access import editor_required
 from declarations.lifecycle import FrozenRevisionError
 from declarations.services import RevisionNotStarted, TransitionNotAllowed
 from documents.render import PdfError
-from staff.anchors import revision_url
+from reviews.selectors import submissions_of
+from staff.anchors import receipt_url, revision_url
 from staff.forms.declarations import AbolitionForm
 from workflow.registry import DocumentKind, document_kind
 from workflow.revisions import revision_start, revision_start_abolition, revision_start_change
@@ -78,9 +79,11 @@ def acknowledged_warnings(post) -> set[tuple[str, str]]:
     return pairs
 
 
-def _submitted(request, revision) -> None:
-    """送付 from a staff page: the version the editor saw, every warning acknowledged."""
-    if str(revision.version) != request.POST.get("version", ""):
+def _submitted(request, revision, *, saved: bool = False) -> str | None:
+    """送付 from a staff page: the version the editor saw (``saved``: the edit form was just
+    saved, ADR 0095), every warning acknowledged.
+    Returns the 受付票 of the 送付 made (ADR 0094), or ``None`` when nothing was sent."""
+    if not saved and str(revision.version) != request.POST.get("version", ""):
         messages.error(
             request,
             _(
@@ -113,19 +116,36 @@ def _submitted(request, revision) -> None:
             ),
         )
     else:
+        sent = submissions_of(revision).defer("snapshot").last()
         messages.success(
             request,
-            _("%(document)s 第%(number)d版を総務省へ送付しました。審査担当にメールで通知しました。")
-            % {"document": revision.document_label, "number": revision.number},
+            _(
+                "%(document)s 第%(number)d版を総務省へ送付しました（%(label)s、受付番号 %(receipt)s）。"
+                "審査担当にメールで通知しました。この受付票は印刷して保存できます。"
+            )
+            % {
+                "document": revision.document_label,
+                "number": revision.number,
+                "label": sent.label,
+                "receipt": sent.receipt_number,
+            },
         )
+        return receipt_url(revision, sent.sequence)
+    return None
+
+
+def submit_saved(request, revision) -> str:
+    """送付 pressed in the edit form (the button belongs to it): the form was saved first by
+    the page's view; where to go next (the 受付票, or the 送付 panel with the refusal)."""
+    return _submitted(request, revision, saved=True) or revision_url(revision, "submit")
 
 
 @require_POST
 @editor_required
 def submit(request, slug, document, number):
     revision = document_revision(request.staff_region, document, number)
-    _submitted(request, revision)
-    return redirect(revision_url(revision, "submit"))
+    receipt = _submitted(request, revision)
+    return redirect(receipt or revision_url(revision, "submit"))
 
 
 @require_POST

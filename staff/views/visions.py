@@ -4,9 +4,11 @@ reopening, changing and abolishing are ``staff.views.verbs``."""
 
 from django.contrib import messages
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
-from accounts.access import staff_required
+from accounts.access import editor_required, staff_required
 from declarations.lifecycle import FrozenRevisionError, Status
 from declarations.models import DeclarationRevision
 from declarations.services import DraftConflict
@@ -15,7 +17,9 @@ from staff.anchors import is_about_project, project_url, revision_url, vision_hr
 from staff.forms.visions import VisionForm, vision_initial
 from staff.views import saving
 from staff.views.checklist import checklist
-from staff.views.verbs import document_revision
+from staff.views.receipts import submissions_context
+from staff.views.review_box import vision_review_context
+from staff.views.verbs import document_revision, submit_saved
 from visions.models import VisionRevision
 from visions.selectors import paired_declaration
 from visions.services import vision_draft_save
@@ -45,7 +49,30 @@ def vision_findings(revision: VisionRevision, loaded: VisionRevision):
     return revision_findings(revision, declaration=declaration, vision=loaded), declaration
 
 
-def _render_vision(request, revision, *, form=None, conflict=None, status=200):
+def vision_form(request, revision) -> saving.Draft:
+    """The vision form as ``staff.views.saving`` saves it (bound on the stored draft as read
+    at each call)."""
+
+    def editor_for(data):
+        stored = VisionRevision.objects.get(pk=revision.pk)
+        return VisionForm(data, kind=stored.kind, initial=vision_initial(stored))
+
+    def save(form, version):
+        vision_draft_save(
+            revision=revision, version=version, draft=form.draft(), actor=request.user
+        )
+
+    return saving.Draft(
+        scope=f"vision:{revision.pk}",
+        editor_for=editor_for,
+        save=save,
+        current_version=lambda: VisionRevision.objects.values_list("version", flat=True).get(
+            pk=revision.pk
+        ),
+    )
+
+
+def _render_vision(request, revision, *, form=None, outcome=None, status=200):
     region = request.staff_region
     loaded = vision_revision_loaded(revision.pk)
     projects = list(loaded.projects.all())
@@ -79,20 +106,37 @@ def _render_vision(request, revision, *, form=None, conflict=None, status=200):
         "projects": project_rows,
         "can_edit": can_edit,
         "form": form,
-        "conflict": conflict,
+        "conflict": outcome if outcome is not None and outcome.conflicted else None,
+        "merge": outcome if outcome is not None and outcome.conflicts else None,
         "checklist": items,
         "declaration": declaration,
         "sync_findings": sync,
         "pending_declaration": pending_declaration,
         "region_title": declaration.region_name if declaration is not None else "",
         "crumbs": [{"label": _("連携ビジョン 第%(number)d版") % {"number": loaded.number}}],
-        "version": conflict.version
-        if conflict
+        "version": outcome.version
+        if outcome is not None
         else (
             request.POST.get("version") if form is not None and form.is_bound else loaded.version
         ),
+        **submissions_context(loaded),
+        **vision_review_context(loaded, projects),
     }
+    context["base"] = saving.page_base(
+        request, vision_form(request, loaded), form, context["version"], outcome
+    )
+    context["autosave_url"] = reverse(
+        "staff:vision_autosave", kwargs={"slug": region.slug, "number": loaded.number}
+    )
     return render(request, "staff/vision.html", context, status=status)
+
+
+@require_POST
+@editor_required
+def vision_autosave(request, slug, number):
+    """The autosave of the vision form (JSON, ``staff.views.saving.autosave``)."""
+    revision = document_revision(request.staff_region, "vision", number)
+    return saving.autosave(request, vision_form(request, revision))
 
 
 @staff_required
@@ -105,24 +149,28 @@ def vision_detail(request, slug, number):
     if not revision.is_editable:
         messages.error(request, str(FrozenRevisionError(revision)))
         return redirect(revision_url(revision))
-    form = VisionForm(request.POST, kind=revision.kind, initial=vision_initial(revision))
-    if not form.is_valid():
-        saving.not_saved_invalid(request)
-        return _render_vision(request, revision, form=form)
+    draft = vision_form(request, revision)
     try:
-        vision_draft_save(
-            revision=revision,
-            version=request.POST.get("version"),
-            draft=form.draft(),
-            actor=request.user,
-        )
+        outcome = saving.save_draft(request, draft)
+        if not outcome.saved:
+            saving.told(request, outcome)
+            saving.not_submitted(request, asked="submit_draft" in request.POST)
+            return _render_vision(request, revision, form=outcome.editor, outcome=outcome)
+        saving.told(request, outcome)
         project = None
         if "add_project" in request.POST and revision.kind != "abolished":
-            project = project_add(revision=revision, version=revision.version, actor=request.user)
-    except DraftConflict:
-        stored = vision_revision_loaded(revision.pk)
-        saving.not_saved_conflict(request)
-        return _render_vision(request, revision, form=form, conflict=stored)
+            project = project_add(
+                revision=revision, version=draft.current_version(), actor=request.user
+            )
+    except DraftConflict:  # a save between this one and the project's: nothing added
+        messages.error(
+            request,
+            _(
+                "下書きは保存しましたが、その直後に別の人が保存したため、プロジェクトは追加していません。"
+                "内容を確かめてから、もう一度追加してください。"
+            ),
+        )
+        return redirect(revision_url(revision, "projects"))
     except FrozenRevisionError as error:
         messages.error(request, str(error))
         return redirect(revision_url(revision))
@@ -135,4 +183,8 @@ def vision_detail(request, slug, number):
         )
         return redirect(project_url(project))
     saving.draft_saved(request)
+    if "submit_draft" in request.POST:  # 送付 saves what was typed first (ADR 0095)
+        return redirect(
+            submit_saved(request, document_revision(request.staff_region, "vision", number))
+        )
     return redirect(revision_url(revision))

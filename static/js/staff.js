@@ -1,11 +1,14 @@
 /*
  * Staff forms: small progressive enhancements. Every page works without this file
  * (and without htmx): rows are added by submit buttons, the checklist is rendered by
- * the server on every save, the budget sum after every save.
+ * the server on every save.
  *
- * 1. A row just added (by htmx or by a full re-render) takes the keyboard focus.
+ * 1. A row just added (by htmx or by a full re-render) takes the keyboard focus; after a
+ *    member picked from the search results, the focus goes back to the search box (text
+ *    selected), so that the next name can be typed at once. After a failed save, the error
+ *    summary at the top takes the focus (it also has autofocus, for pages without this file).
  * 2. Enter in the master-data search box searches instead of saving the form.
- * 3. The fiscal-year amounts of a project are added up as they are typed.
+ * (The budget grid of a project has its own script, budget.js.)
  *
  * The words it shows come from the page (data-text-* attributes, translated by Django).
  */
@@ -14,78 +17,44 @@
 
   function focusNewRow(root) {
     var marker = (root || document).querySelector("#new-row[data-focus]");
-    if (!marker) return;
+    if (!marker) return false;
     var field = document.getElementById(marker.getAttribute("data-focus"));
-    if (field) {
-      field.focus();
-    }
+    if (!field) return false;
+    field.focus();
+    if (field.type === "search" && field.select) field.select();
+    return true;
   }
 
-  function parseYen(text) {
-    var normalized = (text || "")
-      .replace(/[０-９]/g, function (c) { return String.fromCharCode(c.charCodeAt(0) - 0xfee0); })
-      .replace(/[,，円\s]/g, "");
-    if (normalized === "") return 0;
-    if (!/^\d+$/.test(normalized)) return null;
-    return Number(normalized);
-  }
-
-  function formatYen(value) {
-    return value.toLocaleString("ja-JP") + "円";
-  }
-
-  function updateBudgetSum() {
-    var output = document.querySelector("[data-budget-sum-value]");
-    var box = document.querySelector("[data-budget-sum]");
-    if (!output || !box) return;
-    var sum = 0;
-    var valid = true;
-    document.querySelectorAll("#rows-budget .member-row").forEach(function (row) {
-      var remove = row.querySelector('input[name$="-DELETE"]');
-      if (remove && remove.checked) return;
-      var amount = row.querySelector('input[name$="-amount"]');
-      if (!amount) return;
-      var value = parseYen(amount.value);
-      if (value === null) valid = false; else sum += value;
-    });
-    output.textContent = valid ? formatYen(sum) : box.getAttribute("data-text-invalid");
-    var state = document.querySelector("[data-budget-sum-state]");
-    var total = document.querySelector('input[name="budget_total"]');
-    if (!state || !total) return;
-    var totalValue = parseYen(total.value);
-    state.classList.remove("budget-sum__state--ok", "budget-sum__state--diff");
-    if (!valid || totalValue === null || total.value.trim() === "") {
-      state.textContent = "";
-    } else if (totalValue === sum) {
-      state.textContent = box.getAttribute("data-text-ok");
-      state.classList.add("budget-sum__state--ok");
-    } else {
-      state.textContent = box.getAttribute("data-text-diff");
-      state.classList.add("budget-sum__state--diff");
-    }
+  function focusErrorSummary() {
+    var summary = document.querySelector("[data-error-summary][data-focus-summary]");
+    if (!summary) return;
+    summary.focus();
+    summary.scrollIntoView({ block: "start" });
   }
 
   document.addEventListener("DOMContentLoaded", function () {
-    focusNewRow(document);
-    updateBudgetSum();
+    if (!focusNewRow(document)) focusErrorSummary();
   });
 
   document.addEventListener("htmx:afterSwap", function (event) {
     focusNewRow(event.target);
-    updateBudgetSum();
   });
 
-  document.addEventListener("input", function (event) {
-    var target = event.target;
-    if (target.matches && target.matches('#rows-budget input, input[name="budget_total"]')) {
-      updateBudgetSum();
-    }
-  });
-
-  document.addEventListener("change", function (event) {
-    if (event.target.matches && event.target.matches('#rows-budget input[name$="-DELETE"]')) {
-      updateBudgetSum();
-    }
+  // A link of the error summary: focus its field (opening a folded <details>) and show the
+  // field's label with it, not just the input at the very top of the screen.
+  document.addEventListener("click", function (event) {
+    var link = event.target.closest && event.target.closest("[data-error-summary] a[href^='#']");
+    if (!link) return;
+    var field = document.getElementById(link.getAttribute("href").slice(1));
+    if (!field) return;
+    event.preventDefault();
+    var details = field.closest("details");
+    if (details) details.open = true;
+    var choice = field.type === "checkbox" || field.type === "radio";
+    var label = choice ? null : document.querySelector('label[for="' + field.id + '"]');
+    var group = field.closest(".form-field, fieldset");
+    (label || group || field).scrollIntoView({ block: "start" });
+    field.focus({ preventScroll: true });
   });
 
   document.addEventListener("keydown", function (event) {

@@ -7,6 +7,7 @@ import re
 import pytest
 from django.contrib.contenttypes.models import ContentType
 from django.core import mail
+from playwright.sync_api import expect
 
 from accounts.models import RegionRole
 from accounts.services import invite_staff
@@ -156,7 +157,9 @@ def test_invited_person_accepts_logs_out_and_logs_in_again(
     page.get_by_label("ユーザー名").fill("suzuki")
     page.get_by_label("パスワード").fill("wrong-password")
     page.get_by_role("button", name="ログイン").click()
-    assert page.get_by_role("alert").is_visible()
+    # the error summary (ADR 0096) says what went wrong and takes the focus
+    expect(page.locator("#error-summary")).to_be_focused()
+    expect(page.locator("#error-summary")).to_contain_text("入力内容にエラーがあります")
     fill_and_check(page, assert_no_axe_violations, screenshot, "6-login-error")
     page.get_by_label("パスワード").fill(PASSWORD)
     page.get_by_role("button", name="ログイン").click()

@@ -10,10 +10,10 @@ from django.core.management import call_command
 from django.test import Client, RequestFactory, override_settings
 
 from accounts.models import REVIEWER_GROUP
-from accounts.throttling import client_ip
 from tests.accounts.conftest import PASSWORD
 from tests.factories import UserFactory
 from tests.mfa_helpers import verified_client
+from web.ratelimit import client_address
 
 pytestmark = pytest.mark.django_db
 
@@ -160,33 +160,35 @@ def request_from(remote, forwarded=None):
 
 
 def test_without_a_trusted_proxy_the_client_is_the_connection_and_the_header_is_ignored():
-    assert client_ip(request_from("192.0.2.1", "203.0.113.5")) == "192.0.2.1"
+    assert client_address(request_from("192.0.2.1", "203.0.113.5")) == "192.0.2.1"
 
 
 @override_settings(TRUSTED_PROXY_COUNT=1)
 def test_behind_one_proxy_the_client_is_what_the_proxy_appended():
-    assert client_ip(request_from("10.0.0.2", "203.0.113.5")) == "203.0.113.5"
+    assert client_address(request_from("10.0.0.2", "203.0.113.5")) == "203.0.113.5"
     # What the client wrote itself, further left, is not believed.
-    assert client_ip(request_from("10.0.0.2", "1.2.3.4, 203.0.113.5")) == "203.0.113.5"
-    assert client_ip(request_from("10.0.0.2", "2001:db8::1")) == "2001:db8::1"
+    assert client_address(request_from("10.0.0.2", "1.2.3.4, 203.0.113.5")) == "203.0.113.5"
+    assert client_address(request_from("10.0.0.2", "2001:db8::1")) == "2001:db8::1"
 
 
 @override_settings(TRUSTED_PROXY_COUNT=2)
 def test_behind_two_proxies_the_client_is_second_from_the_right():
-    assert client_ip(request_from("10.0.0.3", "9.9.9.9, 203.0.113.5, 10.0.0.2")) == "203.0.113.5"
+    assert (
+        client_address(request_from("10.0.0.3", "9.9.9.9, 203.0.113.5, 10.0.0.2")) == "203.0.113.5"
+    )
 
 
 def test_a_request_without_an_address_is_counted_under_none():
     """(Client.force_login's request has no REMOTE_ADDR; axes' IP column refuses text.)"""
     request = RequestFactory().get("/")
     del request.META["REMOTE_ADDR"]
-    assert client_ip(request) is None
+    assert client_address(request) is None
 
 
 @override_settings(TRUSTED_PROXY_COUNT=1)
 def test_a_missing_or_garbled_header_falls_back_to_the_connection():
-    assert client_ip(request_from("10.0.0.2")) == "10.0.0.2"
-    assert client_ip(request_from("10.0.0.2", "not-an-address")) == "10.0.0.2"
+    assert client_address(request_from("10.0.0.2")) == "10.0.0.2"
+    assert client_address(request_from("10.0.0.2", "not-an-address")) == "10.0.0.2"
 
 
 @override_settings(TRUSTED_PROXY_COUNT=1)

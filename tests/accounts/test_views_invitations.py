@@ -200,3 +200,15 @@ def test_the_invitation_page_accepts_only_get_and_post(client, link):
 def test_a_huge_password_is_handled_without_500(client, link):
     response = client.post(link, signup(password1="p" * 100_000, password2="p" * 100_000))
     assert response.status_code in {200, 302}
+
+
+def test_bad_signup_input_leads_with_the_error_summary_linking_to_the_field(client, link, sent):
+    """The same error summary as the staff pages (ADR 0096): counted, focused, linked."""
+    response = client.post(link, signup(password2="different-Pass-1"))
+
+    html = response.content.decode()
+    box = html[html.index('<section class="error-summary"') : html.index("</section>")]
+    assert 'tabindex="-1"' in box and "autofocus" in box
+    assert "入力内容にエラーがあります（1件）" in box
+    assert '<a href="#id_password2">' in box
+    assert html.index('id="error-summary"') < html.index('class="accounts-form"')

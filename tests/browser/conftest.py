@@ -94,6 +94,25 @@ def sign_in(browser_page, portal_url, client):
     return sign_in
 
 
+@pytest.fixture
+def page_without_javascript(browser, portal_url, client):
+    """``(page, sign_in)``: a page of a new browser context with JavaScript turned off (the
+    no-JS path: every button a full-page post), and ``sign_in(user)`` for it."""
+    context = browser.new_context(java_script_enabled=False, locale="ja-JP", viewport=DESKTOP)
+    page = context.new_page()
+    page.set_default_timeout(10_000)
+
+    def sign_in(user):
+        verified_client(user, client)
+        session = client.cookies[settings.SESSION_COOKIE_NAME]
+        context.add_cookies(
+            [{"name": settings.SESSION_COOKIE_NAME, "value": session.value, "url": portal_url}]
+        )
+
+    yield page, sign_in
+    context.close()
+
+
 @pytest.fixture(scope="session")
 def axe():
     return Axe()

@@ -98,7 +98,7 @@ def test_a_reviewer_returns_the_editor_fixes_and_the_reviewer_accepts(
 
     rows.first.get_by_role("link", name="瀬戸内広域リージョン").click()
     expect(page.get_by_role("heading", level=1)).to_have_text(
-        "瀬戸内広域リージョン 連携宣言書 第1版"
+        re.compile(r"^瀬戸内広域リージョン 連携宣言書 第1版・第1回送付（受付番号 R\d+-\d{6}）$")
     )
     assert_no_axe_violations(page)
     screenshot(page, "review-revision-declaration")
@@ -157,7 +157,9 @@ def test_a_reviewer_returns_the_editor_fixes_and_the_reviewer_accepts(
     )
     page.get_by_role("button", name="下書きを保存").first.click()
     page.get_by_role("button", name="連携宣言書を総務省へ送付する").click()
-    expect(page.locator("#submit")).to_contain_text("送付しました")
+    # 送付 lands on the 受付票 of this second submission (ADR 0094)
+    expect(page.get_by_role("heading", level=1)).to_have_text("受付票")
+    expect(page.get_by_role("main")).to_contain_text("第2回送付")
     declaration.refresh_from_db()
     assert declaration.status == Status.SUBMITTED
     assert declaration.area_note.startswith("岡山県・広島県・香川県の瀬戸内海沿岸")

@@ -276,3 +276,26 @@ def test_a_vision_diff_leaves_out_the_declarations_own_changes():
 
     assert [c.path for c in diff.text_changes] == ["vision.roadmap"]
     assert not diff.members_added and not diff.fields_added
+
+
+def test_a_change_of_the_representative_is_in_the_diff_by_the_members_name():
+    old = valid_filing()
+    first, second = old.members[0], old.members[1]
+    chosen = with_declaration(old, representative=first.key)
+    moved = with_declaration(old, representative=second.key)
+
+    chosen_diff = {c.path: c for c in diff_filings(old, chosen).text_changes}
+    moved_diff = {c.path: c for c in diff_filings(chosen, moved).text_changes}
+
+    change = chosen_diff["declaration.representative"]
+    assert change.item == "代表団体"
+    assert (change.old, change.new) == ("", first.name)
+    change = moved_diff["declaration.representative"]
+    assert (change.old, change.new) == (first.name, second.name)
+    assert "declaration.representative" not in {
+        c.path for c in diff_filings(moved, moved).text_changes
+    }
+    # a vision's diff leaves the declaration's representative out
+    assert "declaration.representative" not in {
+        c.path for c in diff_filings(old, chosen, document="vision").text_changes
+    }

@@ -10,7 +10,7 @@ from django.core.management import CommandError, call_command
 from filing.data import DeclarationData, Filing, MemberKind, RevisionInfo, RevisionKind, VisionData
 from filing.engine import all_rules, check_filing
 from filing.findings import Severity
-from filing.rules.declaration import Rule
+from filing.rules.common import Rule
 from filing.rules_doc import JUDGED, RULES_DOC, render
 from tests.filing_factories import body, context, implementers, municipality, project, valid_filing
 

@@ -4,6 +4,7 @@ accept (now, or on a date; ``publish_scheduled`` publishes the due ones). Every 
 e-mails the region's editors and leaves a ``Review`` row."""
 
 import datetime
+import re
 from io import StringIO
 
 import pytest
@@ -342,3 +343,25 @@ def test_resolving_needs_its_permission(reviewer_client, declaration):
     )
     comment.refresh_from_db()
     assert comment.resolved_at is None
+
+
+def test_a_return_without_a_reason_leads_with_a_summary_linking_to_the_reason_kept(
+    reviewer_client, declaration
+):
+    """The error was 5,600 px below the top: the summary at the top links to the reason
+    field and takes the focus; what was typed (blank lines here) is kept."""
+    response = reviewer_client.post(revision_url(declaration, "return/"), {"comment": "\n\n  "})
+
+    html = response.content.decode()
+    summary = html.index('id="error-summary"')
+    assert summary < html.index('id="content-section"')
+    box = html[summary : html.index("</section>", summary)]
+    assert 'tabindex="-1"' in box and "autofocus" in box
+    assert "入力内容にエラーがあります（1件）" in box
+    assert (
+        '<a href="#id_return_comment">差戻しの理由（必須）: 差戻しにはコメントが必要です。</a>'
+        in box
+    )
+    field = re.search(r'<textarea[^>]*id="id_return_comment"[^>]*>(.*?)</textarea>', html, re.S)
+    assert 'aria-invalid="true"' in field.group(0) and field.group(1).endswith("\n  ")
+    assert html.count('id="id_return_comment"') == 1 and html.count('id="id_comment"') == 1

@@ -57,8 +57,12 @@ def test_the_queue_lists_submitted_declarations_and_visions_oldest_first(
     _age(hokkaido.vision_revision, 2)
     listed = rows(reviewer_client.get(QUEUE))
     assert len(listed) == 4
-    assert listed[0].startswith("瀬戸内広域リージョン 連携宣言書 第1版 策定")
-    assert listed[1].startswith("瀬戸内広域リージョン 連携ビジョン 第1版 策定")
+    assert re.match(
+        r"瀬戸内広域リージョン 連携宣言書 第1版・第1回送付（受付番号 R\d+-\d{6}） 策定", listed[0]
+    )
+    assert re.match(
+        r"瀬戸内広域リージョン 連携ビジョン 第1版・第1回送付（受付番号 R\d+-\d{6}） 策定", listed[1]
+    )
     assert listed[2].startswith("北海道・青森リージョン 連携宣言書")
     assert listed[3].startswith("北海道・青森リージョン 連携ビジョン")
     assert "10 日" in listed[0] and "2 日" in listed[3]
@@ -72,7 +76,7 @@ def test_the_queue_shows_changes_and_abolitions_by_their_kind(reviewer_client, i
     revision.save()
     submit(revision, editor)
     listed = rows(reviewer_client.get(QUEUE))
-    assert "連携宣言書 第1版 廃止" in listed[0]
+    assert re.search(r"連携宣言書 第1版・第1回送付（受付番号 R\d+-\d{6}） 廃止", listed[0])
 
 
 def test_error_and_warning_counts_match_the_submit_service(reviewer_client, submitted, editor):

@@ -114,6 +114,19 @@ def test_the_checklist_lists_each_rule_with_its_clause_and_result(reviewer_clien
     assert "members.multi_prefecture" not in codes
 
 
+def test_the_checklist_scrolls_in_a_named_region_reached_by_the_keyboard(
+    reviewer_client, submitted
+):
+    """On a phone the checklist table scrolls sideways inside its wrapper, which holds no
+    link: the wrapper itself takes the focus and is a named region (axe-core
+    scrollable-region-focusable, WCAG 2.1.1), as the public pages' tables do."""
+    html = section(reviewer_client.get(revision_url(submitted.vision_revision)), "checklist-h")
+    wrapper = re.search(r'<div class="review-table-wrap"[^>]*>', html).group(0)
+    assert 'tabindex="0"' in wrapper
+    assert 'role="region"' in wrapper
+    assert 'aria-labelledby="checklist-h"' in wrapper
+
+
 def test_findings_are_shown_next_to_the_item_they_concern(reviewer_client, imported, editor):
     revision = imported.declaration_revision
     member = revision.members.get(key="keizai")

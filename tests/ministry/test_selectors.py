@@ -17,8 +17,8 @@ from declarations.lifecycle import Status
 from declarations.selectors import master_data
 from filing.engine import all_rules
 from filing.findings import Finding, Severity
+from ministry.audit import audit_trail
 from ministry.selectors import (
-    audit_trail,
     checklist,
     current_published_visions,
     declaration_revisions,

@@ -180,3 +180,66 @@ def test_demo_users_are_allowed_in_the_development_settings_only():
     )
     assert dev.stdout.strip().splitlines()[-1] == "True"
     assert getattr(settings, "DEMO_USERS", False) is False  # the test settings
+
+
+# ---------------------------------------------------------------- the cache (issue 14, ADR 0100)
+
+REDIS_BACKEND = "django.core.cache.backends.redis.RedisCache"
+LOCMEM_BACKEND = "django.core.cache.backends.locmem.LocMemCache"
+
+
+def test_redis_url_selects_the_shared_redis_cache(monkeypatch):
+    from region_portal.env import caches_from_env
+
+    monkeypatch.delenv("CACHE_URL", raising=False)
+    monkeypatch.setenv("REDIS_URL", "redis://cache.internal:6379/2")
+
+    caches = caches_from_env()
+
+    assert caches["default"]["BACKEND"] == REDIS_BACKEND
+    assert caches["default"]["LOCATION"] == "redis://cache.internal:6379/2"
+    # The rate-limit counts are shared too, under a prefix of their own.
+    assert caches["ratelimit"]["BACKEND"] == REDIS_BACKEND
+    assert caches["ratelimit"]["KEY_PREFIX"] != caches["default"]["KEY_PREFIX"]
+
+
+def test_cache_url_is_read_when_redis_url_is_not_set(monkeypatch):
+    from region_portal.env import caches_from_env
+
+    monkeypatch.delenv("REDIS_URL", raising=False)
+    monkeypatch.setenv("CACHE_URL", "rediss://:secret@cache.example.jp:6380/0")
+
+    caches = caches_from_env()
+
+    assert caches["default"]["BACKEND"] == REDIS_BACKEND
+    assert caches["default"]["LOCATION"] == "rediss://:secret@cache.example.jp:6380/0"
+
+
+def test_without_a_cache_url_each_process_keeps_its_cache_in_local_memory(monkeypatch):
+    from region_portal.env import caches_from_env
+
+    monkeypatch.delenv("REDIS_URL", raising=False)
+    monkeypatch.delenv("CACHE_URL", raising=False)
+
+    caches = caches_from_env()
+
+    assert caches["default"]["BACKEND"] == LOCMEM_BACKEND
+    assert caches["ratelimit"]["BACKEND"] == LOCMEM_BACKEND
+    assert caches["default"].get("LOCATION") != caches["ratelimit"]["LOCATION"]
+
+
+def test_production_reads_redis_url_from_the_environment():
+    show = "from django.conf import settings; print(settings.CACHES['default']['BACKEND'])"
+    shared = run_manage("shell", "-c", show, **production_env(REDIS_URL="redis://127.0.0.1:6379/9"))
+    local = run_manage("shell", "-c", show, **production_env(REDIS_URL="", CACHE_URL=""))
+
+    assert shared.stdout.strip().splitlines()[-1] == REDIS_BACKEND, shared.stderr
+    assert local.stdout.strip().splitlines()[-1] == LOCMEM_BACKEND, local.stderr
+
+
+@pytest.mark.parametrize("value", ["memcached://127.0.0.1:11211", "redis//nohost", "redis://"])
+def test_a_cache_url_of_another_kind_stops_with_one_line(value):
+    result = run_manage("check", **production_env(REDIS_URL=value))
+    assert result.returncode == 3, result.stderr
+    (line,) = result.stderr.strip().splitlines()
+    assert "REDIS_URL" in line and "Traceback" not in result.stderr

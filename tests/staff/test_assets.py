@@ -64,3 +64,23 @@ def test_staff_script_takes_its_words_from_the_page():
         )
         == []
     )
+
+
+def test_budget_script_takes_its_words_from_the_page():
+    """budget.js reads 漢数字 and 円 (as filing/amounts.py does) but shows only the page's words."""
+    script = (ROOT / "static" / "js" / "budget.js").read_text()
+    script = re.sub(r"/\*.*?\*/|//[^\n]*", "", script, flags=re.DOTALL)
+
+    assert re.findall(JAPANESE, re.sub("[〇零一二三四五六七八九十百千万億兆円]", "", script)) == []
+    assert "data-text-sum-both" in script
+
+
+def test_unsaved_script_takes_its_words_from_the_page():
+    """unsaved.js (ADR 0095) tells the autosave in the words of data-text-* on the page."""
+    script = (ROOT / "static" / "js" / "unsaved.js").read_text()
+    script = re.sub(r"/\*.*?\*/|//[^\n]*", "", script, flags=re.DOTALL)
+    page = (ROOT / "templates" / "staff" / "includes" / "autosave.html").read_text()
+
+    assert re.findall(JAPANESE, script) == []
+    for name in re.findall(r'words\("(\w+)"', script):
+        assert f"data-text-{name}=" in page

@@ -14,14 +14,19 @@ from staff.forms.declarations import (
     AbolitionForm,
     DayField,
     DeclarationForm,
-    FiscalYearField,
     TextField,
-    YenField,
     long_text,
     member_formset_class,
 )
-from staff.forms.projects import BudgetLineForm, PlanReferenceForm, ProjectForm
+from staff.forms.projects import (
+    BudgetGrid,
+    PlanReferenceForm,
+    ProjectForm,
+    period_years,
+    switch_unit,
+)
 from staff.forms.visions import VisionForm
+from workflow.forms import AmountField
 
 
 def posted(form_class, **typed):
@@ -38,7 +43,7 @@ def test_a_text_field_uses_the_one_cleaner_single_line_or_multi_line_by_its_widg
     assert long_text("本文").clean(text) == "一\n二\n三\n\n\n四\t五"
 
 
-@pytest.mark.parametrize("field", [TextField(), long_text("本文"), DayField(), YenField()])
+@pytest.mark.parametrize("field", [TextField(), long_text("本文"), DayField(), AmountField()])
 @pytest.mark.parametrize("bad", ["\x00", "\ud800"])
 def test_nul_and_lone_surrogates_are_refused_next_to_the_field(field, bad):
     with pytest.raises(ValidationError) as caught:
@@ -94,40 +99,93 @@ def test_a_date_that_is_not_a_date_is_shown_as_typed_in_a_text_box():
 
 
 @pytest.mark.parametrize(
-    ("typed", "expected"),
+    ("typed", "unit", "expected"),
     [
-        ("1,000,000", 1_000_000),
-        ("１，０００円", 1000),
-        (" 0 ", 0),
-        ("1000000000000000", 10**15),
-        ("", None),
+        ("1,000,000", 1, 1_000_000),
+        ("１，０００円", 1, 1000),
+        (" 0 ", 1, 0),
+        ("1000000000000000", 1, 10**15),
+        ("1億8千万", 1, 180_000_000),
+        ("180,000", 1000, 180_000_000),
+        ("", 1, None),
     ],
 )
-def test_yen_field_reads_amounts_as_people_write_them(typed, expected):
-    assert YenField().clean(typed) == expected
-
-
-@pytest.mark.parametrize("typed", ["-1", "1.5", "百円", "1000000000000001", "1" * 5000])
-def test_yen_field_refuses_negative_fractional_words_and_too_large(typed):
-    with pytest.raises(Exception):  # noqa: B017
-        YenField().clean(typed)
-
-
-def test_an_amount_is_shown_with_thousands_separators():
-    assert 'value="300,000,000"' in str(BudgetLineForm(initial={"amount": 300_000_000})["amount"])
+def test_amount_field_reads_amounts_as_people_write_them(typed, unit, expected):
+    assert AmountField(unit=unit).clean(typed) == expected
 
 
 @pytest.mark.parametrize(
-    ("typed", "expected"), [("2026", 2026), ("2026年度", 2026), ("２０２７", 2027)]
+    ("typed", "reason"),
+    [
+        ("-1", "0円以上"),
+        ("1.5", "1円未満の端数"),
+        ("百ドル", "数字で入力してください"),
+        ("1000000000000001", "1,000兆円以下"),
+        ("1" * 5000, "1,000兆円以下"),
+    ],
 )
-def test_fiscal_year_field_reads_a_western_year(typed, expected):
-    assert FiscalYearField().clean(typed) == expected
+def test_amount_field_refuses_negative_fractional_words_and_too_large(typed, reason):
+    with pytest.raises(ValidationError) as caught:
+        AmountField(label="令和8年度の金額").clean(typed)
+    assert reason in caught.value.messages[0]
 
 
-def test_a_budget_row_needs_both_its_year_and_its_amount():
-    assert "fiscal_year" in BudgetLineForm({"amount": "100"}).errors
-    assert "amount" in BudgetLineForm({"fiscal_year": "2026"}).errors
-    assert BudgetLineForm({"fiscal_year": "", "amount": ""}).is_valid()
+def test_an_amount_is_shown_with_thousands_separators_in_its_unit():
+    assert 'value="300,000,000"' in AmountField().widget.render(
+        "a", AmountField().prepare_value(300_000_000)
+    )
+    thousands = AmountField(unit=1000)
+    assert 'value="300,000"' in thousands.widget.render("a", thousands.prepare_value(300_000_000))
+
+
+def test_the_period_gives_its_fiscal_years():
+    assert period_years(date(2026, 6, 1), date(2029, 3, 31)) == [2026, 2027, 2028]
+    assert period_years(date(2026, 3, 31), date(2026, 4, 1)) == [2025, 2026]
+    assert period_years(None, date(2029, 3, 31)) == []
+    assert period_years(date(2030, 4, 1), date(2029, 3, 31)) == []
+    assert len(period_years(date(1900, 4, 1), date(2999, 3, 31))) == 100  # the bundle's limit
+
+
+def test_the_grid_has_the_periods_years_and_the_stored_ones_outside_it():
+    grid = BudgetGrid(stored={2025: 1, 2027: 2}, period=[2026, 2027, 2028])
+
+    assert [(r["year"], r["outside"]) for r in grid.rows] == [
+        (2025, True),
+        (2026, False),
+        (2027, False),
+        (2028, False),
+    ]
+    assert grid.total() == 3
+
+
+def test_a_bound_grid_saves_what_is_typed_and_nothing_for_a_blank_year():
+    data = QueryDict(mutable=True)
+    data.update({"budget-unit": "thousand", "budget-years": "2026,2027", "budget-y2026": "1.5"})
+    data["budget-y2027"] = ""
+    grid = BudgetGrid(data, stored={}, period=[2026, 2027])
+
+    assert grid.is_valid(), grid.errors
+    assert grid.lines() == ((2026, 1500),)
+
+
+def test_switching_the_unit_rewrites_what_was_typed():
+    data = QueryDict(mutable=True)
+    data.update(
+        {
+            "budget-unit": "yen",
+            "budget-years": "2026,2027",
+            "budget-y2026": "1,500",
+            "budget-y2027": "たくさん",
+            "budget_total": "1億",
+        }
+    )
+
+    switched = switch_unit(data, "thousand")
+
+    assert switched["budget-unit"] == "thousand"
+    assert (switched["budget-y2026"], switched["budget-y2027"]) == ("1.5", "たくさん")
+    assert switched["budget_total"] == "100,000"
+    assert data["budget-unit"] == "yen"  # the posted data is not changed
 
 
 def test_a_plan_reference_needs_its_plan_when_it_has_a_section():

@@ -5,7 +5,7 @@ import pytest
 
 from filing.bundle import limits
 from staff.forms.declarations import MEMBER_SECTIONS, DeclarationForm, member_formset_class
-from staff.forms.projects import ROW_SECTIONS
+from staff.forms.projects import ROW_SECTIONS, BudgetGrid
 
 
 @pytest.mark.parametrize(
@@ -13,7 +13,6 @@ from staff.forms.projects import ROW_SECTIONS
     [
         ("outside", limits.OUTSIDE_IMPLEMENTERS),
         ("plans", limits.PLAN_REFERENCES),
-        ("budget", limits.BUDGET_YEARS),
         ("milestones", limits.MILESTONES),
     ],
 )
@@ -22,6 +21,13 @@ def test_each_project_formset_holds_the_bundles_limit(prefix, limit):
 
     assert formset_class.max_num == formset_class.absolute_max == limit.most
     assert formset_class().error_messages["too_many_forms"] == limit.message()
+
+
+def test_the_budget_grid_holds_the_bundles_limit_of_years():
+    grid = BudgetGrid(stored={1900 + i: 1 for i in range(60)}, period=list(range(2000, 2100)))
+
+    assert len(grid.rows) == limits.BUDGET_YEARS.most
+    assert [r["year"] for r in grid.rows][:60] == list(range(1900, 1960))  # stored years first
 
 
 @pytest.mark.parametrize("section", MEMBER_SECTIONS, ids=lambda s: s.prefix)

@@ -211,7 +211,7 @@ def test_project_total_larger_than_the_rows_sent_is_refused(
     before = project_state(project)
 
     response = editor_client.post(
-        project_url, single(project_page, save="1", **{"budget-TOTAL_FORMS": "7"})
+        project_url, single(project_page, save="1", **{"plans-TOTAL_FORMS": "7"})
     )
 
     assert_bad_request(response)

@@ -161,7 +161,7 @@ def test_picking_a_member_does_not_save_and_keeps_what_was_typed(editor_client, 
 
     html = response.content.decode()
     assert "まだ保存しない名前" in html and 'value="弘前市"' in html
-    assert 'data-focus="id_lg-0-name"' in html
+    assert 'data-focus="master-q"' in html  # back to the search box for the next member
     draft.refresh_from_db()
     assert draft.region_name == "" and draft.members.count() == 0
 

@@ -122,9 +122,12 @@ def test_submit_sends_that_document_and_names_it(editor_client, imported, editor
 
     target.refresh_from_db()
     assert target.status == Status.SUBMITTED
-    assert (
-        f"{LABELS[document]} 第1版を総務省へ送付しました。審査担当にメールで通知しました。"
-        in messages_of(response)
+    # The editor lands on the 受付票 of this 送付 (ADR 0094), told its 受付番号.
+    assert response.redirect_chain[-1][0] == f"/staff/setouchi/{document}/1/receipt/1/"
+    assert any(
+        m.startswith(f"{LABELS[document]} 第1版を総務省へ送付しました（第1回送付、受付番号 R")
+        and "審査担当にメールで通知しました。" in m
+        for m in messages_of(response)
     )
     assert "submit" not in target.available_verbs
     assert f"/staff/setouchi/{document}/1/submit/" not in response.content.decode()

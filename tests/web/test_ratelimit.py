@@ -86,3 +86,33 @@ def test_the_client_address_is_remote_addr_unless_proxies_are_trusted():
         assert client_address(request_from("10.0.0.1")) == "10.0.0.1"
         forged = request_from("10.0.0.1", HTTP_X_FORWARDED_FOR="not-an-address")
         assert client_address(forged) == "10.0.0.1"
+
+
+def test_a_request_without_an_ip_address_has_none():
+    """(Client.force_login's request has no REMOTE_ADDR; a Unix socket gives no address.)"""
+    request = RequestFactory().get("/")
+    del request.META["REMOTE_ADDR"]
+    assert client_address(request) is None
+    assert client_address(request_from("")) is None
+    assert client_address(request_from("unix:/run/gunicorn.sock")) is None
+    assert client_address(request_from(" 2001:DB8::1 ")) == "2001:db8::1"
+
+
+def test_requests_without_an_address_share_one_count():
+    nowhere = [request_from("") for _ in range(3)]
+    assert [take(r, "verify", limit=2) for r in nowhere][:2] == [None, None]
+    assert take(request_from(""), "verify", limit=2) is not None
+
+
+def test_the_log_in_lockout_counts_under_the_same_function():
+    """One rule for every per-client count: django-axes calls web.ratelimit.client_address."""
+    from axes.helpers import get_client_ip_address
+    from django.conf import settings
+
+    import accounts.throttling
+
+    assert settings.AXES_CLIENT_IP_CALLABLE == "web.ratelimit.client_address"
+    assert not hasattr(accounts.throttling, "client_ip")
+    request = request_from("10.0.0.1", HTTP_X_FORWARDED_FOR="203.0.113.9")
+    with override_settings(TRUSTED_PROXY_COUNT=1):
+        assert get_client_ip_address(request) == client_address(request) == "203.0.113.9"

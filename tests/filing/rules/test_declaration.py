@@ -380,10 +380,29 @@ def test_member_in_no_project_is_refused_once_a_vision_exists():
     (finding,) = check(filing)
     assert (finding.code, finding.path, finding.clause) == (
         "members.in_project",
-        "members[6]",
+        "vision.projects",
         "第3(3)",
     )
     assert "北方研究所" in finding.message
+    assert finding.items == ("北方研究所",)
+
+
+def test_members_in_no_project_are_one_finding_that_lists_them_all():
+    """A new vision starts with no implementers: one finding names every member, in the
+    declaration's order, instead of one finding per member (ADR 0099)."""
+    filing = with_vision(valid_filing(), projects=(project(implementers=implementers()),))
+    (finding,) = of_code(check(filing), "members.in_project")
+    names = tuple(member.name for member in filing.members)
+    assert len(names) == 6
+    assert finding.items == names
+    assert finding.path == "vision.projects"
+    assert finding.is_error
+    assert "、".join(names) in finding.message
+    assert "6団体" in finding.message
+
+
+def test_no_in_project_finding_when_every_member_takes_part():
+    assert of_code(check(valid_filing()), "members.in_project") == []
 
 
 def test_members_in_projects_are_not_checked_before_a_vision():
@@ -411,8 +430,8 @@ def test_outside_body_with_a_members_name_does_not_count_as_the_member():
     )
     filing = with_project(valid_filing(), 0, implementers=all_but_univ)
     filing = with_project(filing, 1, implementers=all_but_univ)
-    found = of_code(check(filing), "members.in_project")
-    assert [f.path for f in found] == ["members[4]"]
+    (found,) = of_code(check(filing), "members.in_project")
+    assert found.items == ("北方大学",)
 
 
 # ---- 第3(5): 協議 before a change or an abolition ------------------------------------

@@ -15,6 +15,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils import timezone
 
+from declarations.clock import recorded_at
 from declarations.models import Region
 from filing.bundle import BundleError, read_bundle_file
 from workflow.adapter import filing_import
@@ -76,17 +77,19 @@ class Command(BaseCommand):
         if status == "draft":
             return
         moments = step_moments(step)
-        revision_submit(revision=revision, actor=None, at=moments.get("submitted_at"))
+        with recorded_at(moments.get("submitted_at")):
+            revision_submit(revision=revision, actor=None)
         if status == "returned":
-            revision_return(
-                revision=revision,
-                actor=None,
-                comment=step.get("comment") or "記載内容の確認をお願いします。",
-                at=moments.get("returned_at"),
-            )
+            with recorded_at(moments.get("returned_at")):
+                revision_return(
+                    revision=revision,
+                    actor=None,
+                    comment=step.get("comment") or "記載内容の確認をお願いします。",
+                )
         elif status == "published":
             # 受理 publishes at once: accepted and published at the same moment.
-            revision_accept(revision=revision, actor=None, at=moments.get("published_at"))
+            with recorded_at(moments.get("published_at")):
+                revision_accept(revision=revision, actor=None)
 
 
 MOMENTS = ("submitted_at", "returned_at", "published_at")

@@ -1,0 +1,139 @@
+"""What the three rules modules share: ``Rule`` (a rule's code, clause, severities and what
+it checks, and the one way to make its findings) and small helpers over ``filing.data``.
+
+Pure functions: no database, no Django (dependencies run project → vision → declaration →
+common).
+"""
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from filing.data import (
+    FieldCode,
+    MasterData,
+    MemberData,
+    PlanRef,
+    RevisionInfo,
+    RevisionKind,
+    VisionData,
+)
+from filing.findings import Finding, Severity
+
+ERROR = (Severity.ERROR,)
+WARNING = (Severity.WARNING,)
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """One 要綱 rule: its stable code, clause, possible severities and a Japanese summary."""
+
+    code: str
+    clause: str
+    severities: tuple[Severity, ...]  # the first is the usual one
+    description: str
+    # The document a finding of this rule concerns: "declaration" (第3) or "vision" (第4).
+    # members.in_project is a 第3(3) rule judged at the vision stage, so it is the vision's.
+    document: str
+
+    @property
+    def severity_label(self) -> str:
+        """As DESIGN.md writes it: "error", "warning / error", …"""
+        return " / ".join(str(severity) for severity in self.severities)
+
+    def finding(
+        self,
+        path: str,
+        message: str,
+        severity: Severity | None = None,
+        items: tuple[str, ...] = (),
+    ) -> Finding:
+        """A finding of this rule; the message is prefixed with the clause. ``items``: what
+        a grouped finding lists (``Finding.items``)."""
+        chosen = severity or self.severities[0]
+        if chosen not in self.severities:
+            raise ValueError(f"{self.code} cannot report {chosen}")
+        return Finding(
+            self.code,
+            self.clause,
+            chosen,
+            f"{self.clause}: {message}",
+            path,
+            self.document,
+            tuple(items),
+        )
+
+
+def is_blank(text: str | None) -> bool:
+    return not (text or "").strip()
+
+
+def quoted(text: str) -> str:
+    return f"「{text}」"
+
+
+def cites_passage(reference: PlanRef | None) -> bool:
+    """A citation of 広域地方計画等 names the plan and its passage (第4(2) なお書きの「参照箇所」,
+    ③ウの「関連する箇所」): a plan's name alone cites nothing."""
+    return (
+        reference is not None and not is_blank(reference.plan) and not is_blank(reference.section)
+    )
+
+
+def member_label(member: MemberData) -> str:
+    return quoted(member.name.strip() or member.key)
+
+
+def prefecture_names(codes: Iterable[str], master: MasterData) -> str:
+    """「北海道、青森県」 in JIS order."""
+    return "、".join(master.prefectures.get(code, code) for code in sorted(codes))
+
+
+FIELD_LABELS = {
+    FieldCode.INDUSTRY: "産業振興",
+    FieldCode.TOURISM: "観光",
+    FieldCode.TRANSPORT: "交通",
+    FieldCode.OTHER: "その他",
+}
+
+
+def member_usages(vision: VisionData) -> dict[str, str]:
+    """Member key → JSON path of its first use in the projects (implementer or founder)."""
+    usages: dict[str, str] = {}
+    for index, project in enumerate(vision.projects):
+        base = f"vision.projects[{index}]"
+        for position, implementer in enumerate(project.implementers):
+            if implementer.member is not None:
+                usages.setdefault(implementer.member, f"{base}.implementers[{position}]")
+        for position, key in enumerate(project.joint_body_of or ()):
+            usages.setdefault(key, f"{base}.joint_body_of[{position}]")
+    return usages
+
+
+def consultation_finding(
+    revision: RevisionInfo,
+    document: str,
+    path: str,
+    *,
+    rule: Rule,
+    establishment_needs_it: bool = False,
+) -> Finding | None:
+    """``rule`` (change.consultation or its vision twin) for one revision (the declaration's
+    or the vision's).
+
+    ``establishment_needs_it``: a vision is by definition one whose 策定 went through the
+    members' 協議 (第4(1)), so its establishment needs the date too; a declaration's does not.
+    """
+    if revision.consulted_on is not None:
+        return None
+    if revision.kind == RevisionKind.ABOLISHED:
+        what = "廃止"
+    elif revision.kind == RevisionKind.CHANGED and not revision.is_minor:
+        what = "変更（軽微な変更を除く）"
+    elif revision.kind == RevisionKind.ESTABLISHED and establishment_needs_it:
+        what = "策定（第4(1)）"
+    else:
+        return None
+    return rule.finding(
+        path,
+        f"{document}の{what}について、リージョン構成団体における協議の日付が記載されていません",
+    )

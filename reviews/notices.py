@@ -1,0 +1,79 @@
+"""The mails about a revision: each leads to the item (issue 13).
+
+Every mail names the region (never its database id), says what is expected of the reader
+(「審査してください」「修正して再送付してください（理由: …）」「対応は不要です」) and carries the
+absolute link to the page where that is done, from ``PORTAL_BASE_URL`` (``web.links``): the
+admin review page for reviewers, the staff pages for the region's editors. The wording is in
+``templates/mail/<name>.txt`` (the body) and ``<name>_subject.txt``; this module only gathers
+the facts and sends through the outbox. The verbs' mails are ``workflow.notices``; the
+comments' mails are here, below the verbs, since ``reviews.services`` posts the comments.
+"""
+
+from django.conf import settings
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils.translation import gettext
+
+from accounts.notifications import editor_addresses, reviewer_addresses
+from filing.formatting import wareki
+from outbox.services import mail_enqueue
+from reviews.selectors import anchors_of
+from web.links import absolute_url
+
+
+def revision_facts(revision) -> dict:
+    """What every mail about ``revision`` says: its label and region, and the links."""
+    region = revision.region
+    return {
+        "label": revision.label,
+        "region": revision.region_title or region.slug,
+        "document_label": revision.document_label,
+        "number": revision.number,
+        "portal": settings.PORTAL_NAME,
+        "review_url": absolute_url(
+            reverse("admin:reviews_revision", args=[revision.document, revision.pk])
+        ),
+        "queue_url": absolute_url(reverse("admin:reviews_queue")),
+        "staff_url": absolute_url(revision.get_absolute_url()),
+        "comments_url": absolute_url(
+            reverse(
+                "staff_comments:revision", args=[region.slug, revision.document, revision.number]
+            )
+        ),
+    }
+
+
+def day(value) -> str:
+    """A date or a moment as the mails print it: 和暦 (「令和8年12月2日」), "" for none."""
+    return wareki(value) if value else ""
+
+
+def notice_send(name: str, revision, recipients, **extra) -> None:
+    """Render ``templates/mail/<name>`` with the revision's facts and queue the mail."""
+    context = {**revision_facts(revision), **extra}
+    subject = " ".join(render_to_string(f"mail/{name}_subject.txt", context).split())
+    body = render_to_string(f"mail/{name}.txt", context)
+    mail_enqueue(subject, body, recipients)
+
+
+def comment_target(comment, revision) -> str:
+    """The item a thread is about (its anchor's label), or 「版の全体」."""
+    labels = {anchor.path: anchor.label for anchor in anchors_of(revision)}
+    return labels.get(comment.anchor) or gettext("版の全体")
+
+
+def notify_commented(comment, revision) -> None:
+    """A reviewer's comment goes to the region's editors; a region's reply to the reviewers."""
+    target = comment_target(comment, revision)
+    if comment.by_reviewer:
+        notice_send(
+            "comment_by_reviewer",
+            revision,
+            editor_addresses(revision.region),
+            text=comment.body,
+            target=target,
+        )
+    else:
+        notice_send(
+            "comment_by_staff", revision, reviewer_addresses(), text=comment.body, target=target
+        )

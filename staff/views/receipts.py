@@ -1,0 +1,124 @@
+"""The 受付票 of a 送付 (ADR 0094): its 受付番号, when and by whom it was sent, and the frozen
+PDFs that went with it, with their SHA-256; printable. Only the region's staff may read it
+(``staff_required``: others get 404, anonymous users the log-in page).
+
+``submissions_context`` gives the revision pages their list of 送付 with the receipt links,
+and the PDFs of the revision (the frozen copies, or the draft preview).
+"""
+
+from dataclasses import dataclass
+
+from django.http import Http404
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_safe
+
+from accounts.access import staff_required
+from documents.models import FrozenDocument, Kind
+from documents.selectors import documents_for, submission_documents
+from documents.views import frozen_pdf_response
+from reviews.models import Submission
+from reviews.selectors import submission_of, submissions_of
+from staff.anchors import receipt_url, revision_url
+from staff.views.verbs import document_revision
+
+
+def sender_name(submission: Submission) -> str:
+    """Who sent it: the name, else the user name; a 送付 not made on a page says so."""
+    user = submission.actor
+    if user is None:
+        return _("（画面を通らない操作による送付）")
+    # 姓 名, as the page header names the user (includes/user_name.html), not Django's
+    # get_full_name (名 姓)
+    return f"{user.last_name} {user.first_name}".strip() or user.get_username()
+
+
+@dataclass(frozen=True)
+class ReceiptDocument:
+    """One PDF of a 送付 as the receipt lists it."""
+
+    kind: str
+    title: str
+    frozen: FrozenDocument | None  # None: not stored (a 送付 from before the PDFs were kept)
+    url: str
+
+
+def _receipt_documents(revision, submission: Submission) -> list[ReceiptDocument]:
+    rows = submission_documents(revision, submission.submitted_at)
+    documents = []
+    for kind in Kind.values:
+        frozen = rows.get(kind)
+        label = str(revision.document_label)
+        title = label if kind == Kind.DOCUMENT else f"{Kind.COVER.label}（{label}）"
+        url = reverse(
+            f"staff:{revision.document}_receipt_pdf",
+            kwargs={
+                "slug": revision.region.slug,
+                "number": revision.number,
+                "sequence": submission.sequence,
+                "kind": kind,
+            },
+        )
+        documents.append(ReceiptDocument(kind, title, frozen, url))
+    return documents
+
+
+def _submission_or_404(request, document, number, sequence):
+    revision = document_revision(request.staff_region, document, number)
+    submission = submission_of(revision, sequence)
+    if submission is None:
+        raise Http404
+    return revision, submission
+
+
+@require_safe
+@staff_required
+def receipt(request, slug, document, number, sequence):
+    """受付票: the receipt of the ``sequence``-th 送付 of a revision."""
+    revision, submission = _submission_or_404(request, document, number, sequence)
+    count = submissions_of(revision).count()
+    region_title = (submission.snapshot.get("region") or {}).get("name", "")
+    return render(
+        request,
+        "staff/receipt.html",
+        {
+            "region": request.staff_region,
+            "region_title": region_title,
+            "revision": revision,
+            "submission": submission,
+            "sender": sender_name(submission),
+            "documents": _receipt_documents(revision, submission),
+            "is_latest": submission.sequence == count,
+            "crumbs": [
+                {"label": revision.label, "url": revision_url(revision)},
+                {"label": _("受付票（%(label)s）") % {"label": submission.label}},
+            ],
+        },
+    )
+
+
+@require_safe
+@staff_required
+def receipt_pdf(request, slug, document, number, sequence, kind):
+    """A PDF of that 送付: the bytes stored when it was sent, checked against their SHA-256.
+    A GET makes nothing: a 送付 without stored PDFs (one from before they were kept) has none
+    here (404; the receipt says so)."""
+    if kind not in Kind.values:
+        raise Http404
+    revision, submission = _submission_or_404(request, document, number, sequence)
+    frozen = submission_documents(revision, submission.submitted_at).get(kind)
+    if frozen is None:
+        raise Http404
+    return frozen_pdf_response(request, revision, frozen)
+
+
+def submissions_context(revision) -> dict:
+    """What the revision pages show of the 送付 (``staff/includes/submissions.html``): each
+    送付 with its receipt link, and the revision's PDFs (frozen with their hashes, or the
+    draft preview)."""
+    submissions = [
+        {"submission": row, "url": receipt_url(revision, row.sequence), "sender": sender_name(row)}
+        for row in submissions_of(revision).defer("snapshot")
+    ]
+    return {"submissions": submissions, "revision_documents": documents_for(revision)}
