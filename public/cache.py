@@ -13,6 +13,9 @@ the latest publication time.
   brings no cookie at all (no session, no messages): such a visitor's page depends on
   nothing but the URL and the publication time, so it is served from the cache without
   rendering anything.
+* ``kept_response(stamp_of, common=...)`` does the same for any view's answers to a bounded
+  set of GET requests (the API's region list), before the view runs: the stored bytes and
+  headers are sent as they are, whoever asks.
 * The publication stamps themselves are kept in the cache too (``public:stamp:site``,
   ``public:stamp:region:<slug>``; ADR 0100), so a page served from the cache needs no SQL:
   one ``get_many`` of the stamp and the page. A publication deletes the stamps at once and
@@ -192,6 +195,51 @@ def public_page(stamp_of: Stamp, *, whole_page=False):
                     stamp_of.prime(request, found.get(stamp_key), *args, **kwargs)
                 request._public_page = (key, found.get(key))
             return conditional(request, *args, **kwargs)
+
+        return wrapped
+
+    return decorator
+
+
+def kept_response(stamp_of: Stamp, *, common):
+    """``view``'s answers to the common GET requests (``common(request)``: a bounded set of
+    query strings) kept as bytes under the full address (host included) with the stamp they
+    were made under, like ``public_page``'s whole pages: a hit is one ``get_many`` of the
+    stamp and the answer, no SQL, and ``view`` does not run at all (for the API: no
+    validation, no serialising). Anything else, and any visitor, goes to ``view``."""
+
+    def decorator(view):
+        @wraps(view)
+        def wrapped(request, *args, **kwargs):
+            if request.method != "GET" or not common(request):
+                return view(request, *args, **kwargs)
+            key = _cache_key("response", request.build_absolute_uri())
+            stamp_key = stamp_of.key(*args, **kwargs)
+            found = cache.get_many([key, stamp_key] if stamp_key else [key])
+            if stamp_key:
+                stamp_of.prime(request, found.get(stamp_key), *args, **kwargs)
+            stamp = stamp_of(request, *args, **kwargs)
+            stored = found.get(key)
+            if stamp is None:
+                return view(request, *args, **kwargs)
+            if stored is not None and stored["stamp"] == stamp.isoformat():
+                response = HttpResponse(stored["content"])
+                for name, value in stored["headers"]:
+                    response[name] = value
+                return response
+            response = view(request, *args, **kwargs)
+            if (
+                response.status_code == 200
+                and not getattr(response, "streaming", False)
+                and not response.cookies
+            ):
+                headers = [(n, v) for n, v in response.items() if n.lower() != "content-length"]
+                cache.set(
+                    key,
+                    {"stamp": stamp.isoformat(), "content": response.content, "headers": headers},
+                    FRAGMENT_TIMEOUT,
+                )
+            return response
 
         return wrapped
 

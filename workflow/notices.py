@@ -8,13 +8,16 @@ from accounts.notifications import editor_addresses, reviewer_addresses
 from reviews.notices import day, notice_send
 
 
-def notify_submitted(revision) -> None:
-    """To the reviewers: 「審査してください」 with the admin review page."""
+def notify_submitted(revision, submission) -> None:
+    """To the reviewers: 「審査してください」 with the admin review page, the 受付番号 and
+    which submission of the revision it is (``reviews.Submission``)."""
     notice_send(
         "revision_submitted",
         revision,
         reviewer_addresses(),
         submitted_on=day(revision.submitted_at or timezone.now()),
+        receipt_number=submission.receipt_number,
+        sequence=submission.sequence,
     )
 
 

@@ -98,13 +98,13 @@ def revision_submit(*, revision, actor, acknowledged: set[tuple[str, str]] | Non
     change = revision_transition(revision=revision, new=Status.SUBMITTED, actor=actor)
     # The receipt (受付番号) and what was sent, for the region and for a later re-review.
     filing = revision_filing(revision)
-    submission_record(
+    submission = submission_record(
         revision=revision,
         actor=actor,
         snapshot=filing_to_bundle(filing) if filing is not None else {},
     )
     revision_submitted.send(sender=type(revision), revision=revision)
-    notify_submitted(revision)
+    notify_submitted(revision, submission)
     return change
 
 

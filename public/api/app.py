@@ -20,11 +20,15 @@ class _PortalApi(NinjaAPI):
         return f"public_api_{operation.view_func.__name__}"
 
     def _get_urls(self):
-        # Every URL also answers HEAD; the OpenAPI document is written by the portal's renderer.
+        # Every URL also answers HEAD; the OpenAPI document is written by the portal's renderer;
+        # the common region lists come from the cache as bytes.
         patterns = super()._get_urls()
         for pattern in patterns:
             if pattern.name == "openapi-json":
                 pattern.callback = partial(openapi_json, api=self)
+            if pattern.name in regions.KEPT_RESPONSES:
+                # answered from the cached bytes on a hit, before ninja parses anything
+                pattern.callback = regions.KEPT_RESPONSES[pattern.name](pattern.callback)
             pattern.callback = head_as_get(pattern.callback)
         return patterns
 

@@ -17,6 +17,7 @@ from public.api.payloads import (
     year_amounts,
 )
 from public.api.schemas import (
+    MAX_LIMIT,
     BundleOut,
     ErrorOut,
     MemberListOut,
@@ -29,7 +30,7 @@ from public.api.schemas import (
     RegionProjectListOut,
     ValidationErrorOut,
 )
-from public.cache import cached_fragment, site_stamp
+from public.cache import kept_response, site_stamp
 from public.forms import common_list_query
 from public.selectors.history import region_history
 from public.selectors.region import published_region, region_state
@@ -47,6 +48,37 @@ def _state_or_404(slug: str, key: str | None = None):
     return state
 
 
+MAX_CACHED_OFFSET = 1000
+_PAGE_PARAMETERS = {"limit": (1, MAX_LIMIT), "offset": (0, MAX_CACHED_OFFSET)}
+
+
+def common_list_request(request) -> bool:
+    """``/regions`` with no search words, one known filter at most, a known sort, and a
+    limit and an offset (the first thousand) written as plain numbers: one of a bounded set
+    of query strings, so the cache cannot be filled by made-up ones."""
+    query = request.GET
+    if "page" in query:  # the HTML list's page number, not a parameter here
+        return False
+    chosen = QueryDict(mutable=True)
+    for name in query:
+        values = query.getlist(name)
+        if len(values) > 1:
+            return False
+        if name in _PAGE_PARAMETERS:
+            low, high = _PAGE_PARAMETERS[name]
+            value = values[0]
+            if not (value.isascii() and value.isdigit()) or len(value) > len(str(high)):
+                return False
+            if str(int(value)) != value or not low <= int(value) <= high:
+                return False
+        else:
+            chosen[name] = values[0]
+    return common_list_query(chosen)
+
+
+KEPT_RESPONSES = {"region_list": kept_response(site_stamp, common=common_list_request)}
+
+
 @router.get(
     "/regions",
     response={200: RegionListOut, 422: ValidationErrorOut},
@@ -54,26 +86,8 @@ def _state_or_404(slug: str, key: str | None = None):
     summary="宣言リージョンの一覧（検索・絞り込み）",
 )
 def region_list(request, filters: Query[RegionFilters], page: Query[Page]):
-    # The list's common requests (no search words, one known filter at most, the first
-    # thousand) are kept in the cache under the publication stamp (ADR 0100).
-    chosen = QueryDict(mutable=True)
-    for name in ("prefecture", "field", "kind", "status", "sort"):
-        if getattr(filters, name):
-            chosen[name] = getattr(filters, name)
-    stamp = site_stamp(request)
-    common = not filters.q and common_list_query(chosen) and page.offset <= MAX_CACHED_OFFSET
-    if stamp is None or not common:
-        return _region_list(request, filters, page)
-    key = ("api-regions", stamp.isoformat(), request.build_absolute_uri("/"), chosen.urlencode())
-    return cached_fragment(
-        (*key, page.offset, page.limit), lambda: _region_list(request, filters, page)
-    )
-
-
-MAX_CACHED_OFFSET = 1000
-
-
-def _region_list(request, filters, page):
+    # The list's common requests are answered from the cache as bytes, before this runs
+    # (``KEPT_RESPONSES``, ADR 0100).
     revisions = search_regions(
         query=filters.q,
         prefecture=filters.prefecture,

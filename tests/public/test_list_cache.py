@@ -165,3 +165,120 @@ def test_the_api_list_is_served_from_the_cache_until_a_publication(
     publish_region("tohoku", generated_filing(4, members=6, projects=2))
     assert client.get("/api/v1/regions").json()["count"] == 3
     assert client.get("/api/v1/regions", {"q": "第4広域"}).json()["count"] == 1
+
+
+# ---------------------------------------------------------------- the API list's bytes
+
+API_COMMON = [
+    "/api/v1/regions",
+    "/api/v1/regions?prefecture=33",
+    "/api/v1/regions?status=active&sort=published",
+    "/api/v1/regions?kind=company&limit=1&offset=1",
+    "/api/v1/regions?q=&field=transport",
+]
+
+
+@pytest.fixture
+def renders(monkeypatch):
+    """How many times the API's renderer wrote a body (the real renderer still writes it)."""
+    from public.api.rendering import PortalJSONRenderer
+
+    calls = []
+    real = PortalJSONRenderer.render
+
+    def counting(self, request, data, *, response_status):
+        calls.append(response_status)
+        return real(self, request, data, response_status=response_status)
+
+    monkeypatch.setattr(PortalJSONRenderer, "render", counting)
+    return calls
+
+
+@pytest.mark.parametrize("url", API_COMMON)
+def test_a_cached_api_list_is_the_same_bytes_without_sql_or_serialising(
+    client, two_regions, url, renders, django_assert_num_queries
+):
+    first = client.get(url)
+    assert first.status_code == 200 and renders == [200]
+
+    with django_assert_num_queries(0):
+        again = client.get(url)
+
+    assert renders == [200]  # the hit wrote no JSON: the stored bytes were sent as they are
+    assert again.status_code == 200
+    assert again.content == first.content
+    assert dict(again.headers) == dict(first.headers)
+    assert again["Content-Type"] == "application/json; charset=utf-8"
+
+
+def test_a_cached_api_list_stays_utf8_json(client, two_regions):
+    client.get("/api/v1/regions")
+    body = client.get("/api/v1/regions").content
+
+    assert "瀬戸内".encode() in body
+    assert b"\\u" not in body
+
+
+def test_a_publication_changes_the_cached_api_list_at_once(client, two_regions, renders):
+    first = client.get("/api/v1/regions")
+    client.get("/api/v1/regions")
+
+    publish_region("tohoku", generated_filing(4, members=6, projects=2))
+    after = client.get("/api/v1/regions")
+
+    assert after.content != first.content
+    assert after.json()["count"] == first.json()["count"] + 1 == 3
+    assert len(renders) == 2
+    assert client.get("/api/v1/regions").content == after.content
+    assert len(renders) == 2
+
+
+def test_an_api_search_or_odd_query_is_not_kept(
+    client, two_regions, renders, django_assert_max_num_queries
+):
+    for url in (
+        "/api/v1/regions?q=瀬戸内",
+        "/api/v1/regions?limit=020",
+        "/api/v1/regions?utm_source=x",
+        "/api/v1/regions?prefecture=33&field=transport",
+        "/api/v1/regions?offset=1001",
+        "/api/v1/regions?page=2",
+    ):
+        first = client.get(url)
+        again = client.get(url)
+        assert again.status_code == first.status_code == 200
+        assert again.content == first.content
+    assert len(renders) == 12  # every one of them written again
+    kept = [key for key in cache._cache if ":public:response:" in key]  # LocMemCache's store
+    assert kept == []
+
+
+def test_head_on_a_cached_api_list_has_the_get_headers_and_no_body(
+    client, two_regions, renders, django_assert_num_queries
+):
+    got = client.get("/api/v1/regions?prefecture=33")
+
+    with django_assert_num_queries(0):
+        head = client.head("/api/v1/regions?prefecture=33")
+
+    assert head.status_code == 200
+    assert head.content == b""
+    assert head["Content-Length"] == str(len(got.content))
+    assert {k: v for k, v in head.headers.items() if k != "Content-Length"} == {
+        k: v for k, v in got.headers.items() if k != "Content-Length"
+    }
+    assert renders == [200]
+
+
+def test_a_head_first_keeps_the_whole_body_for_the_next_get(
+    client, two_regions, renders, django_assert_num_queries
+):
+    head = client.head("/api/v1/regions")
+    assert head.content == b""
+
+    with django_assert_num_queries(0):
+        got = client.get("/api/v1/regions")
+
+    assert got.json()["count"] == 2
+    assert head["Content-Length"] == str(len(got.content))
+    assert renders == [200]

@@ -30,8 +30,9 @@ def test_staff_templates_translate_every_japanese_string(path):
     assert re.findall(JAPANESE, source) == []
 
 
-def test_staff_css_takes_colours_type_sizes_and_radii_from_the_tokens():
-    css = re.sub(r"/\*.*?\*/", "", STAFF_CSS.read_text(), flags=re.DOTALL)
+@pytest.mark.parametrize("sheet", [STAFF_CSS, ROOT / "static" / "css" / "receipt.css"])
+def test_staff_css_takes_colours_type_sizes_and_radii_from_the_tokens(sheet):
+    css = re.sub(r"/\*.*?\*/", "", sheet.read_text(), flags=re.DOTALL)
     declarations = re.findall(r"([a-z-]+)\s*:\s*([^;{}]+);", css)
 
     assert declarations

@@ -8,9 +8,10 @@ from django.contrib.auth.models import Group
 from django.utils import timezone
 
 from accounts.models import REVIEWER_GROUP, RegionRole
+from reviews.selectors import submissions_of
 from tests.factories import UserFactory
 from tests.review_helpers import imported, submit  # noqa: F401  (fixture)
-from workflow.verbs import revision_accept, revision_return, revision_submit
+from workflow.verbs import revision_accept, revision_reopen, revision_return, revision_submit
 
 pytestmark = pytest.mark.django_db
 
@@ -56,6 +57,25 @@ def test_the_submission_mail_leads_the_reviewer_to_the_review_page(
     assert _admin_link(revision) in mail.body
     assert REGION in mail.body and "連携宣言書 第1版" in mail.body
     assert "審査してください" in mail.body
+    assert f"受付番号: {submissions_of(revision).get().receipt_number}（第1回送付）" in mail.body
+
+
+def test_the_mail_of_a_resubmission_says_which_submission_it_is(
+    imported,  # noqa: F811
+    people,
+    django_capture_on_commit_callbacks,
+    mailoutbox,
+):
+    reviewer, editor = people
+    revision = imported.declaration_revision
+    with django_capture_on_commit_callbacks(execute=True):
+        revision_submit(revision=revision, actor=editor)
+        revision_return(revision=revision, actor=reviewer, comment="区域を確かめてください。")
+        revision_reopen(revision=revision, actor=editor)
+        revision_submit(revision=revision, actor=editor)
+    second = mailoutbox[-1]
+    number = submissions_of(revision).order_by("sequence").last().receipt_number
+    assert f"受付番号: {number}（第2回送付、差戻し後の再送付）" in second.body
 
 
 def test_the_vision_mails_name_the_region_not_its_id(
