@@ -65,20 +65,16 @@ def vision_hint(revision, members) -> VisionHint | None:
     added = [member for member in members if member.key not in known]
     if not added:
         return None
-    region = revision.declaration.region
     try:
-        published = may_start(region, "vision")
-    except RevisionNotStarted as refusal:
-        latest = refusal.revision
-        taking_part = _taking_part(latest)
-        names = [m.name or m.key for m in added if m.key not in taking_part]
-        if not names:
-            return None
-        if latest is not None and latest.status in EDITABLE:
-            return VisionHint(names, vision=latest)
-        return VisionHint(names, refusal=str(refusal))
-    taking_part = _taking_part(published)
+        vision, refusal = may_start(revision.declaration.region, "vision"), None
+    except RevisionNotStarted as refused:
+        vision, refusal = refused.revision, refused
+    taking_part = _taking_part(vision)
     names = [m.name or m.key for m in added if m.key not in taking_part]
     if not names:
         return None
-    return VisionHint(names, start="change" if published is not None else "new")
+    if refusal is None:
+        return VisionHint(names, start="change" if vision is not None else "new")
+    if vision is not None and vision.status in EDITABLE:
+        return VisionHint(names, vision=vision)
+    return VisionHint(names, refusal=str(refusal))
