@@ -243,15 +243,22 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
-def start_gunicorn(port: int) -> subprocess.Popen:
+def gunicorn_options(worker_class: str = "sync", threads: int = 1, workers: int = 3) -> list[str]:
+    """The worker options of the production command (README, docs/deployment.md)."""
+    options = ["--workers", str(workers)]
+    if worker_class == "gthread":
+        options += ["--worker-class", "gthread", "--threads", str(threads)]
+    return options
+
+
+def start_gunicorn(port: int, options: list[str] | None = None) -> subprocess.Popen:
     command = [
         sys.executable,
         "-m",
         "gunicorn",
         "region_portal.wsgi",
         "--preload",
-        "--workers",
-        "3",
+        *(options or gunicorn_options()),
         "--bind",
         f"127.0.0.1:{port}",
         "--chdir",
@@ -297,8 +304,8 @@ def worker_cpu_seconds(process: subprocess.Popen) -> float:
     return total / ticks
 
 
-def warm_up(port: int, paths: list[str]) -> None:
-    for _ in range(20):  # every worker renders and caches each page
+def warm_up(port: int, paths: list[str], times: int = 20) -> None:
+    for _ in range(times):  # with each worker's own cache: every worker renders each page
         for path in paths:
             with urllib.request.urlopen(f"http://127.0.0.1:{port}{path}", timeout=30) as response:
                 assert response.status == 200, path
@@ -361,7 +368,8 @@ def measure(port: int, server: subprocess.Popen, args) -> tuple[dict, dict]:
     load = run_wrk if shutil.which("wrk") else run_python_load
     print(f"負荷の生成: {'wrk' if load is run_wrk else 'Python（wrk がないため）'}")
     targets = {name: TARGETS[name] for name in args.targets}
-    warm_up(port, list(targets.values()))
+    # The shared cache is warmed once for all workers; each worker's own cache, by each worker.
+    warm_up(port, list(targets.values()), times=1 if OPTIONS["redis_url"] else 20)
     results: dict[str, list[float]] = {name: [] for name in targets}
     cpu: dict[str, list[float]] = {name: [] for name in targets}
     for round_number in range(args.rounds):
@@ -402,6 +410,10 @@ def main() -> int:
     parser.add_argument(
         "--profile", action="store_true", help="一覧・トップ・検索を cProfile で測って表示する"
     )
+    parser.add_argument("--worker-class", choices=["sync", "gthread"], default="sync")
+    parser.add_argument(
+        "--gunicorn-threads", type=int, default=4, help="gthread のスレッド数（ワーカーごと）"
+    )
     parser.add_argument(
         "--targets",
         default=",".join(TARGETS),
@@ -429,7 +441,9 @@ def main() -> int:
         profile_pages()
 
     port = free_port()
-    server = start_gunicorn(port)
+    server = start_gunicorn(port, gunicorn_options(args.worker_class, args.gunicorn_threads))
+    threads = f"、スレッド {args.gunicorn_threads}" if args.worker_class == "gthread" else ""
+    print(f"gunicorn: 3 ワーカー（{args.worker_class}{threads}）")
     load_before = os.getloadavg()
     try:
         results, cpu = measure(port, server, args)

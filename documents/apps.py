@@ -7,7 +7,7 @@ class DocumentsConfig(AppConfig):
     verbose_name = _("送付文書（PDF）")
 
     def ready(self):
-        from documents.services import freeze_on_submission
+        from documents.builds import build_queue_on_submission
         from workflow.signals import revision_submitted
 
-        revision_submitted.connect(freeze_on_submission, dispatch_uid="documents.freeze")
+        revision_submitted.connect(build_queue_on_submission, dispatch_uid="documents.freeze")

@@ -12,7 +12,7 @@ from django.conf import settings
 from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 
-from documents.render import DocumentMeta, render_pdf
+from documents.render import DOCUMENT_STYLESHEET, DocumentMeta, render_pdf
 from filing.data import Filing, RevisionInfo, RevisionKind
 
 
@@ -90,5 +90,8 @@ def cover_pdf(filing: Filing, **context) -> bytes:
     """The cover letter as PDF bytes (raises ``documents.render.PdfError``)."""
     meta = context["meta"]
     return render_pdf(
-        cover_html(filing, **context), created=meta.created, identifier=meta.identifier
+        cover_html(filing, **context),
+        created=meta.created,
+        identifier=meta.identifier,
+        stylesheet=DOCUMENT_STYLESHEET,
     )

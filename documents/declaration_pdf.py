@@ -11,7 +11,7 @@ from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 
 from declarations.models import MemberKindChoices
-from documents.render import DocumentMeta, render_pdf
+from documents.render import DOCUMENT_STYLESHEET, DocumentMeta, render_pdf
 from filing.data import Filing, MasterData, MemberData, MemberKind, RevisionKind
 from filing.diff import diff_filings, field_text
 from filing.rules.common import prefecture_names
@@ -187,5 +187,8 @@ def declaration_pdf(filing: Filing, **context) -> bytes:
     """The 連携宣言書 of ``filing`` as PDF bytes (raises ``documents.render.PdfError``)."""
     meta = context["meta"]
     return render_pdf(
-        declaration_html(filing, **context), created=meta.created, identifier=meta.identifier
+        declaration_html(filing, **context),
+        created=meta.created,
+        identifier=meta.identifier,
+        stylesheet=DOCUMENT_STYLESHEET,
     )

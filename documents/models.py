@@ -1,6 +1,7 @@
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from declarations.models import Region
@@ -102,3 +103,60 @@ class FrozenDocument(models.Model):
         if self.kind == Kind.COVER:
             return f"{Kind.COVER.label}（{self.get_document_display()}）"
         return str(self.get_document_display())
+
+
+class DocumentBuild(models.Model):
+    """The job of making one 送付's PDFs (ADR 0102): written by ``revision_submit``'s
+    transaction, done by the background worker (``documents.tasks.documents_make``).
+
+    One row per 送付 (the revision and its ``submitted_at``, as ``FrozenDocument``). ``inputs``
+    keeps, at the moment of sending, what the PDFs are made of besides the sent bundle
+    (``reviews.Submission.snapshot``): the previous published revision, the declaration
+    revision a vision is read against, the 送付書's details. The PDFs are therefore the same
+    bytes whenever they are made, even after the revision has been returned and edited.
+    """
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("作成待ち")
+        DONE = "done", _("作成済み")
+        FAILED = "failed", _("作成失敗")
+
+    region = models.ForeignKey(
+        Region,
+        on_delete=models.PROTECT,
+        related_name="document_builds",
+        verbose_name=_("広域リージョン"),
+    )
+    document = models.CharField(_("文書の種類"), max_length=20, choices=Document.choices)
+    content_type = models.ForeignKey(ContentType, on_delete=models.PROTECT)
+    object_id = models.PositiveBigIntegerField()
+    revision = GenericForeignKey("content_type", "object_id")
+    revision_number = models.PositiveIntegerField(_("版"))
+    submitted_at = models.DateTimeField(_("送付日時"))
+    inputs = models.JSONField(_("作成に使う送付時の値"), default=dict, blank=True)
+    status = models.CharField(
+        _("状態"), max_length=10, choices=Status.choices, default=Status.PENDING
+    )
+    attempts = models.PositiveIntegerField(_("試行回数"), default=0)
+    next_attempt_at = models.DateTimeField(_("次の試行"), default=timezone.now)
+    last_error = models.TextField(_("最後のエラー"), blank=True)
+    created_at = models.DateTimeField(_("登録日時"), default=timezone.now)
+    done_at = models.DateTimeField(_("作成日時"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("PDF の作成")
+        verbose_name_plural = _("PDF の作成")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["content_type", "object_id", "submitted_at"],
+                name="document_build_unique_submission",
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["status", "next_attempt_at"]),
+            models.Index(fields=["content_type", "object_id"]),
+        ]
+
+    def __str__(self):
+        return f"{self.region} {self.get_document_display()} 第{self.revision_number}版"

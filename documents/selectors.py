@@ -17,7 +17,7 @@ from accounts.access import role_in
 from accounts.models import REVIEWER_GROUP
 from declarations.lifecycle import Status
 from declarations.models import DeclarationRevision
-from documents.models import Document, FrozenDocument, Kind
+from documents.models import Document, DocumentBuild, FrozenDocument, Kind
 from visions.models import VisionRevision
 
 
@@ -30,11 +30,24 @@ class DocumentLink:
     label: str  # 「連携宣言書」, 「送付書（連携宣言書）」
     revision_number: int
     url: str
-    sha256: str | None  # None: a draft preview, or not yet made (made at the first download)
+    sha256: str | None  # None: a draft preview, or not made yet (the worker makes it)
     size: int | None  # bytes
     pages: int | None
     created_at: datetime | None
     is_preview: bool  # a draft, rendered on each request and marked 「下書き」
+    state: str = "made"  # made | making (作成中) | failed (作成に失敗) | preview
+
+    @property
+    def is_made(self) -> bool:
+        return self.state == MADE
+
+    @property
+    def is_making(self) -> bool:
+        return self.state == MAKING
+
+    @property
+    def is_failed(self) -> bool:
+        return self.state == FAILED
 
     def __str__(self):
         return f"{self.title} 第{self.revision_number}版（PDF）"
@@ -45,6 +58,17 @@ class DocumentLink:
     @property
     def title(self) -> str:
         return self.label
+
+
+MADE, MAKING, FAILED, PREVIEW = "made", "making", "failed", "preview"
+
+
+def build_state(build_status: str | None, made: bool) -> str:
+    """What a page says of a 送付's PDF: made; failed (its build gave up: 「作成に失敗しました」);
+    or making (「作成中」: queued, being made, waiting for a retry, or not queued yet)."""
+    if made:
+        return MADE
+    return FAILED if build_status == DocumentBuild.Status.FAILED else MAKING
 
 
 def download_url(document: str, pk: int, kind: str) -> str:
@@ -60,12 +84,15 @@ def _label(document: str, kind: str) -> str:
     return label if kind == Kind.DOCUMENT else f"{Kind.COVER.label}（{label}）"
 
 
-def _links(revision, rows: dict[str, FrozenDocument]) -> list[DocumentLink]:
+def _links(
+    revision, rows: dict[str, FrozenDocument], build_status: str | None = None
+) -> list[DocumentLink]:
     document = _document_of(revision)
     preview = revision.status == Status.DRAFT
     links = []
     for kind in Kind.values:
         row = None if preview else rows.get(kind)
+        state = PREVIEW if preview else build_state(build_status, row is not None)
         links.append(
             DocumentLink(
                 document=document,
@@ -78,24 +105,47 @@ def _links(revision, rows: dict[str, FrozenDocument]) -> list[DocumentLink]:
                 pages=row.pages if row else None,
                 created_at=row.created_at if row else None,
                 is_preview=preview,
+                state=state,
             )
         )
     return links
 
 
-def documents_for(revision) -> list[DocumentLink]:
+def documents_for(revision, *, build_status: bool = True) -> list[DocumentLink]:
     """The PDFs of a declaration or vision revision: the document first, then its cover letter.
 
-    A draft gives preview links (rendered on request, marked 「下書き」, no hash). Whether the
-    current user may open them is ``can_download``; public pages should list published
-    revisions only. One query.
+    A draft gives preview links (rendered on request, marked 「下書き」, no hash). A 送付 whose
+    PDFs the worker has not made yet gives links in the state 「作成中」 (or 「作成に失敗」).
+    Whether the current user may open them is ``can_download``; public pages should list
+    published revisions only. One query (two while a PDF is missing; a public page, which
+    says 「作成中」 either way, passes ``build_status=False`` and never needs the second).
     """
-    rows = FrozenDocument.objects.filter(
-        content_type=ContentType.objects.get_for_model(revision),
-        object_id=revision.pk,
-        submitted_at=revision.submitted_at,
+    rows = {
+        row.kind: row
+        for row in FrozenDocument.objects.filter(
+            content_type=ContentType.objects.get_for_model(revision),
+            object_id=revision.pk,
+            submitted_at=revision.submitted_at,
+        )
+    }
+    status = None
+    if build_status and revision.status != Status.DRAFT and set(rows) != set(Kind.values):
+        status = build_status_of(revision, revision.submitted_at)
+    return _links(revision, rows, status)
+
+
+def build_status_of(revision, submitted_at) -> str | None:
+    """The status of the build of one 送付's PDFs (``DocumentBuild.Status``), or ``None``
+    when none is recorded (a 送付 from before the worker made them). One query."""
+    return (
+        DocumentBuild.objects.filter(
+            content_type=ContentType.objects.get_for_model(revision),
+            object_id=revision.pk,
+            submitted_at=submitted_at,
+        )
+        .values_list("status", flat=True)
+        .first()
     )
-    return _links(revision, {row.kind: row for row in rows})
 
 
 def submission_documents(revision, submitted_at) -> dict[str, FrozenDocument]:
@@ -126,9 +176,35 @@ def documents_for_many(revisions) -> dict[tuple[str, int], list[DocumentLink]]:
             key = (document, row.object_id)
             if row.submitted_at == submitted[key]:  # the current submission only
                 rows[key][row.kind] = row
+    statuses = _build_statuses(by_type, submitted, rows)
     return {
-        (_document_of(r), r.pk): _links(r, rows.get((_document_of(r), r.pk), {})) for r in revisions
+        (_document_of(r), r.pk): _links(
+            r, rows.get((_document_of(r), r.pk), {}), statuses.get((_document_of(r), r.pk))
+        )
+        for r in revisions
     }
+
+
+def _build_statuses(by_type, submitted, rows) -> dict[tuple[str, int], str]:
+    """The build status of every revision whose current 送付's PDFs are not all there (one
+    query per document type, none when every PDF is made)."""
+    statuses = {}
+    for model, pks in by_type.items():
+        document = Document.DECLARATION if model is DeclarationRevision else Document.VISION
+        missing = [
+            pk
+            for pk in pks
+            if submitted[(document, pk)] is not None
+            and set(rows.get((document, pk), {})) != set(Kind.values)
+        ]
+        if not missing:
+            continue
+        for object_id, at, status in DocumentBuild.objects.filter(
+            content_type=ContentType.objects.get_for_model(model), object_id__in=missing
+        ).values_list("object_id", "submitted_at", "status"):
+            if at == submitted[(document, object_id)]:
+                statuses[(document, object_id)] = status
+    return statuses
 
 
 def is_reviewer(user) -> bool:

@@ -1,12 +1,13 @@
 """Making, freezing and reading the PDFs of a revision (連携宣言書, 連携ビジョン, 送付書).
 
-``freeze_documents`` runs inside ``revision_submit``'s transaction (``freeze_on_submission``
-receives ``workflow.signals.revision_submitted``): the
-document and its cover letter are rendered once, saved through Django's storage API
-(``default_storage``: ``MEDIA_ROOT``, or object storage in a deployment) and recorded with
-their SHA-256 in ``FrozenDocument`` rows. Every later download reads those bytes and
-checks them against the hash. A draft is never frozen; it can be previewed
-(``render_document(…, draft=True)``), marked 「下書き」 and not stored.
+A 送付 records a ``DocumentBuild`` (``documents.builds``, inside ``revision_submit``'s
+transaction) and the background worker makes its PDFs (``documents.tasks``, ADR 0102):
+``build_make`` renders the document and its cover letter from what was sent (the 送付's
+bundle, ``reviews.Submission.snapshot``, and the values the build kept at that moment), saves
+them through Django's storage API (``default_storage``: ``MEDIA_ROOT``, or object storage in a
+deployment) and records them with their SHA-256 in ``FrozenDocument`` rows. Every later
+download reads those bytes and checks them against the hash. A draft is never frozen; it can
+be previewed (``render_document(…, draft=True)``), marked 「下書き」 and not stored.
 """
 
 import hashlib
@@ -26,10 +27,12 @@ from declarations.models import DeclarationRevision
 from declarations.selectors import master_data
 from documents.cover_pdf import CoverDetails, Enclosure, cover_pdf
 from documents.declaration_pdf import declaration_pdf, document_title
-from documents.models import Document, FrozenDocument, Kind
+from documents.models import Document, DocumentBuild, FrozenDocument, Kind
 from documents.render import DocumentMeta
 from documents.vision_pdf import vision_pdf
+from filing.bundle import parse_bundle
 from filing.data import Filing
+from reviews.models import Submission
 from visions.models import VisionRevision
 from visions.selectors import paired_declaration
 from workflow.adapter import (
@@ -61,6 +64,18 @@ class MissingDeclaration(Exception):
         self.revision = revision
         super().__init__(
             f"{revision} の前提となる連携宣言書の版がないため、連携ビジョンの PDF を作れません。"
+        )
+
+
+class SentContentMissing(Exception):
+    """What a 送付 contained was not kept (a 送付 from before ADR 0094 of a revision changed
+    since): its PDFs cannot be made as they were sent, and are not made otherwise."""
+
+    def __init__(self, build):
+        self.build = build
+        super().__init__(
+            f"{build} の送付した内容が記録されておらず、版もその後に変わったため、送付した時点の "
+            "PDF を作れません。"
         )
 
 
@@ -154,21 +169,34 @@ def document_meta(revision, *, draft: bool, kind: str = Kind.DOCUMENT) -> Docume
     A submitted revision's PDF carries the submission time and a fixed identifier, so
     rendering it again gives the same bytes.
     """
-    moment = None if draft else revision.submitted_at
+    document = document_of(revision)
+    own_day = revision.declared_on if document == Document.DECLARATION else revision.consulted_on
+    return _meta(
+        document,
+        number=revision.number,
+        slug=revision.region.slug,
+        moment=None if draft else revision.submitted_at,
+        own_day=own_day,
+        draft=draft,
+        kind=kind,
+    )
+
+
+def _meta(document, *, number, slug, moment, own_day, draft: bool, kind: str) -> DocumentMeta:
     sent = timezone.localdate(moment) if moment is not None else timezone.localdate()
     day = sent
-    if kind == Kind.DOCUMENT and isinstance(revision, DeclarationRevision):
-        day = revision.declared_on or sent  # the template prints 「令和　年　月　日」 without it
+    if kind == Kind.DOCUMENT and document == Document.DECLARATION:
+        day = own_day or sent  # the template prints 「令和　年　月　日」 without it
     elif kind == Kind.DOCUMENT:
-        day = revision.consulted_on or (None if draft else sent)
-    identifier = f"{revision.region.slug}/{document_of(revision)}/{revision.number}/{kind}"
+        day = own_day or (None if draft else sent)
+    identifier = f"{slug}/{document}/{number}/{kind}"
     return DocumentMeta(
-        number=revision.number,
+        number=number,
         dated=day,
         created=moment,
         identifier=hashlib.sha256(identifier.encode()).hexdigest()[:32],
         draft=draft,
-        region_slug=revision.region.slug,
+        region_slug=slug,
     )
 
 
@@ -231,14 +259,16 @@ def cover_details(revision) -> CoverDetails:
     )
 
 
-def _render_cover(revision, source: Sources, meta: DocumentMeta, main_pdf: bytes) -> bytes:
+def _render_cover(
+    source: Sources, meta: DocumentMeta, cover_meta: DocumentMeta, main_pdf: bytes, details
+) -> bytes:
     return cover_pdf(
         source.filing,
         document=source.document,
         info=_revision_info(source),
-        meta=document_meta(revision, draft=meta.draft, kind=Kind.COVER),
+        meta=cover_meta,
         enclosures=[_enclosure(source, meta, main_pdf)],
-        details=cover_details(revision),
+        details=details,
     )
 
 
@@ -252,24 +282,26 @@ def render_document(revision, kind: str, *, draft: bool | None = None) -> bytes:
     meta = document_meta(revision, draft=draft)
     main_pdf = _render_main(source, meta)
     if kind == Kind.COVER:
-        return _render_cover(revision, source, meta, main_pdf)
+        cover_meta = document_meta(revision, draft=draft, kind=Kind.COVER)
+        return _render_cover(source, meta, cover_meta, main_pdf, cover_details(revision))
     return main_pdf
 
 
-def _storage_name(revision, document: str, kind: str, digest: str) -> str:
-    return f"documents/{revision.region.slug}/{document}-{revision.number:03d}-{kind}-{digest[:16]}.pdf"
+def _storage_name(build: DocumentBuild, kind: str, digest: str) -> str:
+    slug = build.inputs.get("region_slug") or build.region.slug
+    return f"documents/{slug}/{build.document}-{build.revision_number:03d}-{kind}-{digest[:16]}.pdf"
 
 
-def _store(revision, document: str, kind: str, pdf: bytes) -> FrozenDocument:
+def _store(build: DocumentBuild, kind: str, pdf: bytes) -> FrozenDocument:
     digest = hashlib.sha256(pdf).hexdigest()
-    name = default_storage.save(_storage_name(revision, document, kind, digest), ContentFile(pdf))
+    name = default_storage.save(_storage_name(build, kind, digest), ContentFile(pdf))
     return FrozenDocument.objects.create(
-        region=revision.region,
-        document=document,
-        content_type=ContentType.objects.get_for_model(revision),
-        object_id=revision.pk,
-        revision_number=revision.number,
-        submitted_at=revision.submitted_at,
+        region_id=build.region_id,
+        document=build.document,
+        content_type_id=build.content_type_id,
+        object_id=build.object_id,
+        revision_number=build.revision_number,
+        submitted_at=build.submitted_at,
         kind=kind,
         file=name,
         sha256=digest,
@@ -294,36 +326,169 @@ def frozen_documents(revision) -> dict[str, FrozenDocument]:
     return {row.kind: row for row in rows}
 
 
-@transaction.atomic
-def freeze_documents(*, revision) -> dict[str, FrozenDocument]:
-    """Make and store the PDFs of a submitted revision, once; returns them by kind.
-
-    Called by ``revision_submit`` right after the move to ``submitted``; calling it again
-    (or for a revision submitted before this existed) returns the stored rows, making
-    only what is missing. Refuses a draft (``FreezeRefused``); raises
-    ``documents.render.PdfError`` when a PDF cannot be made (the caller's transaction
-    then rolls back).
-    """
-    model = type(revision)
-    locked = model.objects.select_for_update().filter(pk=revision.pk).first()
-    if locked is None or locked.status == Status.DRAFT:
-        raise FreezeRefused(revision)
-    revision.status, revision.submitted_at = locked.status, locked.submitted_at
-    existing = frozen_documents(revision)
-    if set(existing) == set(Kind.values):
-        return existing
-    document = document_of(revision)
-    source = sources(revision)
-    meta = document_meta(revision, draft=False)
-    if Kind.DOCUMENT in existing:
-        main_pdf = read_frozen(existing[Kind.DOCUMENT])
+def sent_inputs(revision) -> dict:
+    """What a 送付's PDFs are made of besides its bundle, as it stands when it is sent: kept on
+    its ``DocumentBuild`` so that the PDFs do not change if the revision is returned and
+    edited, or a later revision is published, before they are made (ADR 0102)."""
+    previous = _previous_published(revision)
+    if isinstance(revision, DeclarationRevision):
+        declaration_number = revision.number
     else:
-        main_pdf = _render_main(source, meta)
-        existing[Kind.DOCUMENT] = _store(revision, document, Kind.DOCUMENT, main_pdf)
-    if Kind.COVER not in existing:
-        cover = _render_cover(revision, source, meta, main_pdf)
-        existing[Kind.COVER] = _store(revision, document, Kind.COVER, cover)
+        paired = _paired_declaration(revision)
+        declaration_number = paired.number if paired is not None else None
+    details = cover_details(revision)
+    return {
+        "region_slug": revision.region.slug,
+        "previous": previous.pk if previous is not None else None,
+        "declaration_number": declaration_number,
+        "cover": {
+            "document_number": details.document_number,
+            "department": details.department,
+            "person": details.person,
+            "phone": details.phone,
+            "email": details.email,
+        },
+    }
+
+
+def build_for(revision, *, create: bool = True) -> DocumentBuild | None:
+    """The ``DocumentBuild`` of the revision's current 送付 (recorded now with the revision's
+    values when there is none and ``create``). Refuses a draft (``FreezeRefused``)."""
+    if revision.status == Status.DRAFT or revision.submitted_at is None:
+        raise FreezeRefused(revision)
+    content_type = ContentType.objects.get_for_model(revision)
+    lookup = {
+        "content_type": content_type,
+        "object_id": revision.pk,
+        "submitted_at": revision.submitted_at,
+    }
+    build = DocumentBuild.objects.filter(**lookup).first()
+    if build is None and create:
+        build, _ = DocumentBuild.objects.get_or_create(
+            **lookup,
+            defaults={
+                "region": revision.region,
+                "document": document_of(revision),
+                "revision_number": revision.number,
+                "inputs": sent_inputs(revision),
+            },
+        )
+    return build
+
+
+def build_documents(build: DocumentBuild) -> dict[str, FrozenDocument]:
+    """The frozen PDFs of the build's 送付, by kind."""
+    rows = FrozenDocument.objects.filter(
+        content_type_id=build.content_type_id,
+        object_id=build.object_id,
+        submitted_at=build.submitted_at,
+    )
+    return {row.kind: row for row in rows}
+
+
+def _sent_filing(build: DocumentBuild) -> Filing:
+    """The ``Filing`` that was sent: the 送付's bundle; for a 送付 recorded without one (before
+    ADR 0094), the revision itself while it is still at that 送付 (it cannot have changed)."""
+    submission = (
+        Submission.objects.filter(
+            content_type_id=build.content_type_id,
+            object_id=build.object_id,
+            submitted_at=build.submitted_at,
+        )
+        .only("snapshot")
+        .first()
+    )
+    if submission is not None and submission.snapshot:
+        return parse_bundle(submission.snapshot)
+    revision = revision_of(build.document, build.object_id)
+    if (
+        revision is None
+        or revision.status == Status.DRAFT
+        or revision.submitted_at != build.submitted_at
+    ):
+        raise SentContentMissing(build)
+    if isinstance(revision, DeclarationRevision):
+        return filing_from_revisions(declaration_revision_loaded(revision.pk))
+    return _vision_filing(revision)[0]
+
+
+def sent_sources(build: DocumentBuild) -> Sources:
+    """What the build's PDFs are made of, all as it was when the 送付 was made."""
+    inputs = build.inputs
+    if build.document == Document.VISION and inputs.get("declaration_number") is None:
+        raise MissingDeclaration(build)
+    filing = _sent_filing(build)
+    previous = revision_of(build.document, inputs["previous"]) if inputs.get("previous") else None
+    if previous is None:
+        previous_filing = None
+    elif build.document == Document.DECLARATION:
+        previous_filing = filing_from_revisions(declaration_revision_loaded(previous.pk))
+    else:
+        previous_filing = _vision_filing(previous)[0]
+    return Sources(
+        document=build.document,
+        filing=filing,
+        previous=previous_filing,
+        declaration_number=inputs.get("declaration_number"),
+        previous_declared_on=previous.declared_on
+        if previous is not None and build.document == Document.DECLARATION
+        else None,
+    )
+
+
+def _sent_meta(build: DocumentBuild, source: Sources, kind: str) -> DocumentMeta:
+    filing = source.filing
+    own_day = (
+        filing.declaration.declared_on
+        if build.document == Document.DECLARATION
+        else filing.vision.revision.consulted_on
+    )
+    return _meta(
+        build.document,
+        number=build.revision_number,
+        slug=build.inputs.get("region_slug") or build.region.slug,
+        moment=build.submitted_at,
+        own_day=own_day,
+        draft=False,
+        kind=kind,
+    )
+
+
+@transaction.atomic
+def build_make(build: DocumentBuild) -> dict[str, FrozenDocument]:
+    """Make and store what is missing of the build's PDFs, then mark it done; returns them by
+    kind. The build's row is locked meanwhile, so two callers never make the same PDF. Raises
+    ``PdfError``, ``MissingDeclaration`` or ``SentContentMissing`` (nothing is then marked)."""
+    build = DocumentBuild.objects.select_for_update().select_related("region").get(pk=build.pk)
+    existing = build_documents(build)
+    if set(existing) != set(Kind.values):
+        source = sent_sources(build)
+        meta = _sent_meta(build, source, Kind.DOCUMENT)
+        if Kind.DOCUMENT in existing:
+            main_pdf = read_frozen(existing[Kind.DOCUMENT])
+        else:
+            main_pdf = _render_main(source, meta)
+            existing[Kind.DOCUMENT] = _store(build, Kind.DOCUMENT, main_pdf)
+        if Kind.COVER not in existing:
+            details = CoverDetails(**build.inputs.get("cover", {}))
+            cover_meta = _sent_meta(build, source, Kind.COVER)
+            cover = _render_cover(source, meta, cover_meta, main_pdf, details)
+            existing[Kind.COVER] = _store(build, Kind.COVER, cover)
+    if build.status != DocumentBuild.Status.DONE:
+        build.status = DocumentBuild.Status.DONE
+        build.done_at = timezone.now()
+        build.last_error = ""
+        build.save(update_fields=["status", "done_at", "last_error"])
     return existing
+
+
+def freeze_documents(*, revision) -> dict[str, FrozenDocument]:
+    """Make the PDFs of the revision's current 送付 now, in this process (``export_pdf``,
+    ``freeze_documents --now``); returns them by kind. The background worker does the same
+    for every 送付 (``documents.tasks.documents_make``). Makes only what is missing; refuses
+    a draft (``FreezeRefused``); raises ``documents.render.PdfError`` when a PDF cannot be
+    made."""
+    return build_make(build_for(revision))
 
 
 def read_frozen(frozen: FrozenDocument) -> bytes:
@@ -338,8 +503,3 @@ def read_frozen(frozen: FrozenDocument) -> bytes:
         logger.error("保存された PDF %s の SHA-256 が記録と一致しません", frozen.file.name)
         raise StoredDocumentDamaged(frozen, "SHA-256 が記録と一致しません")
     return data
-
-
-def freeze_on_submission(sender, *, revision, **kwargs) -> None:
-    """Receiver of ``workflow.signals.revision_submitted``: the PDFs the ministry receives."""
-    freeze_documents(revision=revision)

@@ -18,11 +18,10 @@ from declarations.lifecycle import Status
 from documents.forms import PDF_MAGIC, VERIFY_MAX_BYTES, VerifyForm
 from documents.models import Document, Kind
 from documents.render import PdfError
-from documents.selectors import can_download, published_match
+from documents.selectors import FAILED, build_state, build_status_of, can_download, published_match
 from documents.services import (
     MissingDeclaration,
     StoredDocumentDamaged,
-    freeze_documents,
     frozen_documents,
     read_frozen,
     render_document,
@@ -31,6 +30,9 @@ from documents.services import (
 from web.ratelimit import rate_limit
 
 MAX_ID = 2**63 - 1
+# Seconds a client is asked to wait before asking again for a PDF the worker is making.
+MAKING_RETRY_AFTER = 10
+FAILED_RETRY_AFTER = 600
 # A request body larger than this is refused before it is read (the file plus the form).
 VERIFY_MAX_REQUEST = VERIFY_MAX_BYTES + 64 * 1024
 
@@ -70,11 +72,37 @@ def _error_page(request, message: str, status: int):
     return render(request, "documents/unavailable.html", {"message": message}, status=status)
 
 
+def not_made_yet(request, revision, submitted_at):
+    """The answer for a 送付's PDF the worker has not made yet (ADR 0102): 503 with
+    Retry-After, never a 200 (a download tool would save this page as the PDF) nor a PDF
+    made here. A failed build says so; operators make it again."""
+    failed = build_state(build_status_of(revision, submitted_at), False) == FAILED
+    message = (
+        _(
+            "この PDF は作成に失敗しました。運用担当が再作成します。しばらくしてからもう一度お試しください。"
+        )
+        if failed
+        else _(
+            "この PDF は作成中です。送付の後、通常は数十秒でできあがります。しばらくしてから再読み込みしてください。"
+        )
+    )
+    response = render(
+        request,
+        "documents/making.html",
+        {"message": message, "failed": failed, "revision": revision},
+        status=503,
+    )
+    response["Retry-After"] = str(FAILED_RETRY_AFTER if failed else MAKING_RETRY_AFTER)
+    response["Cache-Control"] = "no-store"
+    return response
+
+
 @require_safe
 def download(request, document: str, pk: int, kind: str):
     """A revision's PDF: the frozen copy of a submitted revision (the same bytes every time),
     or, for a draft, a preview made now and marked 「下書き」. HEAD answers with the headers
-    GET would send (length, ETag, Repr-Digest) and no body.
+    GET would send (length, ETag, Repr-Digest) and no body. A submitted revision's PDF is
+    never made here: until the worker has made it, the answer is 「作成中」 (503).
 
     Published revisions are open to anyone; others only to the region's staff, reviewers and
     superusers. Anyone else, and any unknown document, revision or kind, gets 404.
@@ -95,7 +123,9 @@ def download(request, document: str, pk: int, kind: str):
                 public=False,
                 head=head,
             )
-        frozen = frozen_documents(revision).get(kind) or freeze_documents(revision=revision)[kind]
+        frozen = frozen_documents(revision).get(kind)
+        if frozen is None:
+            return not_made_yet(request, revision, revision.submitted_at)
         data = read_frozen(frozen)
     except PdfError:
         return _error_page(

@@ -19,7 +19,7 @@ from django.utils.translation import gettext as _
 
 from declarations.models import MemberKindChoices
 from documents.declaration_pdf import document_title, title_parts
-from documents.render import FONT_FAMILY, DocumentMeta, render_pdf
+from documents.render import DOCUMENT_STYLESHEET, FONT_FAMILY, DocumentMeta, render_pdf
 from filing.data import Filing, MilestoneData, PlanRef, ProjectData, RevisionKind
 from filing.diff import diff_filings
 from filing.formatting import fiscal_year, fiscal_year_start, nendo, nendo_short
@@ -320,5 +320,8 @@ def vision_pdf(filing: Filing, **context) -> bytes:
     """The 連携ビジョン of ``filing`` as PDF bytes (raises ``documents.render.PdfError``)."""
     meta = context["meta"]
     return render_pdf(
-        vision_html(filing, **context), created=meta.created, identifier=meta.identifier
+        vision_html(filing, **context),
+        created=meta.created,
+        identifier=meta.identifier,
+        stylesheet=DOCUMENT_STYLESHEET,
     )

@@ -8,6 +8,7 @@ Every collection is a tuple, so a ``Filing`` is immutable and hashable.
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
+from decimal import Decimal
 from enum import StrEnum
 
 
@@ -116,6 +117,32 @@ class MilestoneData:
     target: str
 
 
+class Better(StrEnum):
+    """Which way a target's figure improves (目標の向き)."""
+
+    HIGHER = "higher"  # 高いほどよい
+    LOWER = "lower"  # 低いほどよい
+
+
+@dataclass(frozen=True, slots=True)
+class TargetData:
+    """目標（指標, ``Indicator`` in DESIGN's glossary): what a project measures itself by
+    (第4(2)②「各プロジェクトの…目標等」, ADR 0104). Values are exact decimals."""
+
+    name: str
+    unit: str = ""
+    baseline_value: Decimal | None = None
+    baseline_on: date | None = None
+    values: tuple[tuple[int, Decimal], ...] = ()  # (年度, target value), by 年度
+    final_year: int | None = None  # 最終目標の年度
+    final_value: Decimal | None = None
+    source: str = ""  # the source of the figure (出典)
+    better: Better = Better.HIGHER
+    # The server's key of the target across revisions (ADR 0108); "" in a bundle. Not
+    # compared: two targets that say the same are equal, whatever their keys.
+    key: str = field(default="", compare=False)
+
+
 @dataclass(frozen=True, slots=True)
 class ProjectData:
     name: str
@@ -129,6 +156,7 @@ class ProjectData:
     end: date | None = None
     milestones: tuple[MilestoneData, ...] = ()
     other: str = ""
+    targets: tuple[TargetData, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -184,3 +212,7 @@ class RuleContext:
     # when the vision was never verified). From the models only: a bundle does not carry
     # it, so a bundle's vision without ``verified_on`` is never overdue.
     vision_first_published_on: date | None = None
+    # The 検証を行った日 of the region's latest published 検証 record (reports.Verification,
+    # ADR 0105): vision.verification counts from it or the revision's ``verified_on``,
+    # whichever is later. From the models only, like the first publication.
+    last_verified_on: date | None = None

@@ -38,6 +38,7 @@ from filing.data import (
 )
 from filing.formatting import wareki
 from filing.i18n import gettext_lazy as _
+from filing.targets import target_text
 
 # Projects left unmatched by name are paired when at least this similar.
 PROJECT_SIMILARITY = 0.6
@@ -117,6 +118,8 @@ class ProjectChange:
     milestones_removed: tuple[str, ...]
     budget_total: BudgetChange | None  # fiscal_year 0; None when the total is the same
     budget: tuple[BudgetChange, ...]  # the fiscal years whose amount differs
+    targets_added: tuple[str, ...] = ()  # a changed target is one removed, one added (ADR 0104)
+    targets_removed: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -487,6 +490,7 @@ def _project_change(
     milestones = _added_removed(
         (_milestone_text(m) for m in a.milestones), (_milestone_text(m) for m in b.milestones)
     )
+    targets = _added_removed(map(target_text, a.targets), map(target_text, b.targets))
     old_total = a.budget.total if a.budget is not None else None
     new_total = b.budget.total if b.budget is not None else None
     budget = tuple(
@@ -508,12 +512,15 @@ def _project_change(
         milestones_removed=milestones[1],
         budget_total=BudgetChange(0, old_total, new_total) if old_total != new_total else None,
         budget=budget,
+        targets_added=targets[0],
+        targets_removed=targets[1],
     )
     unchanged = not (
         texts
         or any(implementers)
         or any(references)
         or any(milestones)
+        or any(targets)
         or change.budget_total
         or budget
     )

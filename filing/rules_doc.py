@@ -8,6 +8,7 @@ from pathlib import Path
 
 from filing.engine import all_rules
 from filing.findings import Severity
+from filing.rules import verification as verification_rules
 
 RULES_DOC = Path(__file__).resolve().parent.parent / "docs" / "rules.md"
 SEVERITY_LABELS = {Severity.ERROR: "エラー", Severity.WARNING: "警告"}
@@ -33,6 +34,23 @@ API、CLI が同じルールを使います。指摘は、コード・条項・�
 このページは `filing/rules/declaration.py`・`filing/rules/vision.py`・`filing/rules/project.py`
 の `RULES` と `filing/rules_doc.py` の `JUDGED` から生成しています。手で編集せず、
 `python manage.py rules_doc` で作り直してください（内容がコードと食い違うとテストが失敗します）。
+"""
+
+VERIFICATION_INTRO = """\
+## 検証の記録（第4(3)）
+
+要綱 第4(3) は、宣言リージョンが連携ビジョンに基づくプロジェクトを実施した効果について「適時に
+検証を行い、必要に応じて連携ビジョンの変更を行う」こと、変更（軽微な変更を除く）と廃止は原則として
+リージョン構成団体における協議を経ることを求めています。ポータルでは検証を、公表中の連携ビジョンに
+ついての「検証の記録」（ADR 0105）として作成・送付・審査・公表します。次のルールは検証の記録の
+送付の前に確かめ（すべてエラー。下書きの保存では問いません）、連携宣言書・連携ビジョンの送付は
+止めません。公表された検証の記録の「検証を行った日」は、上の `vision.verification` の期限の起点に
+なります（連携ビジョンの版の「検証した日」と比べて遅い方）。
+
+このほかにポータルが加えること（要綱の求めではありません）: 対象期間と検証を行った日の記載、
+プロジェクトごとの評価の区分（順調・おおむね順調・遅れ・未着手）、結論（継続・変更・終了）、
+期限の前（既定 30 日前）と期限の超過の督促メール、結論が変更の検証から連携ビジョンの変更を始める
+ボタン。
 """
 
 _ALWAYS = "常に（連携宣言書の段階から）"
@@ -90,6 +108,11 @@ JUDGED = {
     "project.effects": _EACH_PROJECT,
     "project.period": _EACH_PROJECT,
     "project.milestones": _EACH_PROJECT,
+    "project.targets": (
+        f"{_EACH_PROJECT}。年度と期間の照合は、期間の開始日と終了日があり開始日が終了日以前のときだけ"
+        "（でなければ project.period が指摘する）。値の範囲（単位ごと）と年度の重複は入力の誤りとして"
+        "フォームとバンドルの読み込みでも断る"
+    ),
     "change.declaration_sync": (
         f"{_WITH_VISION}で、公表中の連携宣言書があるとき（バンドルの確認では判断しない）"
     ),
@@ -120,5 +143,15 @@ def render() -> str:
         f"| {rule.clause} | `{rule.code}` | {severity_label(rule)} | {_cell(rule.description)} "
         f"| {_cell(JUDGED[rule.code])} |"
         for rule in all_rules()
+    ]
+    lines += [
+        "",
+        VERIFICATION_INTRO,
+        "| 条項 | コード | 重大度 | 確認する内容 |",
+        "|---|---|---|---|",
+    ]
+    lines += [
+        f"| {rule.clause} | `{rule.code}` | {severity_label(rule)} | {_cell(rule.description)} |"
+        for rule in verification_rules.RULES
     ]
     return "\n".join(lines) + "\n"

@@ -29,7 +29,9 @@ from filing.engine import all_rules, check_filing
 from filing.findings import Finding
 from filing.rules import declaration as declaration_rules
 from filing.rules.declaration import local_government_area
-from projects.models import Project
+from filing.rules.vision import last_verification
+from projects.models import PROJECT_CHILDREN, Project
+from reports.selectors import last_verifications
 from reviews.models import Submission
 from reviews.selectors import latest_submissions, submissions_of
 from visions.models import VisionRevision
@@ -49,9 +51,7 @@ def document_label(document: str) -> str:
 def _projects_prefetch(lookup: str = "projects") -> Prefetch:
     return Prefetch(
         lookup,
-        queryset=Project.objects.prefetch_related(
-            "implementers", "plan_references", "budget_lines", "milestones"
-        ),
+        queryset=Project.objects.prefetch_related(*PROJECT_CHILDREN),
     )
 
 
@@ -142,6 +142,7 @@ def findings_of(revisions, *, master: MasterData | None = None, today=None) -> d
     today = today or timezone.localdate()
     published = published_declarations(r.region.pk for r in revisions)
     first_published = vision_first_publications(r.region.pk for r in revisions)
+    last_verified = last_verifications(r.region.pk for r in revisions)
     result = {}
     for revision in revisions:
         filing = filing_of(revision)
@@ -153,6 +154,7 @@ def findings_of(revisions, *, master: MasterData | None = None, today=None) -> d
             today=today,
             published=published.get(revision.region.pk),
             vision_first_published_on=first_published.get(revision.region.pk),
+            last_verified_on=last_verified.get(revision.region.pk),
         )
         result[(revision.document, revision.pk)] = [
             f for f in check_filing(filing, context) if f.document == revision.document
@@ -446,6 +448,7 @@ class VisionItem:
     finding: Finding | None = None
     project: Project | None = None
     project_index: int = 0
+    verified_on: datetime.date | None = None  # the last verification (revision or 検証 record)
 
 
 def overdue_verifications(visions, *, master: MasterData | None = None, today=None):
@@ -453,8 +456,14 @@ def overdue_verifications(visions, *, master: MasterData | None = None, today=No
     longer than the configured interval."""
     today = today or timezone.localdate()
     found = findings_of(visions, master=master, today=today)
+    recorded = last_verifications(revision.region.pk for revision in visions)
     overdue = [
-        VisionItem(revision, region_name_of(revision), finding=finding)
+        VisionItem(
+            revision,
+            region_name_of(revision),
+            finding=finding,
+            verified_on=last_verification(revision.verified_on, recorded.get(revision.region.pk)),
+        )
         for revision in visions
         for finding in found[("vision", revision.pk)]
         if finding.code == "vision.verification"

@@ -1,3 +1,5 @@
+from decimal import Decimal
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -132,3 +134,53 @@ class Milestone(RevisionPart):
 
     def __str__(self):
         return f"{self.date} {self.target}"
+
+
+class ProjectTarget(RevisionPart):
+    """目標（指標）of a project (第4(2)②「各プロジェクトの…目標等」, ADR 0104): a figure with its
+    unit, baseline, target values by 年度 and final target. Part of the vision revision."""
+
+    class Better(models.TextChoices):
+        HIGHER = "higher", _("高いほどよい")
+        LOWER = "lower", _("低いほどよい")
+
+    revision_path = "project__revision"
+
+    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="targets")
+    position = models.PositiveIntegerField(_("順序"), default=0)
+    # The target's identity across the vision's revisions (ADR 0108): given by the server
+    # (``workflow.rows``), carried into a change's copy; the yearly results point at it.
+    key = models.CharField(_("目標のキー"), max_length=40, blank=True, db_index=True)
+    name = models.CharField(_("指標名"), max_length=200, blank=True)
+    unit = models.CharField(_("単位"), max_length=20, blank=True)
+    baseline_value = models.DecimalField(
+        _("基準値"), max_digits=20, decimal_places=4, null=True, blank=True
+    )
+    baseline_on = models.DateField(_("基準値の時点"), null=True, blank=True)
+    # 年度 (text, "2026") → target value (a decimal as text, "130.5"): read and written with
+    # the target, never queried by year (ADR 0104).
+    values = models.JSONField(_("年度別の目標値"), default=dict, blank=True)
+    final_year = models.PositiveSmallIntegerField(_("最終目標の年度"), null=True, blank=True)
+    final_value = models.DecimalField(
+        _("最終目標の値"), max_digits=20, decimal_places=4, null=True, blank=True
+    )
+    source = models.CharField(_("出典"), max_length=200, blank=True)
+    better = models.CharField(
+        _("目標の向き"), max_length=6, choices=Better.choices, default=Better.HIGHER
+    )
+
+    class Meta:
+        ordering = ["project", "position"]
+        verbose_name = _("目標（指標）")
+        verbose_name_plural = _("目標（指標）")
+
+    def __str__(self):
+        return f"{self.name}（{self.unit}）" if self.unit else self.name
+
+    def value_list(self) -> list[tuple[int, Decimal]]:
+        """(年度, target value) by 年度."""
+        return sorted((int(year), Decimal(value)) for year, value in (self.values or {}).items())
+
+
+# The rows read with a project wherever it is shown, checked or copied (one prefetch query each).
+PROJECT_CHILDREN = ("implementers", "plan_references", "budget_lines", "milestones", "targets")

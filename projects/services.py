@@ -5,11 +5,11 @@ writer, ``workflow.rows``, is in the workflow layer); the change and abolition o
 vision, whose copy includes its projects, are ``workflow.revisions``."""
 
 from django.db import transaction
-from django.db.models import Max, Prefetch
+from django.db.models import Max
 
 from declarations.services import draft_claim
 from filing.bundle.limits import PROJECTS
-from projects.models import Project
+from projects.models import PROJECT_CHILDREN, Project
 from visions.models import VisionRevision
 
 MAX_PROJECTS = PROJECTS.most  # the region bundle's limit (filing.bundle.limits)
@@ -37,9 +37,5 @@ def project_delete(*, project: Project, version, actor=None) -> None:
 
 
 def projects_loaded(revision: VisionRevision):
-    """The revision's projects with every child row (five queries, whatever the count)."""
-    return list(
-        revision.projects.prefetch_related(
-            Prefetch("implementers"), "plan_references", "budget_lines", "milestones"
-        )
-    )
+    """The revision's projects with every child row (six queries, whatever the count)."""
+    return list(revision.projects.prefetch_related(*PROJECT_CHILDREN))

@@ -22,9 +22,15 @@ the latest publication time.
   again when its transaction commits (``forget_stamps``); a stored page carries the stamp
   it was made under and is used only while that is still the stamp. With a shared cache
   (Redis, ``REDIS_URL``) every worker and machine sees this at once.
+* A stamp is stored with a token made anew at each write (``2026-12-02T06:24:20+00:00#3fa1c2d4``):
+  an answer copied into a process's own memory (``public.middleware``, ADR 0106) names the
+  stored stamp it was made under (``response.public_local``) and is used only while the
+  cache still holds that very value, so a publication, an expiry or a flushed cache makes
+  every copy on every machine go back to the shared cache.
 """
 
 import hashlib
+import secrets
 from datetime import datetime
 from functools import wraps
 
@@ -55,7 +61,8 @@ _NONE = ""  # a stored "nothing is published" (site stamp only)
 class Stamp:
     """A publication stamp of a page: ``stamp(request, *args, **kwargs)`` → datetime or None,
     read once per request, from the cache when it is there, else by ``compute`` (one SQL
-    query) and then kept in the cache. ``key(*args, **kwargs)`` names it in the cache."""
+    query) and then kept in the cache. ``key(*args, **kwargs)`` names it in the cache;
+    ``stored(request, …)`` is the value the cache holds for it (time and token)."""
 
     def __init__(self, name, compute, *, keep_none: bool):
         self.name, self.compute, self.keep_none = name, compute, keep_none
@@ -64,13 +71,19 @@ class Stamp:
         return self.name(*args, **kwargs)
 
     def __call__(self, request, *args, **kwargs):
+        return self._read(request, args, kwargs)[0]
+
+    def stored(self, request, *args, **kwargs) -> str | None:
+        """The cache's value of this stamp as this request read or wrote it (None: not kept)."""
+        return self._read(request, args, kwargs)[1]
+
+    def _read(self, request, args, kwargs) -> tuple:
         memo = request.__dict__.setdefault("_public_stamps", {})
         key = self.key(*args, **kwargs)
         if key is None:
-            return None
+            return None, None
         if key not in memo:
-            stored = cache.get(key)
-            memo[key] = self._found(key, stored, args, kwargs)
+            memo[key] = self._found(key, cache.get(key), args, kwargs)
         return memo[key]
 
     def prime(self, request, stored, *args, **kwargs) -> None:
@@ -80,17 +93,34 @@ class Stamp:
             memo = request.__dict__.setdefault("_public_stamps", {})
             memo[key] = self._found(key, stored, args, kwargs)
 
-    def _found(self, key, stored, args, kwargs):
+    def _found(self, key, stored, args, kwargs) -> tuple:
         if stored is not None:
-            return _stamp_from_cache(stored)
+            return _stamp_from_cache(stored), stored
         value = self.compute(*args, **kwargs)
-        if value is not None or self.keep_none:
-            cache.set(key, value.isoformat() if value is not None else _NONE, STAMP_TIMEOUT)
-        return value
+        if value is None and not self.keep_none:
+            return None, None
+        stored = _stamp_for_cache(value)
+        cache.set(key, stored, STAMP_TIMEOUT)
+        return value, stored
+
+
+def _stamp_for_cache(value) -> str:
+    """The time (ISO, or "" for none) and a token new at each write (see the module's text)."""
+    return f"{value.isoformat() if value is not None else _NONE}#{secrets.token_hex(4)}"
 
 
 def _stamp_from_cache(stored: str):
-    return datetime.fromisoformat(stored) if stored else None
+    text = stored.partition("#")[0]
+    return datetime.fromisoformat(text) if text else None
+
+
+def keep_locally(response, request, stamp_of, *args, **kwargs):
+    """Mark ``response`` (an answer every visitor without cookies gets alike) as one the
+    process may copy into its own memory, valid while the cache holds this stamp."""
+    stored = stamp_of.stored(request, *args, **kwargs)
+    if stored is not None:
+        response.public_local = (stamp_of.key(*args, **kwargs), stored)
+    return response
 
 
 SITE_STAMP_KEY = "public:stamp:site"
@@ -172,6 +202,7 @@ def public_page(stamp_of: Stamp, *, whole_page=False):
                 key = None
             elif stored is not None and stored["stamp"] == stamp.isoformat():
                 response = HttpResponse(stored["content"], content_type=stored["type"])
+                keep_locally(response, request, stamp_of, *args, **kwargs)
                 return _cache_headers(request, response)
             response = view(request, *args, **kwargs)
             if key is not None and response.status_code == 200:
@@ -181,6 +212,7 @@ def public_page(stamp_of: Stamp, *, whole_page=False):
                     "type": response["Content-Type"],
                 }
                 cache.set(key, stored, FRAGMENT_TIMEOUT)
+                keep_locally(response, request, stamp_of, *args, **kwargs)
             return _cache_headers(request, response)
 
         @require_safe
@@ -206,7 +238,8 @@ def kept_response(stamp_of: Stamp, *, common):
     query strings) kept as bytes under the full address (host included) with the stamp they
     were made under, like ``public_page``'s whole pages: a hit is one ``get_many`` of the
     stamp and the answer, no SQL, and ``view`` does not run at all (for the API: no
-    validation, no serialising). Anything else, and any visitor, goes to ``view``."""
+    validation, no serialising). Anything else goes to ``view``. Every visitor gets the kept
+    answer (it names no one); ``public.middleware`` copies it for visitors without cookies."""
 
     def decorator(view):
         @wraps(view)
@@ -226,7 +259,7 @@ def kept_response(stamp_of: Stamp, *, common):
                 response = HttpResponse(stored["content"])
                 for name, value in stored["headers"]:
                     response[name] = value
-                return response
+                return keep_locally(response, request, stamp_of, *args, **kwargs)
             response = view(request, *args, **kwargs)
             if (
                 response.status_code == 200
@@ -239,6 +272,7 @@ def kept_response(stamp_of: Stamp, *, common):
                     {"stamp": stamp.isoformat(), "content": response.content, "headers": headers},
                     FRAGMENT_TIMEOUT,
                 )
+                keep_locally(response, request, stamp_of, *args, **kwargs)
             return response
 
         return wrapped

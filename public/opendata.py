@@ -11,6 +11,7 @@ a spreadsheet never runs it as a formula. Published data only
 import csv
 import io
 import unicodedata
+from decimal import Decimal
 
 from django.http import HttpResponse
 from django.shortcuts import render
@@ -20,6 +21,7 @@ from django.views.decorators.http import condition, require_safe
 
 from declarations.models import MemberKindChoices
 from filing.formatting import iso_datetime
+from filing.targets import plain
 from public.selectors.prefectures import prefectures
 from public.selectors.search import search_members, search_projects, search_regions
 from public.selectors.stamps import site_stamp
@@ -242,6 +244,72 @@ def budgets_csv(request):
         for line in project.budget_lines.all()
     ]
     return csv_response("budgets.csv", header, rows)
+
+
+def _target_rows(target) -> list[tuple[int | None, object, bool]]:
+    """(年度, 目標値, 最終目標か) of one target, by 年度: its values and its final target (in
+    the final year, one row); a target without any year still has one row."""
+    by_year = dict(target.value_list())
+    final = target.final_year
+    if final is not None:
+        by_year.setdefault(final, target.final_value)
+    rows = [(year, by_year[year], year == final) for year in sorted(by_year)]
+    if final is None and target.final_value is not None:
+        rows.append((None, target.final_value, True))
+    return rows or [(None, None, False)]
+
+
+@open_data
+def targets_csv(request):
+    """目標（指標）in long format (ADR 0104): one row per target × 年度 (西暦), the unit in its
+    own column. The results columns are there for the yearly results (実績), empty for now."""
+    projects, _names, regions = _projects_with_names()
+    header = [
+        _("リージョン識別名"),
+        _("リージョン名"),
+        _("プロジェクト番号"),
+        _("プロジェクトの名称"),
+        _("指標番号"),
+        _("指標名"),
+        _("単位"),
+        _("目標の向き（higher: 高いほどよい、lower: 低いほどよい）"),
+        _("基準値"),
+        _("基準値の時点"),
+        _("年度"),
+        _("目標値"),
+        _("最終目標"),
+        _("出典"),
+        _("実績値"),
+        _("実績の備考"),
+    ]
+    rows = [
+        [
+            project.revision.vision.region.slug,
+            regions.get(project.revision.vision.region_id, ""),
+            project.position + 1,
+            project.name,
+            number,
+            target.name,
+            target.unit,
+            target.better,
+            _figure(target.baseline_value),
+            target.baseline_on.isoformat() if target.baseline_on else "",
+            "" if year is None else year,
+            _figure(value),
+            is_final,
+            target.source,
+            "",  # 実績値: the yearly results come with issue 15's second part
+            "",
+        ]
+        for project in projects
+        for number, target in enumerate(project.targets.all(), start=1)
+        for year, value, is_final in _target_rows(target)
+    ]
+    return csv_response("targets.csv", header, rows)
+
+
+def _figure(value) -> str:
+    return "" if value is None else str(plain(Decimal(value)))
 
 
 @require_safe

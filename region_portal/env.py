@@ -5,6 +5,7 @@ In production mode a missing or malformed required variable stops start-up with
 one line naming the variable (see ``require_*``), never a traceback.
 """
 
+import re
 import sys
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -129,7 +130,7 @@ def mailer_from_url(url: str) -> dict:
 
 
 CACHE_SCHEMES = {"redis", "rediss"}
-REDIS_BACKEND = "django.core.cache.backends.redis.RedisCache"
+REDIS_BACKEND = "region_portal.redis_cache.RedisCache"  # Django's, one client per pool (ADR 0106)
 LOCMEM_BACKEND = "django.core.cache.backends.locmem.LocMemCache"
 
 
@@ -162,3 +163,84 @@ def caches_from_env() -> dict:
             "KEY_PREFIX": f"{prefix}-ratelimit",
         },
     }
+
+
+FILE_SYSTEM_STORAGE = "django.core.files.storage.FileSystemStorage"
+OBJECT_STORAGE = "region_portal.storage.ObjectStorage"
+# The variables of the object store besides the bucket: set without S3_BUCKET, they are a mistake.
+S3_VARIABLES = ("S3_ENDPOINT_URL", "S3_REGION", "S3_PREFIX", "S3_ADDRESSING_STYLE")
+S3_ADDRESSING_STYLES = {"auto", "path", "virtual"}
+# S3's rule for bucket names: 3–63 lower-case letters, digits, dots and hyphens, starting and
+# ending with a letter or digit.
+S3_BUCKET_NAME = re.compile(r"[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]")
+
+
+def default_storage_from_env() -> dict:
+    """``STORAGES["default"]``, where the frozen PDFs are kept (ADR 0103).
+
+    Without ``S3_BUCKET``: the file system under ``MEDIA_ROOT`` (``make run``, one machine).
+    With it: the bucket of any S3-compatible service through django-storages, shared by every
+    app server. ``S3_ENDPOINT_URL`` (none for AWS itself), ``S3_REGION``, ``S3_PREFIX`` (the
+    start of every key) and ``S3_ADDRESSING_STYLE`` (``path`` for most MinIO set-ups) are
+    optional; boto3 reads the key from ``AWS_ACCESS_KEY_ID`` / ``AWS_SECRET_ACCESS_KEY`` (or
+    its other sources: a profile, the role of the machine). Objects are private (no ACL, no
+    presigned URLs: the portal streams every download through its own views) and never
+    overwritten (a frozen PDF is written once)."""
+    bucket = env.str("S3_BUCKET", default="").strip()
+    if not bucket:
+        given = [name for name in S3_VARIABLES if env.str(name, default="").strip()]
+        if given:
+            stop(
+                "S3_BUCKET",
+                f"が設定されていません（{', '.join(given)} を使うにはバケット名が必要です。ファイルを"
+                "MEDIA_ROOT に置くときは S3_ で始まる変数をすべて外してください）。",
+            )
+        return {"BACKEND": FILE_SYSTEM_STORAGE}
+    if not S3_BUCKET_NAME.fullmatch(bucket) or ".." in bucket:
+        stop(
+            "S3_BUCKET",
+            "の形式が正しくありません（英小文字・数字・ピリオド・ハイフンの 3〜63 文字のバケット名を指定してください）。",
+        )
+    options = {
+        "bucket_name": bucket,
+        "default_acl": None,
+        "querystring_auth": False,
+        "file_overwrite": False,
+        "signature_version": "s3v4",
+    }
+    endpoint = env.str("S3_ENDPOINT_URL", default="").strip()
+    if endpoint:
+        parts = urlsplit(endpoint)
+        if parts.scheme not in ("http", "https") or not parts.hostname:
+            stop(
+                "S3_ENDPOINT_URL",
+                "の形式が正しくありません（https:// で始まるホスト名の URL を指定してください。例: https://s3.ap-northeast-1.amazonaws.com）。",
+            )
+        if parts.path.strip("/") or parts.query or parts.fragment:
+            stop(
+                "S3_ENDPOINT_URL",
+                "にはパスや ? を付けられません（バケット名は S3_BUCKET、キーの接頭辞は S3_PREFIX に指定してください）。",
+            )
+        options["endpoint_url"] = endpoint.rstrip("/")
+    region = env.str("S3_REGION", default="").strip()
+    if region:
+        options["region_name"] = region
+    prefix = env.str("S3_PREFIX", default="").strip().strip("/")
+    if prefix:
+        if ".." in prefix.split("/") or "\\" in prefix:
+            stop("S3_PREFIX", "に .. や \\ は使えません（例: region-portal/production）。")
+        options["location"] = prefix
+    style = env.str("S3_ADDRESSING_STYLE", default="").strip()
+    if style:
+        if style not in S3_ADDRESSING_STYLES:
+            stop(
+                "S3_ADDRESSING_STYLE",
+                f"は {', '.join(sorted(S3_ADDRESSING_STYLES))} のいずれかを指定してください。",
+            )
+        options["addressing_style"] = style
+    key_id = env.str("AWS_ACCESS_KEY_ID", default="")
+    secret = env.str("AWS_SECRET_ACCESS_KEY", default="")
+    if bool(key_id) != bool(secret):
+        missing = "AWS_SECRET_ACCESS_KEY" if key_id else "AWS_ACCESS_KEY_ID"
+        stop(missing, "が設定されていません（アクセスキーの ID と秘密鍵は組で指定してください）。")
+    return {"BACKEND": OBJECT_STORAGE, "OPTIONS": options}

@@ -23,6 +23,7 @@ urlpatterns = [
     path("opendata/members.csv", opendata.members_csv, name="opendata_members"),
     path("opendata/projects.csv", opendata.projects_csv, name="opendata_projects"),
     path("opendata/budgets.csv", opendata.budgets_csv, name="opendata_budgets"),
+    path("opendata/targets.csv", opendata.targets_csv, name="opendata_targets"),
     path("documents/", include("documents.urls")),
     path("verify/", documents_views.verify, name="verify"),
     path("about/", pages.about, name="about"),

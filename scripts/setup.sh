@@ -101,8 +101,10 @@ say "データベースを準備します"
 if .venv/bin/python manage.py help load_demo_data >/dev/null 2>&1; then
   .venv/bin/python manage.py load_demo_data
 fi
-# The mail worker (ADR 0081) beside the web server; it stops when runserver stops.
-say "メール送信のワーカーを起動します（manage.py db_worker）"
+# The demo's PDFs are made here, before the site opens (the worker would make them too, ADR 0102).
+.venv/bin/python manage.py freeze_documents --now -v0
+# The worker (mail, ADR 0081; PDFs, ADR 0102) beside the web server; it stops when runserver stops.
+say "メール送信と PDF 作成のワーカーを起動します（manage.py db_worker）"
 .venv/bin/python manage.py mail_retry -v0
 .venv/bin/python manage.py db_worker --no-reload -v0 &
 WORKER=$!

@@ -115,6 +115,7 @@ PROJECT_ANCHORS = {
     "effects": "p-effects",
     "period": "p-period",
     "milestones": "p-milestones",
+    "targets": "p-targets",
     "other": "p-other",
     "": "p-name",
 }

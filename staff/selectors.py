@@ -18,8 +18,9 @@ from accounts.models import RegionRole
 from declarations.lifecycle import Kind, Status
 from declarations.models import DeclarationRevision, Member, Region
 from filing.anchors import anchor_of, declaration_anchors, vision_anchors
-from filing.rules.vision import verification_due
+from filing.rules.vision import last_verification, verification_due
 from projects.models import Project
+from reports.selectors import last_verifications
 from reviews.models import Comment
 from visions.models import VisionRevision
 from workflow.adapter import verification_interval_months
@@ -205,6 +206,7 @@ def staff_dashboard(user, *, today: date | None = None) -> list[RegionSummary]:
     revisions_by_key = {(declaration_type.pk, r.pk): r for r in declaration_revisions}
     revisions_by_key |= {(vision_type.pk, r.pk): r for r in vision_revisions}
     awaiting = _with_anchor_labels(_awaiting(comments, revisions_by_key))
+    verified = last_verifications(region_ids)
 
     for region_pk, summary in summaries.items():
         declarations = by_region[region_pk]["declaration"]
@@ -215,16 +217,19 @@ def staff_dashboard(user, *, today: date | None = None) -> list[RegionSummary]:
             (r.region_name for r in reversed(declarations) if r.region_name), summary.region.slug
         )
         summary.awaiting = awaiting.get(region_pk, [])
-        summary.overdue = _overdue(summary, visions, today=today, months=months)
+        summary.overdue = _overdue(
+            summary, visions, today=today, months=months, recorded_on=verified.get(region_pk)
+        )
     return list(summaries.values())
 
 
-def _overdue(summary, visions, *, today, months) -> OverdueVerification | None:
+def _overdue(summary, visions, *, today, months, recorded_on=None) -> OverdueVerification | None:
     """The published vision's verification, when overdue (as rule vision.verification judges it).
 
     Counted from its last verification or, never verified, from the vision's first
     publication (the earliest ``published_at`` of its published revisions, as
-    ``workflow.adapter.vision_first_publication`` reads it). Not shown once the
+    ``workflow.adapter.vision_first_publication`` reads it); ``recorded_on``: the day of
+    the latest published 検証 record (ADR 0105). Not shown once the
     declaration is abolished.
     """
     vision = summary.vision.published
@@ -241,8 +246,9 @@ def _overdue(summary, visions, *, today, months) -> OverdueVerification | None:
         ),
         default=None,
     )
+    verified_on = last_verification(vision.verified_on, recorded_on)
     found = verification_overdue(
-        verified_on=vision.verified_on,
+        verified_on=verified_on,
         first_published_on=first_published_on,
         today=today,
         months=months,
@@ -254,6 +260,6 @@ def _overdue(summary, visions, *, today, months) -> OverdueVerification | None:
         revision=vision,
         since=since,
         due=due,
-        verified=vision.verified_on is not None,
+        verified=verified_on is not None,
         months=months,
     )

@@ -8,7 +8,15 @@ The review comments are ``staff.urls_comments`` (namespace "staff_comments").
 
 from django.urls import path
 
-from staff.views import declarations, projects, receipts, region, verbs, visions
+from staff.views import (
+    declarations,
+    projects,
+    receipts,
+    region,
+    verbs,
+    verifications,
+    visions,
+)
 
 app_name = "staff"
 
@@ -77,5 +85,23 @@ urlpatterns = [
         "vision/<int:number>/projects/<int:pk>/delete/",
         projects.project_delete,
         name="project_delete",
+    ),
+    # 検証 records of the published vision (ADR 0105).
+    path("verifications/", verifications.verification_list, name="verifications"),
+    path("verifications/new/", verifications.verification_new, name="verification_new"),
+    path(
+        "verifications/<int:number>/",
+        verifications.verification_detail,
+        name="verification",
+    ),
+    path(
+        "verifications/<int:number>/reopen/",
+        verifications.verification_reopen_view,
+        name="verification_reopen",
+    ),
+    path(
+        "verifications/<int:number>/change/",
+        verifications.verification_change,
+        name="verification_change",
     ),
 ]

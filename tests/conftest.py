@@ -5,6 +5,9 @@ import pytest
 # Browser tests run the live server in a thread next to pytest's event loop.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
+# The S3-compatible server of the object storage tests and its fixtures (ADR 0103).
+pytest_plugins = ["tests.s3_server"]
+
 
 @pytest.fixture(autouse=True)
 def _fresh_master_data_cache():
@@ -41,9 +44,10 @@ def _fresh_rate_limits():
 @pytest.fixture(autouse=True)
 def _master_data_for_live_server(request):
     """A transactional test flushes every table when it ends, including the master data that
-    the data migration loaded. A live-server (browser) test that runs after one finds no
+    the data migration loaded. A live-server (browser) test, or one with app servers of its own
+    (``app_servers``, tests/region_portal/test_two_app_servers.py), that runs after one finds no
     prefectures or municipalities; load them again (idempotent) before it starts."""
-    if "live_server" not in request.fixturenames:
+    if not {"live_server", "app_servers"} & set(request.fixturenames):
         return
     request.getfixturevalue("transactional_db")
     from declarations.master_loader import load_master_data
@@ -65,6 +69,12 @@ def _master_data_for_live_server(request):
         group.permissions.set(
             Permission.objects.get(content_type__app_label=label, codename=codename)
             for label, codename in migration.REVIEWER_PERMISSIONS
+        )
+        reports = import_module("reports.migrations.0002_reviewer_permissions")
+        group.permissions.add(
+            *Permission.objects.filter(
+                content_type__app_label="reports", codename__in=reports.PERMISSIONS
+            )
         )
 
 

@@ -6,6 +6,7 @@ below (or ``dataclasses.replace``) and checks the finding that one change causes
 
 from dataclasses import replace
 from datetime import date
+from decimal import Decimal
 
 from filing.data import (
     BudgetData,
@@ -21,6 +22,7 @@ from filing.data import (
     ProjectData,
     RevisionInfo,
     RuleContext,
+    TargetData,
     VisionData,
 )
 from filing.master import master_data_from_files
@@ -93,6 +95,21 @@ def budget(total: int | None, **by_year: int) -> BudgetData:
     return BudgetData(total, tuple((int(year[1:]), amount) for year, amount in by_year.items()))
 
 
+def target(**changes) -> TargetData:
+    """A target that passes ``project.targets`` within the period 2026–2027 年度."""
+    base = TargetData(
+        name="立地企業数",
+        unit="社",
+        baseline_value=Decimal(0),
+        baseline_on=date(2026, 3, 31),
+        values=((2026, Decimal(2)),),
+        final_year=2027,
+        final_value=Decimal(5),
+        source="道県の企業立地統計",
+    )
+    return replace(base, **changes)
+
+
 def project(**changes) -> ProjectData:
     base = ProjectData(
         name="次世代半導体クラスター形成",
@@ -104,6 +121,7 @@ def project(**changes) -> ProjectData:
         start=date(2026, 4, 1),
         end=date(2028, 3, 31),
         milestones=(MilestoneData(date(2027, 3, 31), "立地企業5社"),),
+        targets=(target(),),
     )
     return replace(base, **changes)
 

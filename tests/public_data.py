@@ -244,12 +244,13 @@ def main_text(response) -> str:
 def skip_pdfs(monkeypatch):
     """Submit without making the PDFs (WeasyPrint takes about a second per revision).
 
-    The documents app supports revisions without stored PDFs (they are made at the first
-    download), so the public pages are exercised as they are; the tests about documents
-    and the never-leak test keep the real PDFs."""
-    import documents.services
+    A 送付 only records its PDFs' build and queues the worker's task once it commits (ADR
+    0102); this drops that task even where commit callbacks run, so the public pages are
+    exercised with 「作成中」 PDFs. The tests about documents and the never-leak test make
+    the real PDFs (``tests.review_helpers.make_documents``)."""
+    import documents.builds
 
-    monkeypatch.setattr(documents.services, "freeze_documents", lambda **kwargs: {})
+    monkeypatch.setattr(documents.builds, "make_later", lambda *args, **kwargs: None)
 
 
 def setouchi_change(filing: Filing) -> Filing:

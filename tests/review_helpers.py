@@ -98,3 +98,30 @@ def submitted(imported, editor):
 
 def revision_url(revision, suffix: str = "") -> str:
     return f"/admin/reviews/review/revisions/{revision.document}/{revision.pk}/{suffix}"
+
+
+def make_documents() -> int:
+    """Run the worker's job (``documents.tasks.documents_make``) of every 送付 whose PDFs are
+    still to be made, as the worker does after the 送付 commits (ADR 0102). Inside a
+    ``django_db`` test the task queued by ``on_commit`` never runs, so a test about the PDFs
+    calls this. Returns how many builds it ran."""
+    from documents.models import DocumentBuild
+    from documents.tasks import documents_make
+
+    pks = list(
+        DocumentBuild.objects.filter(status=DocumentBuild.Status.PENDING).values_list(
+            "pk", flat=True
+        )
+    )
+    for pk in pks:
+        documents_make.call(pk)
+    return len(pks)
+
+
+def submit_and_make(*, revision, actor, **kwargs):
+    """``revision_submit``, then the worker's job of its PDFs (``make_documents``)."""
+    from workflow.verbs import revision_submit
+
+    change = revision_submit(revision=revision, actor=actor, **kwargs)
+    make_documents()
+    return change

@@ -21,6 +21,8 @@ from django.utils import timezone
 from accounts.models import Invitation, RegionRole
 from declarations.lifecycle import Status
 from filing.data import ImplementerData, MemberData, MemberKind
+from reports.models import Verification
+from reports.services import verification_return
 from reviews.models import Comment
 from tests.factories import UserFactory
 from tests.public_data import (
@@ -31,6 +33,7 @@ from tests.public_data import (
     skip_pdfs,
     valid_filing,
 )
+from tests.reports.helpers import complete, file_verification
 from workflow.verbs import revision_accept, revision_submit
 
 pytestmark = pytest.mark.django_db
@@ -56,6 +59,14 @@ REVIEWER_COMMENT = "審査メモLEAKCOMMENTQ7 内部の指摘"
 RETURN_COMMENT = "差戻し理由LEAKRETURNQ7"
 ACCEPT_COMMENT = "受理メモLEAKACCEPTQ7"
 PUBLISHED_NAME = "公表済みリージョンOKQ7"
+# 検証 records (ADR 0105): only the published one is public.
+VERIFICATION_PUBLISHED = "公表した検証OKQ7"
+VERIFICATION_SECRETS = {
+    "draft": "検証の下書きLEAKVERIFDRAFTQ7",
+    "submitted": "審査中の検証LEAKVERIFSUBMITTEDQ7",
+    "returned": "差し戻された検証LEAKVERIFRETURNEDQ7",
+    "return_comment": "検証の差戻し理由LEAKVERIFCOMMENTQ7",
+}
 
 
 def marked(marker: str, slug_name: str | None = None):
@@ -68,6 +79,7 @@ def marked(marker: str, slug_name: str | None = None):
         name=f"プロジェクト{marker}",
         content=f"内容{marker}",
         implementers=(*projects[0].implementers, ImplementerData(member=member.key)),
+        targets=(replace(projects[0].targets[0], name=f"指標{marker}", source=f"出典{marker}"),),
     )
     return replace(
         filing,
@@ -97,6 +109,7 @@ SECRETS = [
     ACCEPT_COMMENT,
     INVITED_EMAIL,
     *(value for person in STAFF for key, value in person.items() if key != "is_staff"),
+    *VERIFICATION_SECRETS.values(),
 ]
 
 
@@ -159,6 +172,16 @@ def build_every_state():
         email=INVITED_EMAIL, region=published.region, role="editor", invited_by=reviewer
     )
 
+    # 検証 records: one published and one submitted on the published region, a draft on
+    # the changing one, a returned one (with its comment) on the pending one.
+    file_verification(published.region, editor, summary=VERIFICATION_PUBLISHED)
+    file_verification(
+        published.region,
+        editor,
+        status=Status.SUBMITTED,
+        summary=VERIFICATION_SECRETS["submitted"],
+    )
+
     # Published, then a change that is still a draft.
     changing = file_revisions(marked("CHGOKQ7", "変更前の公表リージョンQ7"), slug="changing")
     change_region(
@@ -177,6 +200,17 @@ def build_every_state():
         pending.region,
         abolished(marked(MARKERS["submitted_abolition"])),
         status=Status.SUBMITTED,
+    )
+    file_verification(changing.region, editor, status=Status.DRAFT)
+    complete(
+        Verification.objects.get(vision__region=changing.region),
+        summary=VERIFICATION_SECRETS["draft"],
+    )
+    returned = file_verification(
+        pending.region, editor, status=Status.SUBMITTED, summary=VERIFICATION_SECRETS["returned"]
+    )
+    verification_return(
+        verification=returned, actor=reviewer, comment=VERIFICATION_SECRETS["return_comment"]
     )
     cache.clear()
     return {"reviewer": reviewer, "editor": editor}
@@ -205,6 +239,7 @@ def public_urls() -> list[str]:
         "/opendata/members.csv",
         "/opendata/projects.csv",
         "/opendata/budgets.csv",
+        "/opendata/targets.csv",
         "/feeds/publications.atom",
         "/api/v1/",
         "/api/v1/openapi.json",
@@ -264,6 +299,12 @@ def test_published_content_is_there_so_the_check_above_means_something(
     client, every_state_without_pdfs
 ):
     assert PUBLISHED_NAME in client.get("/regions/").content.decode()
+    # targets.csv holds the published region's targets (so its check above means something)
+    assert (
+        "指標"
+        in client.get("/opendata/targets.csv").content.decode("utf-8-sig").split("\r\n", 1)[1]
+    )
+    assert VERIFICATION_PUBLISHED in client.get("/regions/published/").content.decode()
     assert "変更前の公表リージョンQ7" in client.get("/regions/changing/").content.decode()
     assert "廃止リージョンQ7" in client.get("/regions/abolished/").content.decode()
     assert "廃止審査中リージョンQ7" in client.get("/regions/pending/").content.decode()

@@ -42,6 +42,7 @@ from accounts.models import RegionRole
 from declarations.lifecycle import Status
 from declarations.services import revision_transition
 from filing.bundle import read_bundle_file
+from reports.services import verification_create
 from reviews.models import Comment
 from reviews.services import submission_record
 from tests.factories import UserFactory
@@ -114,6 +115,7 @@ class World:
     plan_reference: object
     comment: object  # a reviewer's thread on the published declaration
     vision_comment: object  # a reviewer's thread on the published vision
+    verification: object = None  # a draft 検証 record of the published vision (ADR 0105)
 
 
 def _stored_pdf(revision) -> None:
@@ -186,6 +188,7 @@ def build_world(slug: str) -> World:
         plan_reference=project.plan_references.order_by("pk").first(),
         comment=thread(first.declaration_revision),
         vision_comment=thread(first.vision_revision),
+        verification=verification_create(region=first.region, actor=None),
     )
 
 
@@ -254,6 +257,10 @@ OVERRIDES: dict[tuple[str, str], object] = {
     )
     for document in ("declaration", "vision")
     for name in ("receipt", "receipt_pdf")
+} | {
+    # 検証 records are numbered per region: 第1回 (ADR 0105).
+    (f"staff:{name}", "number"): lambda world, pattern: world.verification.number
+    for name in ("verification", "verification_reopen", "verification_change")
 }
 
 
@@ -301,7 +308,9 @@ def fill(pattern: StaffPattern, world: World, *, ids_from: World | None = None) 
 
 # ---------------------------------------------------------------- "nothing changes"
 
-SNAPSHOT_APPS = ("declarations", "visions", "projects", "reviews", "accounts", "documents")
+SNAPSHOT_APPS = (
+    "declarations", "visions", "projects", "reviews", "reports", "accounts", "documents",
+)  # fmt: skip
 MASTER_DATA = {"prefecture", "municipality"}
 
 

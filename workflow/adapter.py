@@ -35,7 +35,8 @@ from filing.data import (
     RuleContext,
     VisionData,
 )
-from projects.models import Project
+from projects.models import PROJECT_CHILDREN, Project
+from reports.selectors import last_verified_on as last_verification_day
 from visions.models import Vision, VisionRevision
 from workflow.revisions import may_start, no_open_draft
 from workflow.rows import (
@@ -92,9 +93,7 @@ def vision_revision_loaded(pk: int) -> VisionRevision:
         .prefetch_related(
             Prefetch(
                 "projects",
-                queryset=Project.objects.prefetch_related(
-                    "implementers", "plan_references", "budget_lines", "milestones"
-                ),
+                queryset=Project.objects.prefetch_related(*PROJECT_CHILDREN),
             )
         )
         .get(pk=pk)
@@ -197,22 +196,27 @@ def rule_context(
     master: MasterData | None = None,
     published: PublishedDeclaration | None = None,
     vision_first_published_on: date | None = None,
+    last_verified_on: date | None = None,
 ) -> RuleContext:
     """The one builder of the rules' context: master data, today, the verification interval,
-    what the region's published declaration holds and when its vision was first published
-    (``published`` / ``vision_first_published_on`` when the caller has already loaded them
-    in bulk, else read for ``region``)."""
+    what the region's published declaration holds, when its vision was first published and
+    last verified (its latest published 検証 record, ADR 0105) (``published`` /
+    ``vision_first_published_on`` / ``last_verified_on`` when the caller has already loaded
+    them in bulk, else read for ``region``)."""
     if region is not None:
         if published is None:
             published = published_declaration(region)
         if vision_first_published_on is None:
             vision_first_published_on = vision_first_publication(region)
+        if last_verified_on is None:
+            last_verified_on = last_verification_day(region)
     return RuleContext(
         master=master or master_data(),
         today=today or timezone.localdate(),
         verification_interval_months=verification_interval_months(),
         current_declaration=published,
         vision_first_published_on=vision_first_published_on,
+        last_verified_on=last_verified_on,
     )
 
 

@@ -1,7 +1,7 @@
 """The one writer of a revision's rows (ADR 0080).
 
 A declaration revision's fields (分野) and members, and a vision revision's projects
-with their implementers, plan references, budget lines and milestones, are written
+with their implementers, plan references, budget lines, milestones and targets, are written
 here and nowhere else, from one input shape:
 
 - fields as ``filing.data.FieldEntry`` and members as ``filing.data.MemberData``
@@ -15,9 +15,11 @@ import writes the ``Filing``'s rows; the draft save writes the editor's rows. Ev
 member's ``Organization`` comes from ``organization_for``, the one lookup.
 """
 
+import secrets
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
+from decimal import Decimal
 
 from declarations.models import (
     DeclarationField,
@@ -27,6 +29,7 @@ from declarations.models import (
 )
 from declarations.selectors import master_data
 from filing.data import (
+    Better,
     BudgetData,
     FieldCode,
     FieldEntry,
@@ -36,8 +39,18 @@ from filing.data import (
     MilestoneData,
     PlanRef,
     ProjectData,
+    TargetData,
 )
-from projects.models import BudgetLine, Implementer, Milestone, PlanReference, Project
+from filing.targets import plain
+from projects.models import (
+    PROJECT_CHILDREN,
+    BudgetLine,
+    Implementer,
+    Milestone,
+    PlanReference,
+    Project,
+    ProjectTarget,
+)
 from visions.models import VisionRevision
 
 LG_CODE_KINDS = frozenset({MemberKind.PREFECTURE, MemberKind.MUNICIPALITY})
@@ -60,6 +73,7 @@ class ProjectRow:
     end: date | None = None
     milestones: tuple[MilestoneData, ...] = ()
     other: str = ""
+    targets: tuple[TargetData, ...] = ()
     position: int | None = None
 
     @classmethod
@@ -80,6 +94,7 @@ class ProjectRow:
             end=data.end,
             milestones=data.milestones,
             other=data.other,
+            targets=data.targets,
         )
 
     def to_data(self) -> ProjectData:
@@ -98,6 +113,7 @@ class ProjectRow:
             end=self.end,
             milestones=self.milestones,
             other=self.other,
+            targets=self.targets,
         )
 
 
@@ -205,6 +221,101 @@ def write_declaration_rows(
 # ---------------------------------------------------------------- project rows
 
 
+def target_data(target: ProjectTarget) -> TargetData:
+    """A stored target as the rules read it (values by 年度, figures without trailing zeros)."""
+    return TargetData(
+        name=target.name,
+        unit=target.unit,
+        baseline_value=_figure(target.baseline_value),
+        baseline_on=target.baseline_on,
+        values=tuple(
+            sorted((int(year), plain(Decimal(value))) for year, value in target.values.items())
+        ),
+        final_year=target.final_year,
+        final_value=_figure(target.final_value),
+        source=target.source,
+        better=Better(target.better),
+        key=target.key,
+    )
+
+
+def _figure(value) -> Decimal | None:
+    return None if value is None else plain(Decimal(value))
+
+
+def new_target_key(taken) -> str:
+    """A key no target of the vision has had: 「t」 and 8 hex digits (ADR 0108)."""
+    while True:
+        key = f"t{secrets.token_hex(4)}"
+        if key not in taken:
+            return key
+
+
+class TargetKeys:
+    """The keys of the targets written into one revision (ADR 0108), like the members'
+    keys (ADR 0043): a given key is only a hint, kept when it is a key of this vision's
+    targets (any revision) that no other target of the revision holds; else the key of
+    the vision's target with the same project name and 指標名 (a bundle's import carries no
+    keys); else a new one, never used in the vision. Read once per write, and only when
+    a target is written (one query)."""
+
+    def __init__(self, revision: VisionRevision, *, keep_project: Project | None = None):
+        self.revision, self.keep_project, self.loaded = revision, keep_project, False
+
+    def load(self) -> None:
+        revision, keep_project = self.revision, self.keep_project
+        self.loaded = True
+        self.known: dict[str, tuple[str, str]] = {}
+        self.used: set[str] = set()
+        rows = (
+            ProjectTarget.objects.filter(project__revision__vision_id=revision.vision_id)
+            .exclude(key="")
+            .order_by("project__revision__number", "pk")
+            .values_list("key", "project__name", "name", "project__revision_id", "project_id")
+        )
+        for key, project_name, name, revision_id, project_id in rows:
+            self.known[key] = (project_name, name)  # the latest revision's names win
+            if revision_id == revision.pk and project_id != getattr(keep_project, "pk", None):
+                self.used.add(key)
+        self.by_name: dict[tuple[str, str], list[str]] = {}
+        for key, names in self.known.items():
+            self.by_name.setdefault(names, []).append(key)
+
+    def assign(self, project_name: str, targets: Sequence[TargetData]) -> list[str]:
+        if not self.loaded:
+            self.load()
+        keys = []
+        for target in targets:
+            key = target.key if target.key in self.known and target.key not in self.used else ""
+            if not key:
+                free = [
+                    k
+                    for k in self.by_name.get((project_name, target.name), [])
+                    if k not in self.used
+                ]
+                key = free[-1] if free else new_target_key(self.known.keys() | self.used)
+            self.used.add(key)
+            keys.append(key)
+        return keys
+
+
+def _target_row(project: Project, position: int, target: TargetData, key: str) -> ProjectTarget:
+    return ProjectTarget(
+        project=project,
+        position=position,
+        key=key,
+        name=target.name,
+        unit=target.unit,
+        baseline_value=target.baseline_value,
+        baseline_on=target.baseline_on,
+        values={str(year): str(value) for year, value in sorted(target.values)},
+        final_year=target.final_year,
+        final_value=target.final_value,
+        source=target.source,
+        better=str(target.better),
+    )
+
+
 def project_row(project: Project) -> ProjectRow:
     """A stored project (children prefetched or not) as a row, position included."""
     return ProjectRow(
@@ -229,15 +340,14 @@ def project_row(project: Project) -> ProjectRow:
             MilestoneData(date=m.date, target=m.target) for m in project.milestones.all()
         ),
         other=project.other,
+        targets=tuple(target_data(t) for t in project.targets.all()),
         position=project.position,
     )
 
 
 def project_rows(revision: VisionRevision) -> tuple[ProjectRow, ...]:
     """The projects of a stored vision revision, to write into another one."""
-    projects = revision.projects.prefetch_related(
-        "implementers", "plan_references", "budget_lines", "milestones"
-    )
+    projects = revision.projects.prefetch_related(*PROJECT_CHILDREN)
     return tuple(project_row(p) for p in projects)
 
 
@@ -255,7 +365,7 @@ def _project_fields(row: ProjectRow) -> dict:
     }
 
 
-def _write_children(project: Project, row: ProjectRow) -> None:
+def _write_children(project: Project, row: ProjectRow, keys: TargetKeys) -> None:
     Implementer.objects.bulk_create(
         Implementer(project=project, position=i, member_key=item.member or "", name=item.name)
         for i, item in enumerate(row.implementers)
@@ -274,24 +384,33 @@ def _write_children(project: Project, row: ProjectRow) -> None:
         Milestone(project=project, position=i, date=m.date, target=m.target)
         for i, m in enumerate(row.milestones)
     )
+    given = keys.assign(project.name, row.targets) if row.targets else []
+    ProjectTarget.objects.bulk_create(
+        _target_row(project, i, target, key)
+        for i, (target, key) in enumerate(zip(row.targets, given, strict=True))
+    )
 
 
 def write_projects(revision: VisionRevision, projects: Sequence[ProjectRow]) -> list[Project]:
     """Add ``projects`` with all their rows to the draft ``revision``."""
     written = []
+    keys = TargetKeys(revision)
     for index, row in enumerate(projects):
         project = Project.objects.create(
             revision=revision,
             position=index if row.position is None else row.position,
             **_project_fields(row),
         )
-        _write_children(project, row)
+        _write_children(project, row, keys)
         written.append(project)
     return written
 
 
 def write_project(project: Project, row: ProjectRow) -> Project:
     """Replace one project's items and rows with ``row`` (its position stays)."""
+    keys = TargetKeys(project.revision, keep_project=project)
+    if row.targets:
+        keys.load()  # before the project's own targets go
     for name, value in _project_fields(row).items():
         setattr(project, name, value)
     project.save()
@@ -300,7 +419,8 @@ def write_project(project: Project, row: ProjectRow) -> Project:
         project.plan_references,
         project.budget_lines,
         project.milestones,
+        project.targets,
     ):
         related.all().delete()
-    _write_children(project, row)
+    _write_children(project, row, keys)
     return project

@@ -44,9 +44,14 @@ PROJECT_KEYS = (
     "period",
     "milestones",
     "other",
+    "targets",
 )
 IMPLEMENTER_KEYS = ("member", "name")
 PLAN_REF_KEYS = ("plan", "section", "note")
 BUDGET_KEYS = ("total", "by_fiscal_year")
 PERIOD_KEYS = ("start", "end")
 MILESTONE_KEYS = ("date", "target")
+TARGET_KEYS = ("name", "unit", "baseline", "values", "final", "source", "better")
+BASELINE_KEYS = ("value", "on")
+TARGET_VALUE_KEYS = ("fiscal_year", "value")
+FINAL_KEYS = ("fiscal_year", "value")

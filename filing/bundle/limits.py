@@ -49,6 +49,12 @@ JOINT_BODY_OF = ListLimit("法人を共同で設立した構成団体", MEMBERS.
 PLAN_REFERENCES = ListLimit("計画の参照", 100)
 BUDGET_YEARS = ListLimit("年度別の事業費", 100, "年度")
 MILESTONES = ListLimit("マイルストーン", 100)
+TARGETS = ListLimit("目標（指標）", 20)  # per project (ADR 0104)
+TARGET_VALUES = ListLimit("年度別の目標値", 100, "年度")
+MAX_UNIT = 20  # a target's unit (人, 万人泊, %, t-CO2 …)
+MAX_TARGET_VALUE = 10**15  # the largest figure a target may hold, either sign
+TARGET_DECIMALS = 4  # digits after the decimal point of a target's figure
+TARGET_DIGITS = 15  # significant digits (a JSON number read through a float stays exact)
 
 MAX_MEMBERS = MEMBERS.most
 MAX_PROJECTS = PROJECTS.most

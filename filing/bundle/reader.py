@@ -25,6 +25,7 @@ Decisions taken where DESIGN.md is silent (each one is tested):
   does not replace the vision's aspiration or roadmap (``vision.aspiration`` /
   ``vision.roadmap``) and counts as no citation of a project (``project.plan_reference``).
   An empty reference is written ``null`` (or left out of ``plan_references``).
+* A project's ``targets`` (目標・指標) are read by ``filing.bundle.targets`` (ADR 0104).
 * A field is ``"industry"``, ``"tourism"``, ``"transport"``, ``{"other": "text"}``;
   a bare ``"other"`` reads as ``{"other": ""}`` and is left to ``declaration.fields``.
 * ``revision`` (lead's extension) is optional on ``declaration`` and ``vision``:
@@ -88,6 +89,7 @@ from filing.bundle.limits import (
     PROJECTS,
     ListLimit,
 )
+from filing.bundle.targets import read_targets
 from filing.data import (
     BudgetData,
     DeclarationData,
@@ -476,6 +478,7 @@ class _Reader:
             end=end,
             milestones=milestones,
             other=self.text(obj, "other", path, MAX_LONG_TEXT),
+            targets=read_targets(self, obj, path),
         )
 
     def implementers(self, obj: dict, path: str) -> tuple[ImplementerData, ...]:

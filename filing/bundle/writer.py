@@ -1,7 +1,7 @@
 """A ``Filing`` into the canonical region bundle (key order as in DESIGN's example).
 
 Every key is written except ``vision`` when there is none, ``representative`` when no
-member is named, a ``revision`` equal to
+member is named, a project's ``targets`` when it has none (ADR 0104), a ``revision`` equal to
 the default (established, not minor, no 協議 date, no reason), ``section``/``note``
 of a plan reference when empty, and the member keys of other kinds.
 ``parse_bundle(filing_to_bundle(f)) == f`` for every ``f`` that ``parse_bundle``
@@ -12,6 +12,7 @@ import json
 from datetime import date
 
 from filing.bundle.keys import MEMBER_KIND_KEYS
+from filing.bundle.targets import targets_to_bundle
 from filing.data import (
     FieldCode,
     FieldEntry,
@@ -125,4 +126,6 @@ def _project_to_bundle(project: ProjectData) -> dict:
             for milestone in project.milestones
         ],
         "other": project.other,
+        # written when there are some, so the bundles of projects without targets stay the same
+        **({"targets": targets_to_bundle(project.targets)} if project.targets else {}),
     }

@@ -1,4 +1,5 @@
-"""第4(2)③ rules: each project of the 連携ビジョン (ア name … キ period), and its milestones (②).
+"""第4(2)③ rules: each project of the 連携ビジョン (ア name … キ period), and its milestones
+and targets (②: 「各プロジェクトのスケジュール、目標等」, ADR 0104).
 
 Pure functions over ``filing.data`` data: no database. Member keys that
 are not members of the filing (possible when data comes from elsewhere than a
@@ -94,6 +95,15 @@ MILESTONES = Rule(
     "日付と目標のある節目（マイルストーン）が1つ以上あること",
     document="vision",
 )
+TARGETS = Rule(
+    "project.targets",
+    "第4(2)②",
+    (Severity.ERROR, Severity.WARNING),
+    "目標（指標）が1つ以上あること（なければ警告）。各目標に名称・単位・最終目標（年度と値）があり、"
+    "目標値の年度が重複せず期間の年度に収まり、最終目標の年度の目標値が最終目標と同じであること"
+    "（でなければエラー）",
+    document="vision",
+)
 
 RULES = (
     NAME,
@@ -105,6 +115,7 @@ RULES = (
     EFFECTS,
     PERIOD,
     MILESTONES,
+    TARGETS,
 )
 
 # 第4(2)③イ: the three local-government kinds are one class, every other kind its own.
@@ -323,6 +334,73 @@ def _check_milestones(subject: Subject) -> list[Finding]:
     return [MILESTONES.finding(f"{subject.path}.milestones", message)]
 
 
+def _period_years(project: ProjectData) -> tuple[int, int] | None:
+    """The first and last 年度 of a whole period (``None``: project.period reports it)."""
+    if project.start is None or project.end is None or project.start > project.end:
+        return None
+    return fiscal_year(project.start), fiscal_year(project.end)
+
+
+def _check_targets(subject: Subject) -> list[Finding]:
+    targets, path, label = subject.project.targets, f"{subject.path}.targets", subject.label
+    if not targets:
+        message = (
+            f"{label}に目標（指標）がありません（ロードマップには各プロジェクトのスケジュールと"
+            "目標を記載します。効果を検証できるよう、指標と目標値を記載してください）"
+        )
+        return [TARGETS.finding(path, message, Severity.WARNING)]
+    span = _period_years(subject.project)
+    findings = []
+    for index, target in enumerate(targets):
+        at = f"{path}[{index}]"
+        what = f"{label}の{index + 1}番目の目標" + (
+            quoted(target.name.strip()) if not is_blank(target.name) else ""
+        )
+        if is_blank(target.name):
+            findings.append(
+                TARGETS.finding(f"{at}.name", f"{what}の名称（指標名）が記載されていません")
+            )
+        if is_blank(target.unit):
+            findings.append(TARGETS.finding(f"{at}.unit", f"{what}の単位が記載されていません"))
+        if target.final_year is None or target.final_value is None:
+            missing = "と".join(
+                name
+                for name, value in (("年度", target.final_year), ("値", target.final_value))
+                if value is None
+            )
+            findings.append(
+                TARGETS.finding(f"{at}.final", f"{what}の最終目標の{missing}が記載されていません")
+            )
+        seen: set[int] = set()
+        for position, (year, value) in enumerate(target.values):
+            year_path = f"{at}.values[{position}].fiscal_year"
+            if year in seen:
+                message = f"{what}の{seireki_nendo(year)}の目標値が重複しています"
+                findings.append(TARGETS.finding(year_path, message))
+            seen.add(year)
+            if span is not None and not span[0] <= year <= span[1]:
+                message = (
+                    f"{what}の{seireki_nendo(year)}の目標値が期間（{seireki_nendo(span[0])}から"
+                    f"{seireki_nendo(span[1])}まで）の年度ではありません"
+                )
+                findings.append(TARGETS.finding(year_path, message))
+            if year == target.final_year and target.final_value is not None:
+                if value != target.final_value:
+                    message = (
+                        f"{what}の{seireki_nendo(year)}の目標値と最終目標の値が異なります"
+                        "（同じ年度の目標は一つにしてください）"
+                    )
+                    findings.append(TARGETS.finding(f"{at}.final.value", message))
+        final = target.final_year
+        if span is not None and final is not None and not span[0] <= final <= span[1]:
+            message = (
+                f"{what}の最終目標の年度（{seireki_nendo(final)}）が期間（{seireki_nendo(span[0])}"
+                f"から{seireki_nendo(span[1])}まで）の年度ではありません"
+            )
+            findings.append(TARGETS.finding(f"{at}.final.fiscal_year", message))
+    return findings
+
+
 _CHECKS = (
     _check_name,
     _check_implementers,
@@ -333,6 +411,7 @@ _CHECKS = (
     _check_effects,
     _check_period,
     _check_milestones,
+    _check_targets,
 )
 
 

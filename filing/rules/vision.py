@@ -157,6 +157,14 @@ def _check_declaration_sync(
     return findings
 
 
+def last_verification(verified_on: date | None, recorded_on: date | None) -> date | None:
+    """The vision's last verification: the later of the revision's ``verified_on`` (the
+    field of the vision form, kept for the data filed before 検証 records existed) and the
+    latest published 検証 record's day (``RuleContext.last_verified_on``, ADR 0105)."""
+    days = [day for day in (verified_on, recorded_on) if day is not None]
+    return max(days, default=None)
+
+
 def verification_due(
     verified_on: date | None, first_published_on: date | None, months: int
 ) -> tuple[date, date] | None:
@@ -173,11 +181,12 @@ def verification_due(
 
 def _check_verification(filing: Filing, vision: VisionData, context: RuleContext) -> list[Finding]:
     months = context.verification_interval_months
-    found = verification_due(vision.verified_on, context.vision_first_published_on, months)
+    verified_on = last_verification(vision.verified_on, context.last_verified_on)
+    found = verification_due(verified_on, context.vision_first_published_on, months)
     if found is None or context.today <= found[1]:
         return []
     since = found[0]
-    if vision.verified_on is not None:
+    if verified_on is not None:
         message = f"連携ビジョンの検証が{seireki(since)}から{months}か月を超えて行われていません"
     else:
         message = (

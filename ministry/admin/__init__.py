@@ -5,8 +5,17 @@ thin client of that app's services (STYLE.md §7). Django's admin autodiscovery 
 package, which registers them all.
 """
 
-from ministry.admin import accounts, declarations, documents, outbox, projects, reviews, visions
+from ministry.admin import (
+    accounts,
+    declarations,
+    documents,
+    outbox,
+    projects,
+    reports,
+    reviews,
+    visions,
+)
 
 __all__ = [
-    "accounts", "declarations", "documents", "outbox", "projects", "reviews", "visions",
+    "accounts", "declarations", "documents", "outbox", "projects", "reports", "reviews", "visions",
 ]  # fmt: skip

@@ -30,6 +30,7 @@ from ministry.forms import (
     ReturnForm,
 )
 from ministry.presentation import declaration_content, diff_view, vision_content
+from reports.selectors import submitted_verifications
 from reviews import selectors as review_selectors
 from reviews.forms import CommentForm, ReplyForm
 from reviews.models import Comment
@@ -332,6 +333,7 @@ def overview(request):
             counts=selectors.status_counts(),
             coverage=coverage,
             overdue=selectors.overdue_verifications(visions, master=master),
+            verifications=submitted_verifications(),
             ending=selectors.projects_ending_soon(visions),
             map_svg=coverage_map(coverage),
         ),

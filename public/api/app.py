@@ -21,7 +21,7 @@ class _PortalApi(NinjaAPI):
 
     def _get_urls(self):
         # Every URL also answers HEAD; the OpenAPI document is written by the portal's renderer;
-        # the common region lists come from the cache as bytes.
+        # the common answers (regions.KEPT_RESPONSES) come from the cache as bytes.
         patterns = super()._get_urls()
         for pattern in patterns:
             if pattern.name == "openapi-json":

@@ -7,6 +7,7 @@ from django.urls import reverse
 
 from declarations.models import MemberKindChoices
 from filing.formatting import yen
+from filing.targets import json_number
 
 
 def licence() -> dict:
@@ -85,6 +86,27 @@ def project_out(slug: str, number: int, project, names: dict[str, str]) -> dict:
         "end": project.end,
         "milestones": [{"date": m.date, "target": m.target} for m in project.milestones.all()],
         "other": project.other,
+        "targets": [target_payload(target) for target in project.targets.all()],
+    }
+
+
+def target_payload(target) -> dict:
+    """目標（指標）as the API gives it (ADR 0104): figures as JSON numbers, values by 年度."""
+    return {
+        "name": target.name,
+        "unit": target.unit,
+        "better": target.better,
+        "baseline": None
+        if target.baseline_value is None and target.baseline_on is None
+        else {"value": json_number(target.baseline_value), "on": target.baseline_on},
+        "values": [
+            {"fiscal_year": year, "value": json_number(value)}
+            for year, value in target.value_list()
+        ],
+        "final": None
+        if target.final_year is None and target.final_value is None
+        else {"fiscal_year": target.final_year, "value": json_number(target.final_value)},
+        "source": target.source,
     }
 
 

@@ -30,7 +30,7 @@ from public.api.schemas import (
     RegionProjectListOut,
     ValidationErrorOut,
 )
-from public.cache import kept_response, site_stamp
+from public.cache import kept_response, region_stamp, site_stamp
 from public.forms import common_list_query
 from public.selectors.history import region_history
 from public.selectors.region import published_region, region_state
@@ -52,31 +52,64 @@ MAX_CACHED_OFFSET = 1000
 _PAGE_PARAMETERS = {"limit": (1, MAX_LIMIT), "offset": (0, MAX_CACHED_OFFSET)}
 
 
-def common_list_request(request) -> bool:
-    """``/regions`` with no search words, one known filter at most, a known sort, and a
-    limit and an offset (the first thousand) written as plain numbers: one of a bounded set
-    of query strings, so the cache cannot be filled by made-up ones."""
-    query = request.GET
-    if "page" in query:  # the HTML list's page number, not a parameter here
-        return False
-    chosen = QueryDict(mutable=True)
+def _page_parameters(query) -> QueryDict | None:
+    """``query`` without its limit and offset, when each is given once as a plain number in
+    the cached range (the first thousand); None when one is not."""
+    rest = QueryDict(mutable=True)
     for name in query:
         values = query.getlist(name)
         if len(values) > 1:
-            return False
+            return None
         if name in _PAGE_PARAMETERS:
             low, high = _PAGE_PARAMETERS[name]
             value = values[0]
             if not (value.isascii() and value.isdigit()) or len(value) > len(str(high)):
-                return False
+                return None
             if str(int(value)) != value or not low <= int(value) <= high:
-                return False
+                return None
         else:
-            chosen[name] = values[0]
-    return common_list_query(chosen)
+            rest[name] = values[0]
+    return rest
 
 
-KEPT_RESPONSES = {"region_list": kept_response(site_stamp, common=common_list_request)}
+def common_list_request(request) -> bool:
+    """``/regions`` with no search words, one known filter at most, a known sort, and a
+    limit and an offset (the first thousand) written as plain numbers: one of a bounded set
+    of query strings, so the cache cannot be filled by made-up ones."""
+    if "page" in request.GET:  # the HTML list's page number, not a parameter here
+        return False
+    rest = _page_parameters(request.GET)
+    return rest is not None and common_list_query(rest)
+
+
+def common_page_request(request) -> bool:
+    """A site-wide list (``/members``, ``/projects``) with nothing but a plain limit and offset."""
+    rest = _page_parameters(request.GET)
+    return rest is not None and not rest
+
+
+def no_query(request) -> bool:
+    return not request.GET
+
+
+# Answers kept as bytes by the publication stamp (ADR 0100, 0106), by the name of the URL.
+KEPT_RESPONSES = {
+    "region_list": kept_response(site_stamp, common=common_list_request),
+    **{
+        name: kept_response(region_stamp, common=no_query)
+        for name in (
+            "region_detail",
+            "region_revisions",
+            "region_bundle",
+            "region_members",
+            "region_projects",
+            "region_budgets",
+        )
+    },
+    "member_list": kept_response(site_stamp, common=common_page_request),
+    "project_list": kept_response(site_stamp, common=common_page_request),
+    "budgets": kept_response(site_stamp, common=no_query),
+}
 
 
 @router.get(

@@ -132,6 +132,33 @@ class MilestoneOut(Schema):
     target: str
 
 
+class TargetBaselineOut(Schema):
+    value: int | float | None = Field(description="基準値")
+    on: date | None = Field(description="基準値の時点")
+
+
+class TargetValueOut(Schema):
+    fiscal_year: int = Field(description="年度（西暦。4月〜翌3月）")
+    value: int | float = Field(description="その年度の目標値")
+
+
+class TargetFinalOut(Schema):
+    fiscal_year: int | None = Field(description="最終目標の年度（西暦）")
+    value: int | float | None = Field(description="最終目標の値")
+
+
+class TargetOut(Schema):
+    """目標（指標）: 第4(2)②「各プロジェクトの…目標等」（ADR 0104）。実績は含まない。"""
+
+    name: str = Field(description="指標名")
+    unit: str = Field(description="単位")
+    better: str = Field(description="higher: 高いほどよい、lower: 低いほどよい")
+    baseline: TargetBaselineOut | None
+    values: list[TargetValueOut]
+    final: TargetFinalOut | None
+    source: str = Field(description="出典")
+
+
 class PlanReferenceOut(Schema):
     plan: str
     section: str
@@ -154,6 +181,7 @@ class ProjectOut(Schema):
     end: date | None
     milestones: list[MilestoneOut]
     other: str
+    targets: list[TargetOut]
 
 
 class ProjectListOut(Schema):

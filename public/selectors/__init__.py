@@ -15,7 +15,7 @@ published revision, a reviewer's comment, or who moved a status.
 
 A region whose current declaration revision is an abolition (廃止) is shown as
 abolished, with its history. Query counts do not grow with members or projects: a
-region state takes twelve queries, a page of the region list four, whatever their sizes.
+region state takes thirteen queries, a page of the region list four, whatever their sizes.
 
 Callers import from the module that answers their question
 (``from public.selectors.region import region_state``); this package re-exports nothing.

@@ -1,8 +1,9 @@
-"""One region as the public saw it right after one publication (twelve queries)."""
+"""One region as the public saw it right after one publication (thirteen queries)."""
 
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from django.db.models import Exists, OuterRef, Prefetch
 
@@ -20,6 +21,7 @@ from projects.models import Project
 from projects.selectors import published_vision_revision_loaded
 from public.selectors.history import PUBLICATION_KEY_RE, History, Publication, region_history
 from public.selectors.prefectures import PrefectureInfo, covered_prefectures, member_data
+from reports.selectors import published_verifications
 from visions.models import VisionRevision
 from workflow.adapter import filing_from_revisions
 
@@ -57,6 +59,12 @@ class RegionState:
     @property
     def slug(self) -> str:
         return self.region.slug
+
+    @cached_property
+    def verifications(self) -> list:
+        """The region's published 検証 records, newest first, with their assessments (two
+        queries, when the page shows them): the verification history (ADR 0105)."""
+        return list(published_verifications(self.region))
 
     @property
     def is_current(self) -> bool:
@@ -118,7 +126,7 @@ def _declaration_loaded(pk: int) -> DeclarationRevision | None:
 
 def region_state(slug: str, key: str | None = None) -> RegionState | None:
     """The region's state after publication ``key`` ("d2", "v1"; default: the latest),
-    or ``None`` when there is no such published region or publication (twelve queries)."""
+    or ``None`` when there is no such published region or publication (thirteen queries)."""
     if key is not None and (not isinstance(key, str) or not PUBLICATION_KEY_RE.match(key)):
         return None
     region = published_region(slug)

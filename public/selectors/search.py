@@ -27,7 +27,7 @@ from declarations.models import (
 from declarations.selectors import current_declaration_revisions
 from filing.data import MemberKind
 from filing.master import normalize_kana
-from projects.models import Project
+from projects.models import PROJECT_CHILDREN, Project
 from public.models import RegionSearchText
 from public.search_index import fold
 from public.selectors.prefectures import prefectures
@@ -170,14 +170,14 @@ def active_region_ids():
 
 def search_projects(*, query: str = ""):
     """Projects of the current published vision revisions of the regions that are not
-    abolished, with their rows prefetched."""
+    abolished, with their rows (targets included) prefetched."""
     projects = (
         Project.objects.filter(
             revision__in=current_vision_revisions().values("pk"),
             revision__vision__region_id__in=active_region_ids(),
         )
         .select_related("revision__vision__region")
-        .prefetch_related("implementers", "plan_references", "budget_lines", "milestones")
+        .prefetch_related(*PROJECT_CHILDREN)
     )
     for term in search_terms(query):
         condition = Q()

@@ -16,6 +16,7 @@ from django.utils.dateparse import parse_datetime
 from declarations.lifecycle import Status
 from declarations.models import Declaration, DeclarationRevision, Region
 from public.selectors.region import is_slug
+from reports.models import Verification
 from visions.models import Vision, VisionRevision
 
 
@@ -27,6 +28,7 @@ def _table(model) -> str:
 def _stamp_sql() -> tuple[str, str]:
     declarations, revisions = _table(Declaration), _table(DeclarationRevision)
     visions, vision_revisions, regions = _table(Vision), _table(VisionRevision), _table(Region)
+    verifications = _table(Verification)  # a published 検証 record is on the region page
     moment = "COALESCE(r.published_at, r.updated_at)"
     region = (
         f"SELECT MAX(t) FROM ("
@@ -40,7 +42,12 @@ def _stamp_sql() -> tuple[str, str]:
         f"INNER JOIN {regions} g ON v.region_id = g.id "
         f"WHERE g.slug = %s AND r.status = %s AND EXISTS ("
         f"SELECT 1 FROM {revisions} p INNER JOIN {declarations} pd ON p.declaration_id = pd.id "
-        f"WHERE pd.region_id = g.id AND p.status = %s)"
+        f"WHERE pd.region_id = g.id AND p.status = %s) "
+        f"UNION ALL "
+        f"SELECT {moment} AS t FROM {verifications} r "
+        f"INNER JOIN {visions} v ON r.vision_id = v.id "
+        f"INNER JOIN {regions} g ON v.region_id = g.id "
+        f"WHERE g.slug = %s AND r.status = %s"
         f") stamps"
     )
     site = (
@@ -70,7 +77,9 @@ def region_stamp(slug: str) -> datetime | None:
         return None
     published = str(Status.PUBLISHED)
     with connection.cursor() as cursor:
-        cursor.execute(_stamp_sql()[0], [slug, published, slug, published, published])
+        cursor.execute(
+            _stamp_sql()[0], [slug, published, slug, published, published, slug, published]
+        )
         row = cursor.fetchone()
     return _as_datetime(row[0]) if row else None
 

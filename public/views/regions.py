@@ -132,7 +132,8 @@ def _documents(revision) -> list:
         return []
     if revision is None:
         return []
-    return [d for d in documents_for(revision) if getattr(d, "kind", "document") == "document"]
+    links = documents_for(revision, build_status=False)  # 作成中 whether making or failed
+    return [d for d in links if getattr(d, "kind", "document") == "document"]
 
 
 def region_context(state) -> dict:

@@ -10,6 +10,7 @@ from region_portal.env import (
     BASE_DIR,
     caches_from_env,
     database_url,
+    default_storage_from_env,
     env,
     mailer_from_url,
     portal_base_url,
@@ -44,6 +45,8 @@ INSTALLED_APPS = [
     "projects",
     "accounts",
     "reviews",
+    # Reports about a published vision: 検証 records and their reminders (ADR 0106).
+    "reports",
     # The verbs across documents, the model ⇄ Filing adapter, the bundle commands.
     "workflow",
     # The clients.
@@ -51,11 +54,16 @@ INSTALLED_APPS = [
     "staff",
     "ministry",
     "public",
+    # The project's own system checks (region_portal.checks: the object storage, ADR 0103).
+    "region_portal.apps.RegionPortalConfig",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Public pages and API answers this process already sent, again from its memory while
+    # their publication stamp holds (visitors without cookies; ADR 0106).
+    "public.middleware.KeptAnswersMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -145,8 +153,10 @@ STATIC_ROOT = None
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "media")
+# The frozen PDFs (ADR 0051): under MEDIA_ROOT, or in the bucket of an S3-compatible object
+# store when S3_BUCKET is set, shared by every app server (ADR 0103, docs/object-storage.md).
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": default_storage_from_env(),
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 # The portal serves every asset itself (no CDN): WhiteNoise in every mode.
@@ -169,6 +179,12 @@ TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 OUTBOX_MAX_ATTEMPTS = env.int("OUTBOX_MAX_ATTEMPTS", default=8)
 OUTBOX_RETRY_DELAY = env.int("OUTBOX_RETRY_DELAY", default=60)
 OUTBOX_RETRY_MAX_DELAY = env.int("OUTBOX_RETRY_MAX_DELAY", default=6 * 60 * 60)
+# The PDFs of a 送付 are made by the same worker (ADR 0102): a failure is tried again after
+# DOCUMENTS_RETRY_DELAY seconds, doubled each time up to DOCUMENTS_RETRY_MAX_DELAY; after
+# DOCUMENTS_MAX_ATTEMPTS it is failed (admin「PDF の作成」).
+DOCUMENTS_MAX_ATTEMPTS = env.int("DOCUMENTS_MAX_ATTEMPTS", default=6)
+DOCUMENTS_RETRY_DELAY = env.int("DOCUMENTS_RETRY_DELAY", default=30)
+DOCUMENTS_RETRY_MAX_DELAY = env.int("DOCUMENTS_RETRY_MAX_DELAY", default=60 * 60)
 
 # Content-Security-Policy (built into Django 6.1): nothing is loaded from another site.
 SECURE_CSP = {
@@ -194,6 +210,13 @@ LOGGING = {
 VISION_VERIFICATION_INTERVAL_MONTHS = env.int(
     "VISION_VERIFICATION_INTERVAL_MONTHS", default=DEFAULT_VERIFICATION_INTERVAL_MONTHS
 )
+# 第4(3): the editors are mailed this many days before a verification falls due, and once
+# when it is overdue (manage.py remind_verifications, ADR 0106).
+VERIFICATION_REMINDER_DAYS = env.int("VERIFICATION_REMINDER_DAYS", default=30)
+# The yearly results (実績, ADR 0108): a 年度's missing results are reminded this many days
+# after its 3月31日, and an attached evidence file is at most this many bytes.
+RESULT_REMINDER_DAYS = env.int("RESULT_REMINDER_DAYS", default=60)
+RESULT_EVIDENCE_MAX_BYTES = env.int("RESULT_EVIDENCE_MAX_BYTES", default=5 * 1024 * 1024)
 
 # Portal-wide facts shown in the layout and documents.
 PORTAL_NAME = "広域リージョン連携ポータル"

@@ -8,6 +8,7 @@ without warnings. TLS ends at the reverse proxy, which sets X-Forwarded-Proto.
 from region_portal.env import (
     BASE_DIR,
     database_url,
+    default_storage_from_env,
     env,
     mailer_from_url,
     portal_base_url,
@@ -36,7 +37,9 @@ SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    # The frozen PDFs: MEDIA_ROOT, or the bucket of S3_BUCKET (ADR 0103). Static files stay
+    # on each app server (collectstatic, served by WhiteNoise).
+    "default": default_storage_from_env(),
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 STATIC_ROOT = env.path("STATIC_ROOT", default=BASE_DIR / "staticfiles")

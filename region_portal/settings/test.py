@@ -12,6 +12,9 @@ from .base import *  # noqa: F403
 # when it ends, never into the repository's media/ nor a MEDIA_ROOT of the environment (issue 13).
 MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="region-portal-test-media-"))
 atexit.register(shutil.rmtree, MEDIA_ROOT, ignore_errors=True)
+# … and on the file system, even when the environment names a bucket (S3_BUCKET): the object
+# storage tests point STORAGES at the S3 server they start themselves (tests/s3_server.py).
+STORAGES = {**STORAGES, "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"}}  # noqa: F405
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 MAILERS = {"default": {"BACKEND": "django.core.mail.backends.locmem.EmailBackend"}}

@@ -1,4 +1,5 @@
-"""The project form of the staff UI: items ア–ク of 第4(2)③ and the project's milestones.
+"""The project form of the staff UI: items ア–ク of 第4(2)③, the project's milestones and its
+targets (``staff.forms.targets``).
 
 Implementers are chosen among the members of the declaration the vision is read with,
 plus outside bodies typed by name; so are the founders of a jointly established body.
@@ -30,6 +31,7 @@ from staff.forms.declarations import (
     TextField,
     long_text,
 )
+from staff.forms.targets import TARGETS_PREFIX, target_formset
 from staff.forms.visions import PLAN_PARTS, plan_reference_errors
 from workflow.forms import AmountField
 from workflow.rows import ProjectRow
@@ -145,7 +147,7 @@ ROW_SECTIONS = (
         _formset(MilestoneForm, MILESTONES),
     ),
 )
-ROW_PREFIXES = {prefix for prefix, *_rest in ROW_SECTIONS}
+ROW_PREFIXES = {prefix for prefix, *_rest in ROW_SECTIONS} | {TARGETS_PREFIX}
 
 
 def project_initial(project) -> dict:
@@ -395,6 +397,11 @@ class ProjectEditor:
             )
             formset.title, formset.add_label = title, add_label
             self.formsets.append(formset)
+        # 目標（指標）: a block per target, a cell per 年度 of the period (ADR 0104)
+        self.targets = target_formset(
+            data, project=project, period=period, add=add == TARGETS_PREFIX
+        )
+        self.formsets.append(self.targets)
         self.by_prefix = {formset.prefix: formset for formset in self.formsets}
         self.focus = next((f.added for f in self.formsets if f.added), None)
 
@@ -436,6 +443,7 @@ class ProjectEditor:
                 for row in self.by_prefix["milestones"].rows()
             ),
             other=data["other"],
+            targets=self.targets.targets(),
         )
 
     def budget_sum(self):

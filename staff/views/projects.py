@@ -11,7 +11,7 @@ from accounts.access import editor_required, staff_required
 from declarations.lifecycle import FrozenRevisionError
 from declarations.services import DraftConflict
 from filing.amounts import UNITS
-from projects.models import Project
+from projects.models import PROJECT_CHILDREN, Project
 from projects.services import project_delete as delete_project
 from staff.anchors import is_about_project, project_href, project_url, revision_url
 from staff.forms.bounds import TamperedForm
@@ -60,7 +60,7 @@ def project_form(request, project, members) -> saving.Draft:
     def editor_for(data):
         stored = (
             Project.objects.select_related("revision")
-            .prefetch_related("implementers", "plan_references", "budget_lines", "milestones")
+            .prefetch_related(*PROJECT_CHILDREN)
             .filter(pk=project.pk)
             .first()
         ) or project

@@ -16,8 +16,14 @@ from django.views.decorators.http import require_safe
 
 from accounts.access import staff_required
 from documents.models import FrozenDocument, Kind
-from documents.selectors import documents_for, submission_documents
-from documents.views import frozen_pdf_response
+from documents.selectors import (
+    MADE,
+    build_state,
+    build_status_of,
+    documents_for,
+    submission_documents,
+)
+from documents.views import frozen_pdf_response, not_made_yet
 from reviews.models import Submission
 from reviews.selectors import submission_of, submissions_of
 from staff.anchors import receipt_url, revision_url
@@ -40,15 +46,28 @@ class ReceiptDocument:
 
     kind: str
     title: str
-    frozen: FrozenDocument | None  # None: not stored (a 送付 from before the PDFs were kept)
+    frozen: FrozenDocument | None  # None: not made yet, or a 送付 from before PDFs were kept
     url: str
+    state: str = MADE  # made | making (作成中) | failed (作成に失敗) | missing (never kept)
+
+    @property
+    def is_making(self) -> bool:
+        return self.state == "making"
+
+    @property
+    def is_failed(self) -> bool:
+        return self.state == "failed"
 
 
 def _receipt_documents(revision, submission: Submission) -> list[ReceiptDocument]:
     rows = submission_documents(revision, submission.submitted_at)
+    status = None
+    if set(rows) != set(Kind.values):
+        status = build_status_of(revision, submission.submitted_at)
     documents = []
     for kind in Kind.values:
         frozen = rows.get(kind)
+        state = build_state(status, frozen is not None) if status or frozen else "missing"
         label = str(revision.document_label)
         title = label if kind == Kind.DOCUMENT else f"{Kind.COVER.label}（{label}）"
         url = reverse(
@@ -60,7 +79,7 @@ def _receipt_documents(revision, submission: Submission) -> list[ReceiptDocument
                 "kind": kind,
             },
         )
-        documents.append(ReceiptDocument(kind, title, frozen, url))
+        documents.append(ReceiptDocument(kind, title, frozen, url, state))
     return documents
 
 
@@ -102,14 +121,16 @@ def receipt(request, slug, document, number, sequence):
 @staff_required
 def receipt_pdf(request, slug, document, number, sequence, kind):
     """A PDF of that 送付: the bytes stored when it was sent, checked against their SHA-256.
-    A GET makes nothing: a 送付 without stored PDFs (one from before they were kept) has none
-    here (404; the receipt says so)."""
+    A GET makes nothing: until the worker has made it, 「作成中」 (503, ``not_made_yet``); a
+    送付 from before PDFs were kept has none here (404; the receipt says so)."""
     if kind not in Kind.values:
         raise Http404
     revision, submission = _submission_or_404(request, document, number, sequence)
     frozen = submission_documents(revision, submission.submitted_at).get(kind)
     if frozen is None:
-        raise Http404
+        if build_status_of(revision, submission.submitted_at) is None:
+            raise Http404
+        return not_made_yet(request, revision, submission.submitted_at)
     return frozen_pdf_response(request, revision, frozen)
 
 

@@ -18,7 +18,6 @@ from django.views.decorators.http import require_POST
 from accounts.access import editor_required
 from declarations.lifecycle import FrozenRevisionError
 from declarations.services import RevisionNotStarted, TransitionNotAllowed
-from documents.render import PdfError
 from reviews.selectors import submissions_of
 from staff.anchors import receipt_url, revision_url
 from staff.forms.declarations import AbolitionForm
@@ -106,15 +105,6 @@ def _submitted(request, revision, *, saved: bool = False) -> str | None:
         messages.error(request, message)
     except (TransitionNotAllowed, FrozenRevisionError) as error:
         messages.error(request, str(error))
-    except PdfError:
-        # The submission rolled back with the PDF: nothing was sent and nothing is frozen.
-        logger.exception("PDF could not be made while submitting %s", revision)
-        messages.error(
-            request,
-            _(
-                "送付文書（PDF）を作成できなかったため、送付していません。時間をおいてもう一度送付してください。"
-            ),
-        )
     else:
         sent = submissions_of(revision).defer("snapshot").last()
         messages.success(

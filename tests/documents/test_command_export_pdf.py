@@ -6,12 +6,10 @@ from io import StringIO
 import pytest
 from django.core.management import CommandError, call_command
 
-from declarations.lifecycle import Status
-from declarations.services import revision_transition
 from documents.models import Kind
 from documents.services import frozen_documents, read_frozen
 from tests.documents.helpers import flat_text
-from workflow.verbs import revision_submit
+from tests.review_helpers import submit_and_make
 
 pytestmark = pytest.mark.django_db
 
@@ -23,7 +21,7 @@ def export(*args):
 
 
 def test_a_submitted_declaration_is_written_as_the_frozen_copy(imported, editor, tmp_path):
-    revision_submit(revision=imported.declaration_revision, actor=editor)
+    submit_and_make(revision=imported.declaration_revision, actor=editor)
     target = tmp_path / "declaration.pdf"
 
     output = export("setouchi", "--document", "declaration", "--out", str(target))
@@ -35,8 +33,8 @@ def test_a_submitted_declaration_is_written_as_the_frozen_copy(imported, editor,
 
 
 def test_the_cover_letter_of_the_declaration_or_of_the_vision(imported, editor, tmp_path):
-    revision_submit(revision=imported.declaration_revision, actor=editor)
-    revision_submit(revision=imported.vision_revision, actor=editor)
+    submit_and_make(revision=imported.declaration_revision, actor=editor)
+    submit_and_make(revision=imported.vision_revision, actor=editor)
 
     export("setouchi", "--document", "cover", "--out", str(tmp_path / "a.pdf"))
     export(
@@ -90,18 +88,3 @@ def test_an_unwritable_target_is_reported(imported, tmp_path):
 def test_the_document_must_be_one_of_the_three(imported, tmp_path):
     with pytest.raises(CommandError, match=r"invalid choice|選択"):
         export("setouchi", "--document", "budget", "--out", str(tmp_path / "x.pdf"))
-
-
-def test_freeze_documents_makes_the_pdfs_of_revisions_submitted_before_and_nothing_twice(
-    imported,
-):
-    revision = imported.declaration_revision
-    revision_transition(revision=revision, new=Status.SUBMITTED)  # as before freezing existed
-    out = StringIO()
-
-    call_command("freeze_documents", stdout=out)
-    call_command("freeze_documents", stdout=out)
-
-    assert set(frozen_documents(revision)) == {Kind.DOCUMENT, Kind.COVER}
-    assert "PDF を作った版 1 件" in out.getvalue()
-    assert "PDF を作った版 0 件" in out.getvalue()

@@ -277,6 +277,24 @@ def test_vision_names_implementers_plans_periods_and_milestones(filing, vision_t
     assert "令和8年6月1日〜令和11年3月31日" in vision_text
 
 
+def test_listed_implementers_and_milestones_are_one_per_line_without_br_elements(
+    filing, vision_bytes
+):
+    from documents.vision_pdf import vision_html
+
+    html = vision_html(filing, meta=META, declaration_number=1)
+    lines = pdftotext(vision_bytes).splitlines()
+    project = next(p for p in project_views(filing) if len(p.implementers) > 1)
+
+    assert "<br>" not in html.split("<tbody>", 3)[-1].split("ア　名称")[0]  # the schedule table
+    assert 'class="lines"' in html and "<br>" not in html.split("イ　実施主体")[1].split("</td>")[0]
+    for row in project.implementers:  # each ends a line of its own, as with <br> before
+        assert any(line.endswith(f"{row.name}（{row.note}）") for line in lines)
+    assert f"{project.implementers[1].name}（{project.implementers[1].note}）" in lines
+    dated = [m for p in project_views(filing) for m in p.milestones if m.date]
+    assert dated and any(line.endswith(flat(dated[0].target)[-6:]) for line in lines)
+
+
 def test_a_jointly_established_body_names_its_founders(filing):
     founded = with_project(filing, 2, joint_body_of=("hiroshima", "kaiun"))
     text = flat_text(vision_pdf(founded, meta=META))

@@ -16,8 +16,9 @@ from documents.services import document_meta, frozen_documents, read_frozen, ren
 from filing.bundle import dumps_bundle, parse_bundle
 from filing.formatting import wareki
 from tests.documents.helpers import BUNDLES_DIR, flat_text
+from tests.review_helpers import submit_and_make
 from workflow.adapter import filing_from_revisions, filing_import, revisions_for_export
-from workflow.verbs import revision_accept, revision_submit
+from workflow.verbs import revision_accept
 
 pytestmark = pytest.mark.django_db
 
@@ -40,7 +41,7 @@ def head(revision, kind="document", document="declaration"):
 
 def test_head_on_a_published_pdf_gives_its_headers_and_no_body(imported, editor):
     revision = imported.declaration_revision
-    revision_submit(revision=revision, actor=editor)
+    submit_and_make(revision=revision, actor=editor)
     revision_accept(revision=revision, actor=editor)
     revision.refresh_from_db()
 
@@ -70,10 +71,10 @@ def test_head_on_what_get_would_refuse_is_refused_the_same_way(imported):
 def test_the_vision_is_dated_its_consultation_day_and_its_cover_letter_the_day_sent(
     imported, editor
 ):
-    revision_submit(revision=imported.declaration_revision, actor=editor)
+    submit_and_make(revision=imported.declaration_revision, actor=editor)
     vision = imported.vision_revision
     assert vision.consulted_on.isoformat() == "2026-03-18"
-    revision_submit(revision=vision, actor=editor)
+    submit_and_make(revision=vision, actor=editor)
     vision.refresh_from_db()
     frozen = frozen_documents(vision)
 
@@ -113,7 +114,7 @@ def test_the_cover_letter_prints_the_number_and_contact_saved_on_the_revision(im
         contact_email="renkei@example.jp",
     )
     revision.refresh_from_db()
-    revision_submit(revision=revision, actor=editor)
+    submit_and_make(revision=revision, actor=editor)
     revision.refresh_from_db()
 
     cover = flat_text(read_frozen(frozen_documents(revision)[Kind.COVER]))
@@ -151,7 +152,7 @@ def test_the_representative_is_shown_on_the_public_region_page(editor):
     bundle = json.loads((BUNDLES_DIR / "valid_region.json").read_text(encoding="utf-8"))
     bundle["declaration"]["representative"] = "hiroshima"
     revision = filing_import(parse_bundle(json.dumps(bundle)), slug="setouchi").declaration_revision
-    revision_submit(revision=revision, actor=editor)
+    submit_and_make(revision=revision, actor=editor)
     revision_accept(revision=revision, actor=editor)
 
     page = Client().get("/regions/setouchi/").content.decode()

@@ -2,6 +2,7 @@
 nothing fetched but the fonts, and its own error."""
 
 import io
+import threading
 from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
 
@@ -9,7 +10,7 @@ import pytest
 from pypdf import PdfReader
 
 from documents import render as pdf
-from documents.render import FONT_FAMILY, PdfError, render_pdf
+from documents.render import DOCUMENT_STYLESHEET, FONT_FAMILY, PdfError, render_pdf
 from tests.documents.helpers import embedded_fonts, flat_text, page_count, pdftotext
 
 TOKYO = ZoneInfo("Asia/Tokyo")
@@ -118,3 +119,55 @@ def test_the_pdf_date_is_written_in_japan_time():
     info = PdfReader(io.BytesIO(render_pdf(page("<p>日時</p>"), created=moment))).metadata
 
     assert info["/CreationDate"] == "D:20260401103000+09'00"
+
+
+def test_the_print_stylesheet_given_by_name_styles_the_document():
+    body = "<p>一</p><p style='break-before: page'>二</p>"
+
+    plain = flat_text(render_pdf(page(body)))
+    styled = flat_text(render_pdf(page(body), stylesheet=DOCUMENT_STYLESHEET))
+
+    assert "1/2" not in plain
+    assert "1/2" in styled and "2/2" in styled  # document.css: @bottom-center page numbers
+
+
+def test_the_print_stylesheet_is_parsed_once_per_thread():
+    first = pdf._stylesheet(DOCUMENT_STYLESHEET)
+    other = []
+    worker = threading.Thread(target=lambda: other.append(pdf._stylesheet(DOCUMENT_STYLESHEET)))
+    worker.start()
+    worker.join()
+
+    assert pdf._stylesheet(DOCUMENT_STYLESHEET) is first
+    assert other and other[0] is not first  # WeasyPrint objects are not shared across threads
+
+
+def test_every_tag_points_at_its_own_page_with_the_shared_page_references():
+    import pydyf
+
+    data = render_pdf(
+        page("<p>一</p><p style='break-before: page'>二</p><h2 style='break-before: page'>三</h2>")
+    )
+    reader = PdfReader(io.BytesIO(data))
+    pages = {p.indirect_reference.idnum: number for number, p in enumerate(reader.pages)}
+    texts = {}
+
+    def walk(node):
+        node = node.get_object()
+        kids = node.get("/K")
+        if "/Pg" in node and isinstance(kids, int | list):
+            texts.setdefault(pages[node.raw_get("/Pg").idnum], []).append(node["/S"])
+        for kid in kids if isinstance(kids, list) else [kids]:
+            if hasattr(kid, "get_object") and isinstance(kid.get_object(), dict):
+                walk(kid)
+
+    walk(reader.trailer["/Root"]["/StructTreeRoot"])
+
+    assert set(texts) == {0, 1, 2}  # each page's text is tagged on that page
+    assert "/H2" in texts[2] and "/H2" not in texts[0]
+    shared = pydyf.PDF.page_references.fget
+    assert shared.portal_shared
+    document = pydyf.PDF()
+    for _ in range(3):
+        document.add_page(pydyf.Dictionary({"Type": "/Page"}))
+        assert document.page_references == shared.original(document)

@@ -149,11 +149,32 @@ def test_a_draft_has_preview_links_without_a_hash_even_if_rows_match(imported):
 def test_documents_for_costs_one_query(imported, editor, django_assert_num_queries):
     revision = submitted(imported.declaration_revision, editor)
     frozen(revision)
+    frozen(revision, Kind.COVER)
     ContentType.objects.get_for_model(revision)  # cached, as in a running site
 
     with django_assert_num_queries(1):
         links = documents_for(revision)
     assert links[0].sha256 == sha("a")
+    assert [link.state for link in links] == ["made", "made"]
+
+
+def test_while_a_pdf_is_missing_documents_for_reads_its_build_too(
+    imported, editor, django_assert_num_queries
+):
+    from documents.models import DocumentBuild
+
+    revision = submitted(imported.declaration_revision, editor)
+    frozen(revision)
+    ContentType.objects.get_for_model(revision)
+
+    with django_assert_num_queries(2):
+        links = documents_for(revision)
+    assert [link.state for link in links] == ["made", "making"]
+    DocumentBuild.objects.update(status=DocumentBuild.Status.FAILED)
+    assert [link.state for link in documents_for(revision)] == ["made", "failed"]
+    with django_assert_num_queries(1):  # a public page: 「作成中」 either way
+        links = documents_for(revision, build_status=False)
+    assert [link.state for link in links] == ["made", "making"]
 
 
 def test_documents_for_many_is_documents_for_of_each_keyed_by_document_and_pk(
@@ -171,7 +192,8 @@ def test_documents_for_many_is_documents_for_of_each_keyed_by_document_and_pk(
     for revision in revisions:
         ContentType.objects.get_for_model(revision)
 
-    with django_assert_num_queries(2):  # one per document type
+    # one per document type, and one for the build of the vision (its cover is missing)
+    with django_assert_num_queries(3):
         many = documents_for_many(revisions)
 
     assert set(many) == {

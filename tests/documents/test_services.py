@@ -13,8 +13,7 @@ from django.utils import timezone
 from declarations.lifecycle import Status
 from declarations.models import StatusChange
 from documents import render as pdf
-from documents.models import Document, FrozenDocument, FrozenDocumentError, Kind
-from documents.render import PdfError
+from documents.models import Document, DocumentBuild, FrozenDocument, FrozenDocumentError, Kind
 from documents.services import (
     FreezeRefused,
     StoredDocumentDamaged,
@@ -27,8 +26,9 @@ from filing.bundle import read_bundle_file
 from filing.data import MemberData, MemberKind, RevisionInfo, RevisionKind
 from filing.formatting import wareki
 from tests.documents.helpers import BUNDLES_DIR, flat_text, page_count
+from tests.review_helpers import submit_and_make
 from workflow.adapter import filing_import
-from workflow.verbs import revision_accept, revision_reopen, revision_return, revision_submit
+from workflow.verbs import revision_accept, revision_reopen, revision_return
 
 pytestmark = pytest.mark.django_db
 
@@ -40,7 +40,7 @@ def stored_files(root) -> list:
 def test_submitting_a_declaration_freezes_its_pdf_and_cover_letter(imported, editor, media_root):
     revision = imported.declaration_revision
 
-    revision_submit(revision=revision, actor=editor)
+    submit_and_make(revision=revision, actor=editor)
 
     frozen = frozen_documents(revision)
     assert set(frozen) == {Kind.DOCUMENT, Kind.COVER}
@@ -64,10 +64,10 @@ def test_submitting_a_declaration_freezes_its_pdf_and_cover_letter(imported, edi
 
 
 def test_submitting_the_vision_freezes_the_vision_and_its_cover(imported, editor):
-    revision_submit(revision=imported.declaration_revision, actor=editor)
+    submit_and_make(revision=imported.declaration_revision, actor=editor)
     vision = imported.vision_revision
 
-    revision_submit(revision=vision, actor=editor)
+    submit_and_make(revision=vision, actor=editor)
 
     frozen = frozen_documents(vision)
     assert {row.document for row in frozen.values()} == {Document.VISION}
@@ -97,7 +97,7 @@ def test_a_stale_object_of_a_draft_cannot_be_frozen_either(imported):
 
 def test_freezing_again_makes_nothing_new(imported, editor, media_root):
     revision = imported.declaration_revision
-    revision_submit(revision=revision, actor=editor)
+    submit_and_make(revision=revision, actor=editor)
     first = {kind: row.pk for kind, row in frozen_documents(revision).items()}
 
     again = freeze_documents(revision=revision)
@@ -109,7 +109,7 @@ def test_freezing_again_makes_nothing_new(imported, editor, media_root):
 
 def test_a_missing_cover_letter_is_made_from_the_stored_document(imported, editor):
     revision = imported.declaration_revision
-    revision_submit(revision=revision, actor=editor)
+    submit_and_make(revision=revision, actor=editor)
     document = frozen_documents(revision)[Kind.DOCUMENT]
     FrozenDocument.objects.filter(kind=Kind.COVER)._raw_delete(FrozenDocument.objects.db)
 
@@ -121,7 +121,7 @@ def test_a_missing_cover_letter_is_made_from_the_stored_document(imported, edito
 
 def test_the_frozen_pdf_is_what_rendering_the_submitted_revision_gives_again(imported, editor):
     revision = imported.declaration_revision
-    revision_submit(revision=revision, actor=editor)
+    submit_and_make(revision=revision, actor=editor)
     revision.refresh_from_db()
 
     for kind, row in frozen_documents(revision).items():
@@ -132,7 +132,7 @@ def test_the_declaration_is_dated_its_declared_day_and_the_cover_letter_the_subm
     imported, editor
 ):
     revision = imported.declaration_revision
-    revision_submit(revision=revision, actor=editor)
+    submit_and_make(revision=revision, actor=editor)
     revision.refresh_from_db()
     frozen = frozen_documents(revision)
 
@@ -142,7 +142,7 @@ def test_the_declaration_is_dated_its_declared_day_and_the_cover_letter_the_subm
 
 
 def test_frozen_documents_can_be_neither_changed_nor_deleted(imported, editor):
-    revision_submit(revision=imported.declaration_revision, actor=editor)
+    submit_and_make(revision=imported.declaration_revision, actor=editor)
     row = FrozenDocument.objects.first()
 
     row.sha256 = "0" * 64
@@ -157,23 +157,26 @@ def test_frozen_documents_can_be_neither_changed_nor_deleted(imported, editor):
     assert FrozenDocument.objects.filter(sha256="0" * 64).count() == 0
 
 
-def test_when_the_pdf_cannot_be_made_the_submission_does_not_happen(
+def test_when_the_pdf_cannot_be_made_the_submission_still_happens_and_the_build_keeps_the_error(
     imported, editor, monkeypatch, tmp_path, media_root
 ):
     monkeypatch.setattr(pdf, "FONT_FILES", {400: tmp_path / "gone.otf"})
     revision = imported.declaration_revision
 
-    with pytest.raises(PdfError):
-        revision_submit(revision=revision, actor=editor)
+    submit_and_make(revision=revision, actor=editor)  # the worker's job fails; the 送付 stands
 
     revision.refresh_from_db()
-    assert revision.status == Status.DRAFT
-    assert not StatusChange.objects.exclude(old="").exists()  # the import's creation rows only
+    assert revision.status == Status.SUBMITTED
+    assert StatusChange.objects.filter(new=Status.SUBMITTED).count() == 1
     assert not FrozenDocument.objects.exists()
+    build = DocumentBuild.objects.get()
+    assert (build.status, build.attempts) == (DocumentBuild.Status.PENDING, 1)
+    assert build.last_error.startswith("PdfError")
+    assert build.next_attempt_at > timezone.now()
 
 
 def test_a_stored_file_that_changed_or_vanished_is_never_served(imported, editor):
-    revision_submit(revision=imported.declaration_revision, actor=editor)
+    submit_and_make(revision=imported.declaration_revision, actor=editor)
     document, cover = (
         FrozenDocument.objects.get(kind=Kind.DOCUMENT),
         FrozenDocument.objects.get(kind=Kind.COVER),
@@ -198,7 +201,7 @@ def test_pdfs_go_through_the_storage_api_not_the_file_system(
     }
     revision = imported.declaration_revision
 
-    revision_submit(revision=revision, actor=editor)
+    submit_and_make(revision=revision, actor=editor)
 
     assert stored_files(media_root) == []
     for row in frozen_documents(revision).values():
@@ -207,7 +210,7 @@ def test_pdfs_go_through_the_storage_api_not_the_file_system(
 
 def test_a_change_lists_what_changed_since_the_published_revision(imported, editor):
     first = imported.declaration_revision
-    revision_submit(revision=first, actor=editor)
+    submit_and_make(revision=first, actor=editor)
     revision_accept(revision=first, actor=editor)
     bundle = read_bundle_file(BUNDLES_DIR / "valid_region.json")
     newcomer = MemberData("newlab", "瀬戸内新素材研究所", MemberKind.RESEARCH_INSTITUTE)
@@ -222,10 +225,10 @@ def test_a_change_lists_what_changed_since_the_published_revision(imported, edit
         ),
     )
     # The vision draft of the first import is still open; submit it so the import may proceed.
-    revision_submit(revision=imported.vision_revision, actor=editor)
+    submit_and_make(revision=imported.vision_revision, actor=editor)
     second = filing_import(change, region=first.region).declaration_revision
 
-    revision_submit(revision=second, actor=editor)
+    submit_and_make(revision=second, actor=editor)
 
     text = flat_text(read_frozen(frozen_documents(second)[Kind.DOCUMENT]))
     assert "瀬戸内広域リージョン連携宣言書（変更）" in text
@@ -240,7 +243,7 @@ def test_a_revision_submitted_again_after_its_return_gets_new_pdfs_of_its_new_co
     imported, editor
 ):
     revision = imported.declaration_revision
-    revision_submit(revision=revision, actor=editor)
+    submit_and_make(revision=revision, actor=editor)
     first = frozen_documents(revision)
     revision_return(revision=revision, actor=editor, comment="目指すべき姿を具体的に")
     revision_reopen(revision=revision, actor=editor)
@@ -249,7 +252,7 @@ def test_a_revision_submitted_again_after_its_return_gets_new_pdfs_of_its_new_co
     revision.aspiration = "改めて書いた目指すべき姿。"
     revision.save()
 
-    revision_submit(revision=revision, actor=editor)
+    submit_and_make(revision=revision, actor=editor)
 
     second = frozen_documents(revision)
     assert {row.pk for row in second.values()}.isdisjoint(row.pk for row in first.values())

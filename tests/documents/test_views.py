@@ -9,6 +9,7 @@ from django.contrib.auth.models import Group
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.management import call_command
 from django.test import Client, RequestFactory
 from django.urls import reverse
 
@@ -16,14 +17,15 @@ from accounts.models import REVIEWER_GROUP, RegionRole
 from declarations.lifecycle import Status
 from declarations.services import revision_transition
 from documents.forms import VERIFY_MAX_BYTES, VerifyForm
-from documents.models import FrozenDocument, Kind
+from documents.models import DocumentBuild, FrozenDocument, Kind
 from documents.selectors import documents_for, documents_for_many
-from documents.services import frozen_documents, read_frozen
+from documents.services import build_for, frozen_documents, read_frozen
 from tests.documents.helpers import flat_text
 from tests.factories import RegionFactory, UserFactory
 from tests.pdf_bombs import many_pages, nested_object_streams
+from tests.review_helpers import submit_and_make
 from web.ratelimit import rate_limit_clear
-from workflow.verbs import revision_accept, revision_reopen, revision_return, revision_submit
+from workflow.verbs import revision_accept, revision_reopen, revision_return
 
 pytestmark = pytest.mark.django_db
 
@@ -36,7 +38,7 @@ def url(revision, kind="document", document="declaration"):
 
 @pytest.fixture
 def submitted(imported, editor):
-    revision_submit(revision=imported.declaration_revision, actor=editor)
+    submit_and_make(revision=imported.declaration_revision, actor=editor)
     return imported.declaration_revision
 
 
@@ -200,19 +202,39 @@ def test_only_get_is_allowed(published):
     assert Client().post(url(published)).status_code == 405
 
 
-def test_a_revision_submitted_before_freezing_existed_is_frozen_at_its_first_download(
-    imported, people
-):
+def test_a_download_never_makes_a_pdf_and_says_it_is_being_made(imported, people):
     revision = imported.declaration_revision
     revision_transition(revision=revision, new=Status.SUBMITTED)  # bypassing revision_submit
     assert not FrozenDocument.objects.exists()
 
     first = client_for(people["staff"]).get(url(revision))
-    second = client_for(people["reviewer"]).get(url(revision))
+    head = client_for(people["reviewer"]).head(url(revision))
 
-    assert first.status_code == second.status_code == 200
-    assert first.content == second.content
-    assert FrozenDocument.objects.count() == 2
+    assert first.status_code == head.status_code == 503
+    assert first["Retry-After"] == "10"
+    assert first["Cache-Control"] == "no-store"
+    assert first["Content-Type"].startswith("text/html")
+    assert "作成中" in first.content.decode()
+    assert not FrozenDocument.objects.exists()
+
+    call_command("freeze_documents", "--now", verbosity=0)  # what the worker does
+
+    made = client_for(people["staff"]).get(url(revision))
+    assert made.status_code == 200
+    assert made.content == read_frozen(frozen_documents(revision)[Kind.DOCUMENT])
+
+
+def test_a_pdf_whose_making_failed_says_so_and_that_operators_make_it_again(imported, people):
+    revision = imported.declaration_revision
+    revision_transition(revision=revision, new=Status.SUBMITTED)
+    build = build_for(revision)
+    DocumentBuild.objects.filter(pk=build.pk).update(status=DocumentBuild.Status.FAILED)
+
+    response = client_for(people["staff"]).get(url(revision, kind="cover"))
+
+    assert response.status_code == 503
+    assert response["Retry-After"] == "600"
+    assert "作成に失敗しました。運用担当が再作成します" in response.content.decode()
 
 
 def test_a_damaged_stored_file_gives_an_explanation_not_other_bytes(published):
@@ -253,7 +275,7 @@ def test_documents_for_a_draft_gives_preview_links_without_a_hash(imported):
 def test_documents_for_many_revisions_costs_one_query_per_document_type(
     published, imported, editor, django_assert_num_queries
 ):
-    revision_submit(revision=imported.vision_revision, actor=editor)
+    submit_and_make(revision=imported.vision_revision, actor=editor)
     revisions = [published, imported.vision_revision]
 
     with django_assert_num_queries(2):
@@ -306,8 +328,8 @@ def test_a_published_pdf_is_recognised_with_its_region_revision_and_dates(publis
 
 
 def test_a_published_vision_names_its_region_and_declaration(imported, editor):
-    revision_submit(revision=imported.declaration_revision, actor=editor)
-    revision_submit(revision=imported.vision_revision, actor=editor)
+    submit_and_make(revision=imported.declaration_revision, actor=editor)
+    submit_and_make(revision=imported.vision_revision, actor=editor)
     revision_accept(revision=imported.vision_revision, actor=editor)
 
     row = frozen_documents(imported.vision_revision)[Kind.DOCUMENT]
@@ -333,14 +355,14 @@ def test_an_unpublished_pdf_matches_nothing_and_reveals_nothing(submitted):
 
 def test_the_copy_of_an_earlier_submission_matches_nothing_once_published(imported, editor):
     revision = imported.declaration_revision
-    revision_submit(revision=revision, actor=editor)
+    submit_and_make(revision=revision, actor=editor)
     earlier = read_frozen(frozen_documents(revision)[Kind.DOCUMENT])
     revision_return(revision=revision, actor=editor, comment="修正してください")
     revision_reopen(revision=revision, actor=editor)
     revision.refresh_from_db()
     revision.aspiration = "改めた目指すべき姿。"
     revision.save()
-    revision_submit(revision=revision, actor=editor)
+    submit_and_make(revision=revision, actor=editor)
     revision_accept(revision=revision, actor=editor)
     revision.refresh_from_db()
 

@@ -299,3 +299,21 @@ def test_a_change_of_the_representative_is_in_the_diff_by_the_members_name():
     assert "declaration.representative" not in {
         c.path for c in diff_filings(old, chosen, document="vision").text_changes
     }
+
+
+def test_a_changed_target_is_shown_as_the_old_removed_and_the_new_added():
+    from decimal import Decimal
+
+    from tests.filing_factories import target, with_project
+
+    old = valid_filing()
+    new = with_project(old, 0, targets=(target(final_value=Decimal(8)),))
+    (change,) = diff_filings(old, new).projects_changed
+    assert change.targets_removed == (
+        "立地企業数（社、高いほどよい）: 基準値 0社（2026-03-31）、2026年度 2社、"
+        "最終目標 2027年度 5社、出典 道県の企業立地統計",
+    )
+    assert change.targets_added[0].endswith("最終目標 2027年度 8社、出典 道県の企業立地統計")
+    assert (
+        diff_filings(old, with_project(old, 0, targets=())).projects_changed[0].targets_added == ()
+    )

@@ -46,7 +46,11 @@ EXPECTED = {
     "change.consultation": ("第3(5), 第4(1), 第4(3)", ("error",)),
     "change.declaration_sync": ("第3(5), 第4(3)", ("error",)),
     "vision.verification": ("第4(3)", ("warning",)),
+    "project.targets": ("第4(2)②", ("error", "warning")),
 }
+# Rules the portal added after DESIGN.md's table, recorded in docs/glossary.md and their ADR
+# (the 要綱 wins over DESIGN.md where they disagree).
+ADDED_SINCE_DESIGN = {"project.targets"}  # ADR 0104
 
 TABLE_ROW = re.compile(r"^\| `(?P<code>[a-z_.]+)` \| (?P<clause>[^|]+?) \| (?P<severity>[^|]+?) \|")
 
@@ -71,8 +75,9 @@ def test_every_rule_of_the_design_table_is_implemented_with_its_clause_and_sever
 @pytest.mark.skipif(not DESIGN.exists(), reason="../shared/DESIGN.md is not beside the project")
 def test_implemented_rules_match_design_md_itself():
     table = design_table(DESIGN.read_text(encoding="utf-8"))
-    assert len(table) == len(EXPECTED)
-    assert implemented() == table
+    assert len(table) == len(EXPECTED) - len(ADDED_SINCE_DESIGN)
+    added = {code: value for code, value in implemented().items() if code in ADDED_SINCE_DESIGN}
+    assert {**table, **added} == implemented()
 
 
 def test_design_table_parser_reads_two_severities_in_order():
@@ -82,7 +87,7 @@ def test_design_table_parser_reads_two_severities_in_order():
 
 def test_every_rule_is_listed_once_with_a_japanese_description():
     rules = all_rules()
-    assert len({rule.code for rule in rules}) == len(rules) == 28
+    assert len({rule.code for rule in rules}) == len(rules) == 29
     assert all(re.search(r"[ぁ-んァ-ヶ一-龯]", rule.description) for rule in rules)
 
 

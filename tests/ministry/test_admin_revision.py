@@ -25,7 +25,7 @@ from filing.data import (
     RevisionKind,
 )
 from tests.factories import UserFactory
-from tests.review_helpers import BUNDLES, revision_url, signed_in, submit
+from tests.review_helpers import BUNDLES, make_documents, revision_url, signed_in, submit
 from workflow.adapter import filing_import
 from workflow.verbs import revision_accept, revision_submit
 
@@ -140,19 +140,39 @@ def test_findings_are_shown_next_to_the_item_they_concern(reviewer_client, impor
     assert page.context["errors"] >= 1
 
 
-def test_the_page_links_the_stored_pdfs_of_a_revision_submitted_through_the_service(
+def test_the_page_says_making_until_the_worker_has_made_the_pdfs_then_links_them(
     reviewer_client, imported, editor, settings, tmp_path
 ):
     settings.MEDIA_ROOT = tmp_path
-    revision_submit(revision=imported.declaration_revision, actor=editor)
-    page = reviewer_client.get(revision_url(imported.declaration_revision))
+    revision = imported.declaration_revision
+    revision_submit(revision=revision, actor=editor)
+    html = reviewer_client.get(revision_url(revision)).content.decode()
+    assert html.count("作成中（できあがると SHA-256 が表示されます") == 2
+    assert f"/documents/declaration/{revision.pk}/document.pdf" not in html
+
+    make_documents()
+
+    page = reviewer_client.get(revision_url(revision))
     pdfs = page.context["stored_documents"]
-    assert pdfs, "documents.selectors.documents_for lists the stored PDFs"
+    assert len(pdfs) == 2, "documents.selectors.documents_for lists the stored PDFs"
     html = page.content.decode()
+    assert "作成中（" not in html
     for link in pdfs:
         assert link.get_absolute_url() in html
-        if link.sha256:
-            assert link.sha256 in html
+        assert link.sha256 and link.sha256 in html
+
+
+def test_a_failed_build_tells_the_reviewer_that_operators_make_it_again(
+    reviewer_client, imported, editor
+):
+    from documents.models import DocumentBuild
+
+    revision_submit(revision=imported.declaration_revision, actor=editor)
+    DocumentBuild.objects.update(status=DocumentBuild.Status.FAILED)
+
+    html = reviewer_client.get(revision_url(imported.declaration_revision)).content.decode()
+
+    assert html.count("作成に失敗しました。運用担当が再作成します") == 2
 
 
 def test_the_page_query_count_is_bounded(reviewer_client, submitted):

@@ -37,6 +37,17 @@ EXPECTED_PERMISSIONS = {
     "reviews.view_review",
     "reviews.return_revision",
     "reviews.accept_revision",
+    # 検証 records (reports 0002, ADR 0105): read them and the reminders, return or accept.
+    "reports.view_verification",
+    "reports.view_assessment",
+    "reports.view_verificationreminder",
+    "reports.return_verification",
+    "reports.accept_verification",
+    # the yearly results (reports 0004, ADR 0108)
+    "reports.view_targetresult",
+    "reports.view_resultreminder",
+    "reports.return_targetresult",
+    "reports.accept_targetresult",
 }
 
 

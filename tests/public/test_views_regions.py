@@ -23,6 +23,7 @@ from tests.public_data import (
     skip_pdfs,
     valid_filing,
 )
+from tests.review_helpers import make_documents
 
 pytestmark = pytest.mark.django_db
 
@@ -507,7 +508,7 @@ def test_region_page_and_list_queries_do_not_grow_with_members_or_projects(
     public_prefectures.prefectures()
     cache.clear()
 
-    with django_assert_max_num_queries(16):
+    with django_assert_max_num_queries(17):  # 16 + the projects' targets (ADR 0104)
         assert client.get("/regions/region-1/").status_code == 200
     with django_assert_max_num_queries(10):
         assert client.get("/regions/").status_code == 200
@@ -577,6 +578,7 @@ def test_cached_fragment_never_holds_the_visitors_name(client, setouchi, django_
 
 def test_region_page_lists_the_published_pdfs_with_their_sha256(client):
     publish_region("with-pdfs")
+    make_documents()
 
     html = client.get("/regions/with-pdfs/").content.decode()
     documents = html[html.index('id="documents"') : html.index('id="history"')]
@@ -584,6 +586,16 @@ def test_region_page_lists_the_published_pdfs_with_their_sha256(client):
     hashes = re.findall(r"SHA-256: <code>([0-9a-f]{64})</code>", documents)
     assert len(hashes) == 2  # the declaration and the vision; not the cover letters
     assert "送付書" not in documents
+
+
+def test_a_published_pdf_the_worker_has_not_made_yet_is_making_not_a_broken_link(client):
+    publish_region("pdfs-later")
+
+    html = client.get("/regions/pdfs-later/").content.decode()
+    documents = html[html.index('id="documents"') : html.index('id="history"')]
+
+    assert documents.count("作成中です。しばらくしてからご覧ください。") == 2
+    assert "/documents/" not in documents and "SHA-256: <code>" not in documents
 
 
 # ---------------------------------------------------------------- templates

@@ -184,7 +184,7 @@ def test_demo_users_are_allowed_in_the_development_settings_only():
 
 # ---------------------------------------------------------------- the cache (issue 14, ADR 0100)
 
-REDIS_BACKEND = "django.core.cache.backends.redis.RedisCache"
+REDIS_BACKEND = "region_portal.redis_cache.RedisCache"
 LOCMEM_BACKEND = "django.core.cache.backends.locmem.LocMemCache"
 
 

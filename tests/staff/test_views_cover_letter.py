@@ -8,6 +8,7 @@ from declarations.lifecycle import Kind
 from documents.models import Kind as DocumentKind
 from documents.services import frozen_documents, read_frozen
 from tests.documents.helpers import flat_text
+from tests.review_helpers import submit_and_make
 from tests.staff_helpers import (  # noqa: F401 (fixtures)
     declaration,
     editor,
@@ -20,7 +21,6 @@ from tests.staff_helpers import (  # noqa: F401 (fixtures)
 )
 from visions.models import VisionRevision
 from workflow.revisions import revision_start_change
-from workflow.verbs import revision_submit
 
 pytestmark = pytest.mark.django_db
 
@@ -62,7 +62,7 @@ def test_the_cover_letter_made_at_submission_prints_what_the_form_saved(
     save(editor_client, URL, data, **CONTACT)
     revision = declaration(imported.region)
 
-    revision_submit(revision=revision, actor=editor)
+    submit_and_make(revision=revision, actor=editor)
     revision.refresh_from_db()
     cover = flat_text(read_frozen(frozen_documents(revision)[DocumentKind.COVER]))
 

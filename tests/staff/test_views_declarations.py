@@ -664,11 +664,13 @@ def test_a_forged_acknowledgement_does_not_acknowledge_another_warning(editor_cl
     assert revision.status == Status.DRAFT
 
 
-def test_a_pdf_failure_at_submission_is_a_message_and_nothing_is_sent(
-    editor_client, imported, monkeypatch, mailoutbox
+def test_a_pdf_that_cannot_be_made_no_longer_stops_the_submission(
+    editor_client, imported, monkeypatch, django_capture_on_commit_callbacks
 ):
+    """The PDFs are made by the worker after the 送付 (ADR 0102): a renderer that fails leaves
+    the 送付 standing, the receipt saying 「作成中」 and the error on the build for a retry."""
     from documents import declaration_pdf
-    from documents.models import FrozenDocument
+    from documents.models import DocumentBuild, FrozenDocument
     from documents.render import PdfError
 
     def broken(*args, **kwargs):
@@ -677,12 +679,20 @@ def test_a_pdf_failure_at_submission_is_a_message_and_nothing_is_sent(
     # Fault injection: the renderer fails as it would without its font.
     monkeypatch.setattr(declaration_pdf, "render_pdf", broken)
     revision = imported.declaration_revision
-    response = editor_client.post(URL + "submit/", {"version": str(revision.version)}, follow=True)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = editor_client.post(
+            URL + "submit/", {"version": str(revision.version)}, follow=True
+        )
+
     assert response.status_code == 200
-    assert "送付していません" in response.content.decode()
+    html = response.content.decode()
+    assert "を総務省へ送付しました" in html and "作成中です" in html
     revision.refresh_from_db()
-    assert revision.status == Status.DRAFT
-    assert not FrozenDocument.objects.exists() and mailoutbox == []
+    assert revision.status == Status.SUBMITTED
+    assert not FrozenDocument.objects.exists()
+    build = DocumentBuild.objects.get()
+    assert (build.status, build.attempts) == (DocumentBuild.Status.PENDING, 1)
+    assert "font missing" in build.last_error
 
 
 def test_submit_with_a_stale_version_is_refused(editor_client, imported):

@@ -8,12 +8,13 @@ import hashlib
 
 import pytest
 
-from documents.models import FrozenDocument
+from documents.models import DocumentBuild, FrozenDocument
 from documents.models import Kind as DocumentKind
 from documents.services import frozen_documents
 from filing.formatting import wareki
 from reviews.models import Submission
 from tests.factories import UserFactory
+from tests.review_helpers import make_documents, submit_and_make
 from tests.staff_helpers import (  # noqa: F401 (fixtures)
     editor,
     editor_client,
@@ -32,6 +33,16 @@ RECEIPT = "/staff/setouchi/declaration/1/receipt/1/"
 
 @pytest.fixture
 def sent(imported, editor):
+    """The declaration sent and its PDFs made by the worker's job."""
+    revision = imported.declaration_revision
+    submit_and_make(revision=revision, actor=editor)
+    revision.refresh_from_db()
+    return revision
+
+
+@pytest.fixture
+def making(imported, editor):
+    """The declaration sent; the worker has not made its PDFs yet."""
     revision = imported.declaration_revision
     revision_submit(revision=revision, actor=editor)
     revision.refresh_from_db()
@@ -114,7 +125,7 @@ def test_an_earlier_receipt_keeps_the_pdfs_of_that_submission(editor_client, sen
     sent.refresh_from_db()
     sent.aspiration = "瀬戸内の島々をつなぐ、直した目指すべき姿"
     sent.save()
-    revision_submit(revision=sent, actor=editor)
+    submit_and_make(revision=sent, actor=editor)
     sent.refresh_from_db()
     second = {kind: row.sha256 for kind, row in frozen_documents(sent).items()}
     assert first[DocumentKind.DOCUMENT] != second[DocumentKind.DOCUMENT]
@@ -163,3 +174,47 @@ def test_draft_pages_link_the_preview_pdf(editor_client, imported):
         assert f'href="/documents/{document}/{revision.pk}/cover.pdf"' in html
         assert "プレビュー（PDF・下書き）" in html
         assert "まだ送付していません" in html
+
+
+def test_until_the_worker_has_made_them_the_receipt_says_making_and_polls(editor_client, making):
+    html = editor_client.get(RECEIPT).content.decode()
+
+    assert html.count("作成中です") == 2
+    assert f'href="{RECEIPT}document.pdf"' not in html
+    assert 'hx-trigger="every 10s"' in html and 'hx-select="#receipt-documents"' in html
+    pdf = editor_client.get(f"{RECEIPT}document.pdf")
+    assert pdf.status_code == 503 and pdf["Retry-After"] == "10"
+    assert "作成中" in pdf.content.decode()
+
+    make_documents()
+
+    html = editor_client.get(RECEIPT).content.decode()
+    assert "作成中" not in html and 'hx-trigger="every 10s"' not in html
+    for row in frozen_documents(making).values():
+        assert row.sha256 in html
+
+
+def test_the_revision_page_says_making_then_shows_the_hashes(editor_client, making):
+    page = "/staff/setouchi/declaration/1/"
+    html = editor_client.get(page).content.decode()
+
+    assert html.count("作成中（できあがると SHA-256 が表示されます）") == 2
+    assert f'href="/documents/declaration/{making.pk}/document.pdf"' not in html
+    assert 'hx-select="#revision-documents"' in html
+
+    make_documents()
+
+    html = editor_client.get(page).content.decode()
+    assert "作成中（" not in html
+    assert frozen_documents(making)[DocumentKind.DOCUMENT].sha256 in html
+
+
+def test_a_failed_build_tells_the_staff_that_operators_make_it_again(editor_client, making):
+    DocumentBuild.objects.update(status=DocumentBuild.Status.FAILED)
+
+    receipt = editor_client.get(RECEIPT).content.decode()
+    page = editor_client.get("/staff/setouchi/declaration/1/").content.decode()
+
+    for html in (receipt, page):
+        assert html.count("作成に失敗しました。運用担当が再作成します") == 2
+        assert 'hx-trigger="every 10s"' not in html  # nothing to wait for until an operator acts

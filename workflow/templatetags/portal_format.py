@@ -72,3 +72,16 @@ def signed_yen(value):
 def short_yen(value):
     """「245.7億円」「300万円」「5,000円」."""
     return _safe(lambda amount: formatting.short_yen(int(amount)), value)
+
+
+@register.filter
+def figure(value):
+    """A target's figure (ADR 0104): 「1,234.5」, no trailing zeros, never an exponent."""
+    from decimal import Decimal, InvalidOperation
+
+    from filing.targets import format_value
+
+    try:
+        return _safe(lambda number: format_value(Decimal(str(number))), value)
+    except InvalidOperation:
+        return value

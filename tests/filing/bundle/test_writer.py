@@ -143,6 +143,7 @@ def test_default_revision_is_left_out_when_written():
 _VARIANT_VALUES = {
     str: ["", "x", "2026-04-01", "2024-02-29", "01", "47", "010006", "okayama", "東京都府中市"],
     int: [0, 1, 10**15],
+    float: [0.5, 12.25, -1.5, 0.00001, 1e16],  # target figures (ADR 0104)
     bool: [True, False],
     list: [[], ["01"], ["okayama"], [{"member": "okayama"}], [{"name": "x"}], ["other"]],
     dict: [{}, {"plan": "p"}, {"kind": "changed"}, {"total": None}],

@@ -15,6 +15,7 @@ from tests.filing_factories import (
     context,
     implementers,
     of_code,
+    target,
     valid_filing,
     with_project,
 )
@@ -286,7 +287,11 @@ def test_period_ending_before_it_starts_is_refused():
 
 
 def test_one_day_period_passes():
-    assert check_project(start=date(2026, 4, 1), end=date(2026, 4, 1), budget=None) == []
+    one_year = (target(values=(), final_year=2026),)
+    assert (
+        check_project(start=date(2026, 4, 1), end=date(2026, 4, 1), budget=None, targets=one_year)
+        == []
+    )
 
 
 def test_exactly_five_fiscal_years_is_within_the_limit():
@@ -306,8 +311,9 @@ def test_one_day_more_than_five_years_warns():
 def test_start_on_29_february_counts_to_28_february():
     start = date(2028, 2, 29)
     assert five_year_limit(start) == date(2033, 2, 28)
-    assert check_project(start=start, end=date(2033, 2, 28), budget=None) == []
-    found = check_project(start=start, end=date(2033, 3, 1), budget=None)
+    targets = (target(values=((2028, 2),), final_year=2032),)
+    assert check_project(start=start, end=date(2033, 2, 28), budget=None, targets=targets) == []
+    found = check_project(start=start, end=date(2033, 3, 1), budget=None, targets=targets)
     assert [(f.code, f.severity) for f in found] == [("project.period", Severity.WARNING)]
 
 

@@ -291,3 +291,24 @@ def test_last_verification_counts_rather_than_the_first_publication():
     assert [f.code for f in check(filing, today=date(2027, 3, 2), **published)] == [
         "vision.verification"
     ]
+
+
+def test_a_published_verification_record_counts_like_the_revisions_verified_on():
+    # The latest published 検証 record (reports, ADR 0105) comes through the rule context.
+    filing = with_vision(valid_filing(), verified_on=None)
+    recorded = {"vision_first_published_on": date(2024, 4, 1), "last_verified_on": None}
+    assert [f.code for f in check(filing, today=date(2026, 6, 1), **recorded)] == [
+        "vision.verification"
+    ]
+    recorded["last_verified_on"] = date(2026, 1, 15)
+    assert check(filing, today=date(2026, 6, 1), **recorded) == []
+    found = check(filing, today=date(2027, 1, 16), **recorded)
+    assert [f.code for f in found] == ["vision.verification"]
+    assert "2026年1月15日から12か月" in found[0].message
+
+
+def test_the_later_of_the_revisions_verified_on_and_the_verification_record_counts():
+    filing = with_vision(valid_filing(), verified_on=date(2026, 5, 1))
+    found = check(filing, today=date(2027, 5, 2), last_verified_on=date(2025, 1, 1))
+    assert [f.code for f in found] == ["vision.verification"]
+    assert check(filing, today=date(2027, 5, 2), last_verified_on=date(2026, 6, 1)) == []

@@ -5,10 +5,14 @@ Each step of the manifest may give the moments of its moves (``submitted_at``, `
 revisions, the audit rows and the reviews, so the demo reads as a plausible history: published a
 few weeks after the declaration, a change declared after the first publication (issue 13).
 A step without them is recorded as happening now.
+
+A region may also list ``verifications``: 検証 records of its published vision (ADR 0105),
+filed, sent and published through the same services. They are reports about the vision,
+not part of its revisions, so they live in the manifest rather than in the region bundle.
 """
 
 import json
-from datetime import datetime
+from datetime import date, datetime
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
@@ -18,6 +22,13 @@ from django.utils import timezone
 from declarations.clock import recorded_at
 from declarations.models import Region
 from filing.bundle import BundleError, read_bundle_file
+from reports.services import (
+    AssessmentInput,
+    verification_accept,
+    verification_create,
+    verification_save,
+    verification_submit,
+)
 from workflow.adapter import filing_import
 from workflow.verbs import revision_accept, revision_return, revision_submit
 
@@ -71,6 +82,8 @@ class Command(BaseCommand):
             )
             for revision in revisions:
                 self._advance(revision, step)
+        for verification in entry.get("verifications", ()):
+            load_demo_verification(region, verification)
 
     def _advance(self, revision, step):
         status = step["status"]
@@ -119,3 +132,39 @@ def step_moments(step: dict) -> dict[str, datetime]:
             returncode=2,
         )
     return moments
+
+
+def load_demo_verification(region, data: dict) -> None:
+    """One 検証 record of the manifest: filled in (the assessments in the order of the
+    projects), sent at ``submitted_at`` and, when ``published_at`` is given, accepted and
+    published then."""
+    moments = step_moments({"bundle": f"{region.slug} verification", **data})
+    with recorded_at(moments.get("submitted_at")):
+        verification = verification_create(region=region, actor=None)
+    assessments = list(verification.assessments.order_by("position"))
+    given = data.get("assessments", [])
+    if len(given) != len(assessments):
+        raise CommandError(
+            f"{region.slug}: 検証の assessments は、公表中の連携ビジョンのプロジェクトの数"
+            f"（{len(assessments)} 件）だけ書いてください（{len(given)} 件あります）。",
+            returncode=2,
+        )
+    fields = {
+        name: date.fromisoformat(data[name]) if data.get(name) else None
+        for name in ("period_start", "period_end", "verified_on", "consulted_on")
+    } | {"conclusion": data.get("conclusion", ""), "summary": data.get("summary", "")}
+    verification_save(
+        verification=verification,
+        version=verification.version,
+        fields=fields,
+        assessments={
+            a.pk: AssessmentInput(item.get("rating", ""), item.get("text", ""))
+            for a, item in zip(assessments, given, strict=True)
+        },
+    )
+    verification.refresh_from_db()
+    with recorded_at(moments.get("submitted_at")):
+        verification_submit(verification=verification, actor=None)
+    if "published_at" in moments:
+        with recorded_at(moments["published_at"]):
+            verification_accept(verification=verification, actor=None)
