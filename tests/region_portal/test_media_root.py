@@ -16,8 +16,8 @@ from django.core.files.storage import default_storage
 from documents.models import FrozenDocument
 from filing.bundle import read_bundle_file
 from tests.documents.helpers import BUNDLES_DIR
+from tests.review_helpers import submit_and_make
 from workflow.adapter import filing_import
-from workflow.verbs import revision_submit
 
 REPOSITORY_MEDIA = Path(settings.BASE_DIR) / "media"
 
@@ -38,7 +38,7 @@ def test_the_test_settings_keep_media_in_a_temporary_folder():
 def test_freezing_pdfs_writes_nothing_under_the_repository_media():
     before = files_under(REPOSITORY_MEDIA)
     imported = filing_import(read_bundle_file(BUNDLES_DIR / "valid_region.json"), slug="setouchi")
-    revision_submit(revision=imported.declaration_revision, actor=None)  # freezes 2 PDFs
+    submit_and_make(revision=imported.declaration_revision, actor=None)  # freezes 2 PDFs
 
     frozen = list(FrozenDocument.objects.all())
     assert len(frozen) >= 2
