@@ -115,8 +115,13 @@ SECRETS = [
 
 @pytest.fixture
 def every_state():
-    """Every state, with the real PDFs made at each submission."""
-    return build_every_state()
+    """Every state, with the real PDFs of each submission made as the worker makes them."""
+    from tests.review_helpers import make_documents
+
+    state = build_every_state()
+    make_documents()
+    cache.clear()  # the pages cached while the PDFs were 「作成中」
+    return state
 
 
 @pytest.fixture
@@ -328,9 +333,7 @@ def test_unpublished_regions_and_revisions_are_404(client, every_state_without_p
     assert client.get("/regions/pending/revisions/d2/").status_code == 404
 
 
-def test_pdf_links_on_public_pages_are_only_those_of_published_revisions(
-    client, every_state_without_pdfs
-):
+def test_pdf_links_on_public_pages_are_only_those_of_published_revisions(client, every_state):
     from declarations.models import DeclarationRevision
     from visions.models import VisionRevision
 
