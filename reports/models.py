@@ -1,7 +1,6 @@
 """検証 records of a published vision (第4(3)) and the reminders sent before one falls due
 (ADR 0105). Reports are about a published vision, outside its revisions."""
 
-from django.conf import settings
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -144,20 +143,13 @@ class Assessment(RevisionPart):
         return str(self.project)
 
 
-class VerificationReminder(models.Model):
-    """A reminder mailed to the region's editors: before a verification falls due
-    (``DUE_SOON``) or once it is overdue (``OVERDUE``); one row per vision, due day and
-    kind, so no reminder is ever sent twice. Append-only."""
-
-    class Kind(models.TextChoices):
-        DUE_SOON = "due_soon", _("期限の前")
-        OVERDUE = "overdue", _("期限の超過")
+class ReminderBase(models.Model):
+    """A reminder mailed to a vision's region's editors: when, to whom and the outbox row
+    (none when no editor had an address). Append-only: a reminder is never sent twice."""
 
     vision = models.ForeignKey(
         Vision, on_delete=models.PROTECT, related_name="+", verbose_name=_("連携ビジョン")
     )
-    due_on = models.DateField(_("検証の期限"))
-    kind = models.CharField(_("種類"), max_length=20, choices=Kind.choices)
     sent_at = models.DateTimeField(_("送信日時"))
     recipients = models.JSONField(_("宛先"), default=list)
     mail = models.ForeignKey(
@@ -173,17 +165,8 @@ class VerificationReminder(models.Model):
     objects = AppendOnlyQuerySet.as_manager()
 
     class Meta:
+        abstract = True
         ordering = ["-sent_at", "pk"]
-        verbose_name = _("検証の督促")
-        verbose_name_plural = _("検証の督促")
-        constraints = [
-            models.UniqueConstraint(
-                fields=["vision", "due_on", "kind"], name="verification_reminder_once"
-            )
-        ]
-
-    def __str__(self):
-        return f"{self.vision} {self.due_on} {self.get_kind_display()}"
 
     def save(self, *args, **kwargs):
         if not self._state.adding:
@@ -194,12 +177,29 @@ class VerificationReminder(models.Model):
         raise AppendOnlyError("督促の記録は削除できません。")
 
 
-VERIFICATION_REMINDER_DAYS_DEFAULT = 30
+class VerificationReminder(ReminderBase):
+    """A reminder mailed to the region's editors: before a verification falls due
+    (``DUE_SOON``) or once it is overdue (``OVERDUE``); one row per vision, due day and
+    kind, so no reminder is ever sent twice. Append-only."""
 
+    class Kind(models.TextChoices):
+        DUE_SOON = "due_soon", _("期限の前")
+        OVERDUE = "overdue", _("期限の超過")
 
-def reminder_days() -> int:
-    """How many days before the due day the editors are reminded (settings, default 30)."""
-    return getattr(settings, "VERIFICATION_REMINDER_DAYS", VERIFICATION_REMINDER_DAYS_DEFAULT)
+    due_on = models.DateField(_("検証の期限"))
+    kind = models.CharField(_("種類"), max_length=20, choices=Kind.choices)
+
+    class Meta(ReminderBase.Meta):
+        verbose_name = _("検証の督促")
+        verbose_name_plural = _("検証の督促")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["vision", "due_on", "kind"], name="verification_reminder_once"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.vision} {self.due_on} {self.get_kind_display()}"
 
 
 # ---------------------------------------------------------------- yearly results (ADR 0108)
@@ -274,31 +274,14 @@ class TargetResult(ReportBase):
         return text + (_("（訂正 %(n)d）") % {"n": self.number} if self.number > 1 else "")
 
 
-class ResultReminder(models.Model):
+class ResultReminder(ReminderBase):
     """A reminder mailed to the region's editors that a 年度's results are missing after
     its end; once per vision and 年度 (``RESULT_REMINDER_DAYS`` after 3月31日). Append-only."""
 
-    vision = models.ForeignKey(
-        Vision, on_delete=models.PROTECT, related_name="+", verbose_name=_("連携ビジョン")
-    )
     fiscal_year = models.PositiveSmallIntegerField(_("年度"))
     missing = models.JSONField(_("実績のない目標"), default=list)
-    sent_at = models.DateTimeField(_("送信日時"))
-    recipients = models.JSONField(_("宛先"), default=list)
-    mail = models.ForeignKey(
-        "outbox.Mail",
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("メール"),
-        help_text=_("空欄は、編集者にメールアドレスがなく送らなかったことを表します。"),
-    )
 
-    objects = AppendOnlyQuerySet.as_manager()
-
-    class Meta:
-        ordering = ["-sent_at", "pk"]
+    class Meta(ReminderBase.Meta):
         verbose_name = _("実績の督促")
         verbose_name_plural = _("実績の督促")
         constraints = [
@@ -307,11 +290,3 @@ class ResultReminder(models.Model):
 
     def __str__(self):
         return f"{self.vision} {self.fiscal_year}"
-
-    def save(self, *args, **kwargs):
-        if not self._state.adding:
-            raise AppendOnlyError("督促の記録は書き換えられません。")
-        super().save(*args, **kwargs)
-
-    def delete(self, *args, **kwargs):
-        raise AppendOnlyError("督促の記録は削除できません。")
