@@ -3,8 +3,8 @@
     .venv/bin/python bench/bench_pdf.py [--runs 3] [--out bench/out]
 
 Builds the filing of bench/bench_rules.py (300 members, 60 projects with five fiscal
-years of budget, five milestones and 6–11 implementers each) and gives every project a
-different, realistic text: the 具体的内容, effects and other items are taken in turn from
+years of budget, five milestones and 6–11 implementers each), gives each project 1–3
+目標（指標） with 3–5 yearly values (``bench_targets``) and a different, realistic text: the 具体的内容, effects and other items are taken in turn from
 the demo bundles (demo/*.json), so the font subset holds as many different kanji as a
 real filing would. Renders each document ``--runs`` times after one warm-up with
 ``time.perf_counter`` (wall) and ``time.process_time`` (CPU) and reports the best and median
@@ -22,6 +22,8 @@ import statistics
 import sys
 import time
 from dataclasses import replace
+from datetime import date
+from decimal import Decimal
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -38,6 +40,7 @@ from bench_rules import build_filing  # noqa: E402
 from documents.declaration_pdf import declaration_pdf  # noqa: E402
 from documents.render import DocumentMeta  # noqa: E402
 from documents.vision_pdf import vision_pdf  # noqa: E402
+from filing.data import Better, TargetData  # noqa: E402
 from filing.master import master_data_from_files  # noqa: E402
 
 TARGET_SECONDS = 5.0
@@ -58,6 +61,44 @@ def demo_texts() -> list[str]:
     return [text for text in texts if len(text) >= 40]
 
 
+# 目標（指標, ADR 0104）as regions write them: name, unit, baseline, yearly step, source.
+TARGET_KINDS = (
+    ("観光入込客数", "万人", "120.5", "4.5", "県観光統計（観光入込客統計）", Better.HIGHER),
+    ("立地企業数（累計）", "社", "0", "3", "各県の企業立地動向調査", Better.HIGHER),
+    ("広域連携による新規雇用者数", "人", "0", "40", "実施主体の事業報告", Better.HIGHER),
+    ("外国人延べ宿泊者数", "万人泊", "38.2", "2.8", "観光庁 宿泊旅行統計調査", Better.HIGHER),
+    ("自家用車による観光移動の割合", "%", "72.5", "-2.5", "観光動態調査", Better.LOWER),
+    ("共同調達による調達額", "億円", "12.5", "0.85", "構成団体の決算", Better.HIGHER),
+    ("救急搬送の平均所要時間", "分", "42.8", "-0.6", "消防年報", Better.LOWER),
+    ("移住相談件数", "件", "860", "45", "移住相談窓口の集計", Better.HIGHER),
+)
+
+
+def bench_targets(number: int) -> tuple[TargetData, ...]:
+    """1–3 targets for project ``number``, each with 3–5 yearly values inside the period
+    (2026–2030 年度) and a final target in 2030."""
+    targets = []
+    for index in range(number % 3 + 1):
+        name, unit, baseline, step, source, better = TARGET_KINDS[(number + index * 3) % 8]
+        base, step = Decimal(baseline), Decimal(step)
+        years = range(2026 + (number + index) % 3, 2031)  # 5, 4 or 3 年度
+        values = tuple((year, base + step * (year - 2025)) for year in years)
+        targets.append(
+            TargetData(
+                name=f"{name}（{number + 1}）" if index else name,
+                unit=unit,
+                baseline_value=base,
+                baseline_on=date(2025 - index, 3, 31),
+                values=values,
+                final_year=values[-1][0],
+                final_value=values[-1][1],
+                source=source,
+                better=better,
+            )
+        )
+    return tuple(targets)
+
+
 def realistic_filing():
     filing = build_filing(master_data_from_files())
     texts = demo_texts()
@@ -71,6 +112,7 @@ def realistic_filing():
                 content=pick[0] + "\n" + pick[1],
                 effects=pick[2],
                 other=pick[3] if number % 3 == 0 else "",
+                targets=bench_targets(number),
             )
         )
     vision = replace(
@@ -126,7 +168,7 @@ def main() -> None:
     print(
         f"filing: {len(filing.members)} members, {len(filing.vision.projects)} projects, "
         f"{sum(len(p.content) + len(p.effects) + len(p.other) for p in filing.vision.projects):,} "
-        "characters of project text"
+        f"characters of project text, {sum(len(p.targets) for p in filing.vision.projects)} targets"
     )
     seconds, size = measure(
         "vision-60-projects",

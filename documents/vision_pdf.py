@@ -20,10 +20,11 @@ from django.utils.translation import gettext as _
 from declarations.models import MemberKindChoices
 from documents.declaration_pdf import document_title, title_parts
 from documents.render import DOCUMENT_STYLESHEET, FONT_FAMILY, DocumentMeta, render_pdf
-from filing.data import Filing, MilestoneData, PlanRef, ProjectData, RevisionKind
+from filing.data import Filing, MilestoneData, PlanRef, ProjectData, RevisionKind, TargetData
 from filing.diff import diff_filings
-from filing.formatting import fiscal_year, fiscal_year_start, nendo, nendo_short
+from filing.formatting import fiscal_year, fiscal_year_start, nendo, nendo_short, wareki
 from filing.milestones import in_date_order
+from filing.targets import BETTER_LABELS, format_value
 
 # Chart geometry, in millimetres of the A4 text block (174 mm wide).
 CHART_WIDTH = 174.0
@@ -81,6 +82,49 @@ class BudgetRow:
 
 
 @dataclass(frozen=True, slots=True)
+class TargetView:
+    """One 目標（指標） as its table row prints it (ADR 0104): every cell already written out,
+    「—」 where the filing gives nothing. The multi-line cells (``td.lines``) join their lines
+    with a newline: ``baseline`` 「120.5万人」 and its day 「令和7年3月31日」, ``values`` one
+    「令和8年度　130万人」 per 年度, ``final`` 「令和12年度」 and 「160万人」."""
+
+    name: str
+    unit: str
+    baseline: str
+    values: str
+    final: str
+    source: str
+    better: str  # 高いほどよい／低いほどよい
+
+
+NONE = "—"
+
+
+def _figure(value, unit: str) -> str:
+    return f"{format_value(value)}{unit}"
+
+
+def target_view(target: TargetData) -> TargetView:
+    unit = target.unit
+    baseline = [_figure(target.baseline_value, unit)] if target.baseline_value is not None else []
+    if target.baseline_on is not None:
+        baseline.append(wareki(target.baseline_on))
+    final = [nendo(target.final_year)] if target.final_year is not None else []
+    if target.final_value is not None:
+        final.append(_figure(target.final_value, unit))
+    return TargetView(
+        name=target.name or _("（名称なし）"),
+        unit=unit or NONE,
+        baseline="\n".join(baseline) or NONE,
+        values="\n".join(f"{nendo(year)}　{_figure(value, unit)}" for year, value in target.values)
+        or NONE,
+        final="\n".join(final) or NONE,
+        source=target.source or NONE,
+        better=BETTER_LABELS[target.better],
+    )
+
+
+@dataclass(frozen=True, slots=True)
 class ProjectView:
     number: int
     name: str
@@ -96,6 +140,7 @@ class ProjectView:
     end: date | None
     milestones: tuple[MilestoneData, ...]
     other: str
+    targets: tuple[TargetView, ...] = ()
 
     @property
     def budget_sum(self) -> int:
@@ -151,6 +196,7 @@ def project_view(number: int, project: ProjectData, filing: Filing) -> ProjectVi
         end=project.end,
         milestones=in_date_order(project.milestones),
         other=project.other,
+        targets=tuple(target_view(target) for target in project.targets),
     )
 
 

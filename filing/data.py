@@ -157,6 +157,9 @@ class ProjectData:
     milestones: tuple[MilestoneData, ...] = ()
     other: str = ""
     targets: tuple[TargetData, ...] = ()
+    # The 分野 the project serves (ADR 0115): codes of the declaration's fields, in the
+    # 要綱's order (A, B, C, その他); none means every field of its region (filing.fields).
+    fields: tuple[FieldCode, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -5,7 +5,8 @@ region page and the reviewers' admin both show what ``diff_filings`` returns.
 
 * Members are matched by ``key``; a member whose key is in both but whose name, kind,
   code or areas differ is *changed*.
-* Fields are matched by code (and, for ``other``, by text).
+* Fields are matched by code (and, for ``other``, by text); a project's own fields
+  (ADR 0115) are one text, changed as a whole.
 * Projects are matched by name; a project left over on each side is paired with the
   most similar one (name and content) when they are similar enough, so a renamed
   project shows as changed rather than removed and added.
@@ -36,6 +37,8 @@ from filing.data import (
     ProjectData,
     VisionData,
 )
+from filing.fields import field_text as field_text  # re-exported (documents)
+from filing.fields import fields_text
 from filing.formatting import wareki
 from filing.i18n import gettext_lazy as _
 from filing.targets import target_text
@@ -270,17 +273,6 @@ def plan_ref_text(ref: PlanRef | None) -> str:
     return "　".join(part for part in (ref.plan, ref.section, ref.note) if part)
 
 
-def field_text(entry: FieldEntry) -> str:
-    labels = {
-        FieldCode.INDUSTRY: _("A 産業振興"),
-        FieldCode.TOURISM: _("B 観光"),
-        FieldCode.TRANSPORT: _("C 交通"),
-    }
-    if entry.code == FieldCode.OTHER:
-        return _("その他（%(text)s）") % {"text": entry.text} if entry.text else str(_("その他"))
-    return str(labels[entry.code])
-
-
 def _implementer_text(item: ImplementerData, names: dict[str, str]) -> str:
     if item.member is not None:
         return names.get(item.member, item.member)
@@ -469,6 +461,9 @@ def _project_change(
     path = f"vision.projects[{new_index}]"
     texts = [
         *_text_change(f"{path}.name", _("ア プロジェクトの名称"), a.name, b.name),
+        *_text_change(
+            f"{path}.fields", _("分野"), fields_text(a.fields), fields_text(b.fields), whole=True
+        ),
         *_text_change(
             f"{path}.joint_body_of",
             _("共同で設立した法人の設立団体"),

@@ -87,9 +87,9 @@ def number_error(value: Decimal) -> str | None:
     """Why a figure is not one a target may hold (decimals, digits, size), or ``None``."""
     if not value.is_finite():
         return INVALID
-    value = plain(value)
-    if abs(value) > MAX_TARGET_VALUE:
+    if abs(value) > MAX_TARGET_VALUE:  # before ``plain``: 10**30 cannot be quantized
         return TOO_LARGE
+    value = plain(value)
     exponent = value.as_tuple().exponent
     if isinstance(exponent, int) and -exponent > TARGET_DECIMALS:
         return DECIMALS

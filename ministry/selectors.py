@@ -11,6 +11,7 @@ import datetime
 from collections import defaultdict
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.db.models import Count, Prefetch, Q
 from django.utils import timezone
 
@@ -31,7 +32,7 @@ from filing.rules import declaration as declaration_rules
 from filing.rules.declaration import local_government_area
 from filing.rules.vision import last_verification
 from projects.models import PROJECT_CHILDREN, Project
-from reports.selectors import last_verifications
+from reports.selectors import last_verifications, missing_results
 from reviews.models import Submission
 from reviews.selectors import latest_submissions, submissions_of
 from visions.models import VisionRevision
@@ -486,6 +487,46 @@ def projects_ending_soon(visions, *, today=None):
         if project.end is not None and today <= project.end <= horizon
     ]
     return sorted(ending, key=lambda item: (item.project.end, item.project.name))
+
+
+@dataclass(frozen=True)
+class MissingResultRow:
+    """A project's targets without a result sent for an ended 年度 (``missing_results``)."""
+
+    revision: VisionRevision
+    region_name: str
+    project_name: str
+    target_count: int
+    fiscal_year: int
+    days_overdue: int  # days after the reminder day (3月31日 + RESULT_REMINDER_DAYS)
+
+    @property
+    def region(self):
+        return self.revision.vision.region
+
+
+def missing_result_rows(*, today=None) -> list[MissingResultRow]:
+    """「実績が届いていない年度」: one row per region, 年度 and project, longest overdue first."""
+    today = today or timezone.localdate()
+    days = settings.RESULT_REMINDER_DAYS
+    rows = []
+    for missing in missing_results(today=today, days=days):
+        due = datetime.date(missing.fiscal_year + 1, 3, 31) + datetime.timedelta(days=days)
+        by_project: dict[int, list] = {}
+        for entry in missing.targets:
+            by_project.setdefault(entry.number, []).append(entry)
+        rows += [
+            MissingResultRow(
+                revision=missing.revision,
+                region_name=region_name_of(missing.revision),
+                project_name=entries[0].project.name,
+                target_count=len(entries),
+                fiscal_year=missing.fiscal_year,
+                days_overdue=(today - due).days,
+            )
+            for _, entries in sorted(by_project.items())
+        ]
+    return sorted(rows, key=lambda row: (row.fiscal_year, row.region_name))
 
 
 # ---------------------------------------------------------------- the staff side

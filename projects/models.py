@@ -19,6 +19,9 @@ class Project(RevisionPart):
     )
     position = models.PositiveIntegerField(_("順序"), default=0)
     name = models.CharField(_("ア プロジェクトの名称"), max_length=200, blank=True)
+    # The 分野 the project serves (ADR 0115): codes of its declaration's fields (industry,
+    # tourism, transport, other), in the 要綱's order; empty: every field of its region.
+    fields = models.JSONField(_("分野"), default=list, blank=True)
     joint_body_of = models.JSONField(
         _("共同で設立した法人の設立団体"),
         null=True,

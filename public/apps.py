@@ -46,10 +46,10 @@ class PublicConfig(AppConfig):
 
     def ready(self):
         from declarations.models import DeclarationRevision
-        from reports.models import Verification
+        from reports.models import TargetResult, Verification
         from visions.models import VisionRevision
 
-        for model in (DeclarationRevision, VisionRevision, Verification):
+        for model in (DeclarationRevision, VisionRevision, Verification, TargetResult):
             post_save.connect(
                 publication_saved, sender=model, dispatch_uid=f"public-{model.__name__}"
             )

@@ -10,12 +10,14 @@ import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
+from decimal import Decimal
 
 from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
 from filing.formatting import fiscal_year, fiscal_year_start, nendo, short_yen, wareki, yen
+from filing.targets import format_value
 
 
 def nice_step(maximum: int, ticks: int = 5) -> int:
@@ -259,5 +261,196 @@ def roadmap_chart(
                     f"{wareki(day)} {target}",
                 )
             )
+    parts.append("</svg>")
+    return _join(parts)
+
+
+# ---------------------------------------------------------------- a target and its results
+
+
+@dataclass(frozen=True)
+class TargetPoint:
+    """One column of a target chart: the baseline (``is_baseline``) or a 年度."""
+
+    label: str  # 「基準値」, 「令和8年度」
+    target: Decimal | None = None
+    result: Decimal | None = None
+    is_baseline: bool = False
+
+
+def _nice_float_step(span: float, ticks: int = 5) -> float:
+    """``nice_step`` for figures with decimals: 1, 2 or 5 × 10^k (k may be negative)."""
+    if span <= 0:
+        return 1.0
+    raw = span / ticks
+    power = 10 ** math.floor(math.log10(raw))
+    for factor in (1, 2, 5, 10):
+        if raw <= factor * power:
+            return factor * power
+    return 10 * power
+
+
+def _tick_text(value: float, step: float) -> str:
+    decimals = max(0, -math.floor(math.log10(step))) if step < 1 else 0
+    return format_value(Decimal(f"{value:.{decimals}f}"))
+
+
+def target_chart(
+    points: Sequence[TargetPoint],
+    *,
+    unit: str,
+    title: str,
+    description: str,
+    id_prefix: str = "target-chart",
+) -> SafeString | None:
+    """A target against its results: the target values as a line with square markers
+    (the baseline, an open circle, is its first point), the published results as bars from
+    zero with their figures written above them, and a legend in words, so no meaning rests on
+    colour alone. ``None`` when there is no figure at all."""
+    figures = [float(v) for p in points for v in (p.target, p.result) if v is not None]
+    if not figures:
+        return None
+    low, high = min(0.0, *figures), max(0.0, *figures)
+    step = _nice_float_step(high - low)
+    bottom_value = math.floor(low / step) * step
+    top_value = max(bottom_value + step, math.ceil(high / step) * step)
+    width, height = 720, 360
+    left, right, top, bottom = 88, 16, 52, 44
+    plot_width, plot_height = width - left - right, height - top - bottom
+
+    def y(value: float) -> float:
+        share = (value - bottom_value) / (top_value - bottom_value)
+        return round(top + plot_height - plot_height * share, 1)
+
+    def shown(value) -> str:
+        return f"{format_value(value)}{unit}"
+
+    parts = [
+        _svg_open(
+            width,
+            height,
+            css_class="chart--target",
+            id_prefix=id_prefix,
+            title=title,
+            description=description,
+        )
+    ]
+    parts.append(
+        format_html(
+            '<g class="chart__legend">'
+            '<line class="chart__target-line" x1="{}" x2="{}" y1="18" y2="18"/>'
+            '<rect class="chart__target-point" x="{}" y="14" width="8" height="8"/>'
+            '<text class="chart__axis-label" x="{}" y="23">{}</text>'
+            '<rect class="chart__result-bar" x="{}" y="11" width="14" height="14"/>'
+            '<text class="chart__axis-label" x="{}" y="23">{}</text>'
+            '<circle class="chart__baseline-point" cx="{}" cy="18" r="5"/>'
+            '<text class="chart__axis-label" x="{}" y="23">{}</text></g>',
+            left,
+            left + 28,
+            left + 10,
+            left + 36,
+            _("目標値（線と四角）"),
+            left + 200,
+            left + 220,
+            _("実績値（棒）"),
+            left + 340,
+            left + 352,
+            _("基準値（白丸）"),
+        )
+    )
+    if unit:
+        parts.append(
+            format_html(
+                '<text class="chart__axis-label" x="{}" y="{}" text-anchor="end">{}</text>',
+                left - 8,
+                top - 12,
+                _("（%(unit)s）") % {"unit": unit},
+            )
+        )
+    tick = bottom_value
+    while tick <= top_value + step / 2:
+        parts.append(
+            format_html(
+                '<line class="chart__grid" x1="{}" x2="{}" y1="{}" y2="{}"/>'
+                '<text class="chart__axis-label" x="{}" y="{}" text-anchor="end">{}</text>',
+                left,
+                width - right,
+                y(tick),
+                y(tick),
+                left - 8,
+                y(tick) + 4,
+                _tick_text(tick, step),
+            )
+        )
+        tick += step
+    column = plot_width / len(points)
+    bar_width = min(36.0, column * 0.5)
+    line: list[str] = []
+    bars, markers = [], []
+    for index, point in enumerate(points):
+        middle = round(left + (index + 0.5) * column, 1)
+        if point.result is not None:
+            value = float(point.result)
+            y0, y1 = sorted((y(0), y(value)))
+            bars.append(
+                format_html(
+                    '<rect class="chart__result-bar" x="{}" y="{}" width="{}" height="{}">'
+                    "<title>{}</title></rect>"
+                    '<text class="chart__value-label" x="{}" y="{}" text-anchor="middle">{}</text>',
+                    round(middle - bar_width / 2, 1),
+                    y0,
+                    round(bar_width, 1),
+                    round(max(y1 - y0, 1), 1),
+                    _("%(year)s 実績値: %(value)s")
+                    % {"year": point.label, "value": shown(point.result)},
+                    middle,
+                    round(min(y(value), y(0)) - 6, 1),
+                    shown(point.result),
+                )
+            )
+        if point.target is not None:
+            cy = y(float(point.target))
+            line.append(f"{middle},{cy}")
+            if point.is_baseline:
+                marker = format_html(
+                    '<circle class="chart__baseline-point" cx="{}" cy="{}" r="5">'
+                    "<title>{}</title></circle>",
+                    middle,
+                    cy,
+                    _("基準値: %(value)s") % {"value": shown(point.target)},
+                )
+            else:
+                marker = format_html(
+                    '<rect class="chart__target-point" x="{}" y="{}" width="10" height="10">'
+                    "<title>{}</title></rect>",
+                    round(middle - 5, 1),
+                    round(cy - 5, 1),
+                    _("%(year)s 目標値: %(value)s")
+                    % {"year": point.label, "value": shown(point.target)},
+                )
+            markers.append(marker)
+        parts.append(
+            format_html(
+                '<text class="chart__axis-label" x="{}" y="{}" text-anchor="middle">{}</text>',
+                middle,
+                height - bottom + 20,
+                point.label,
+            )
+        )
+    parts += bars
+    if len(line) > 1:  # over the bars, under its markers
+        parts.append(
+            format_html('<polyline class="chart__target-line" points="{}"/>', " ".join(line))
+        )
+    parts += markers
+    parts.append(
+        format_html(
+            '<line class="chart__axis" x1="{}" x2="{}" y1="{}" y2="{}"/>',
+            left,
+            width - right,
+            y(0),
+            y(0),
+        )
+    )
     parts.append("</svg>")
     return _join(parts)

@@ -1,4 +1,5 @@
-"""Open data downloads: CSV of regions, members, projects and budgets, and their index page.
+"""Open data downloads: CSV of regions, members, projects, budgets and targets with their
+published yearly results, and their index page.
 
 CSV files are UTF-8 with a byte-order mark (so Excel on Japanese Windows opens them
 right), CRLF line ends, a header row in Japanese. A text cell that starts with ``=``,
@@ -23,6 +24,7 @@ from declarations.models import MemberKindChoices
 from filing.formatting import iso_datetime
 from filing.targets import plain
 from public.selectors.prefectures import prefectures
+from public.selectors.results import results_by_target, with_results
 from public.selectors.search import search_members, search_projects, search_regions
 from public.selectors.stamps import site_stamp
 from public.selectors.summaries import current_member_names, current_region_names, region_summaries
@@ -246,24 +248,15 @@ def budgets_csv(request):
     return csv_response("budgets.csv", header, rows)
 
 
-def _target_rows(target) -> list[tuple[int | None, object, bool]]:
-    """(年度, 目標値, 最終目標か) of one target, by 年度: its values and its final target (in
-    the final year, one row); a target without any year still has one row."""
-    by_year = dict(target.value_list())
-    final = target.final_year
-    if final is not None:
-        by_year.setdefault(final, target.final_value)
-    rows = [(year, by_year[year], year == final) for year in sorted(by_year)]
-    if final is None and target.final_value is not None:
-        rows.append((None, target.final_value, True))
-    return rows or [(None, None, False)]
-
-
 @open_data
 def targets_csv(request):
-    """目標（指標）in long format (ADR 0104): one row per target × 年度 (西暦), the unit in its
-    own column. The results columns are there for the yearly results (実績), empty for now."""
+    """目標（指標）and their yearly results (実績) in long format (ADR 0104, 0108): one row per
+    target × 年度 (西暦), the unit in its own column. 実績値 and 実績の備考 hold the published
+    result of that 年度 (``reports.selectors.published_results``: the latest accepted
+    correction, never a draft, submitted or returned result); a 年度 with a result but no
+    target value has its own row with an empty 目標値."""
     projects, _names, regions = _projects_with_names()
+    results = results_by_target({p.revision.vision_id for p in projects})
     header = [
         _("リージョン識別名"),
         _("リージョン名"),
@@ -289,21 +282,21 @@ def targets_csv(request):
             project.position + 1,
             project.name,
             number,
-            target.name,
-            target.unit,
-            target.better,
-            _figure(target.baseline_value),
-            target.baseline_on.isoformat() if target.baseline_on else "",
-            "" if year is None else year,
-            _figure(value),
-            is_final,
-            target.source,
-            "",  # 実績値: the yearly results come with issue 15's second part
-            "",
+            entry.target.name,
+            entry.target.unit,
+            entry.target.better,
+            _figure(entry.target.baseline_value),
+            entry.target.baseline_on.isoformat() if entry.target.baseline_on else "",
+            "" if year.fiscal_year is None else year.fiscal_year,
+            _figure(year.target),
+            year.is_final,
+            entry.target.source,
+            _figure(year.result.value) if year.result is not None else "",
+            year.result.comment if year.result is not None else "",
         ]
         for project in projects
-        for number, target in enumerate(project.targets.all(), start=1)
-        for year, value, is_final in _target_rows(target)
+        for number, entry in enumerate(with_results(project, results), start=1)
+        for year in entry.years
     ]
     return csv_response("targets.csv", header, rows)
 

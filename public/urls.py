@@ -3,6 +3,7 @@
 from django.urls import path
 
 from public.views import regions as views_public
+from public.views import results as views_results
 
 app_name = "regions"
 
@@ -11,4 +12,9 @@ urlpatterns = [
     path("<slug:slug>/", views_public.region_detail, name="detail"),
     path("<slug:slug>/revisions/<str:key>/", views_public.region_revision, name="revision"),
     path("<slug:slug>/diff/", views_public.region_diff, name="diff"),
+    path(
+        "<slug:slug>/results/<int:pk>/evidence/",
+        views_results.result_evidence,
+        name="result_evidence",
+    ),
 ]

@@ -24,6 +24,7 @@ from declarations.services import (
 )
 from filing.findings import Finding
 from filing.rules.results import ResultEntry, check
+from reports import result_notices
 from reports.models import TargetResult
 from reports.selectors import current_published_vision, latest_results, result_targets
 from reports.services import CommentRequired
@@ -171,7 +172,8 @@ def result_submit(*, result, actor):
 @transaction.atomic
 def results_submit_year(*, region, fiscal_year: int, keys, actor) -> list[TargetResult]:
     """送付 of a 年度's batch: every draft result of ``keys`` (a project's targets) for
-    ``fiscal_year``, each with its own audit row; all or none."""
+    ``fiscal_year``, each with its own audit row; all or none. The reviewers get one mail
+    for the batch (``result_notices.notify_batch_submitted``)."""
     revision = current_published_vision(region)
     if revision is None:
         return []
@@ -182,6 +184,7 @@ def results_submit_year(*, region, fiscal_year: int, keys, actor) -> list[Target
     ]
     for result in drafts:
         result_submit(result=result, actor=actor)
+    result_notices.notify_batch_submitted(region=region, fiscal_year=fiscal_year, results=drafts)
     return drafts
 
 
@@ -201,6 +204,7 @@ def result_return(*, result, actor, comment: str):
     review_record(
         revision=result, decision=Review.Decision.RETURNED, reviewer=actor, comment=comment
     )
+    result_notices.notify_returned(result, comment)
     return change
 
 
@@ -218,4 +222,6 @@ def result_accept(*, result, actor, comment: str = ""):
 def result_publish(*, result, actor):
     """公表: the figure joins the project's public table, chart, API and CSV (replacing the
     result it corrects)."""
-    return revision_transition(revision=result, new=Status.PUBLISHED, actor=actor)
+    change = revision_transition(revision=result, new=Status.PUBLISHED, actor=actor)
+    result_notices.notify_published(result)
+    return change

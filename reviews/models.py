@@ -43,6 +43,15 @@ class Comment(models.Model):
         "self", on_delete=models.PROTECT, null=True, blank=True, related_name="replies"
     )
     anchor = models.CharField(_("対象の項目"), max_length=200, blank=True)
+    # Set on the comments of a 事前相談 thread (ADR 0116); review threads have none.
+    advice = models.ForeignKey(
+        "AdviceRequest",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="comments",
+        verbose_name=_("事前相談"),
+    )
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.PROTECT,
@@ -87,6 +96,47 @@ class Comment(models.Model):
     @property
     def is_resolved(self) -> bool:
         return self.resolved_at is not None
+
+
+class AdviceRequest(models.Model):
+    """事前相談 (要綱 第5(1), ADR 0116): an editor asks the reviewers for advice on a draft
+    revision, optionally about one item (``anchor``, a bundle JSON path as on comments).
+    The answers and the follow-ups are ``Comment`` rows with ``advice`` set. Nothing of the
+    revision changes; the row is the audit record of the question, never edited or deleted.
+    The thread is open while the revision is a draft; after 送付 it stays, read-only."""
+
+    region = models.ForeignKey(Region, on_delete=models.PROTECT, related_name="advice_requests")
+    content_type = models.ForeignKey(ContentType, on_delete=models.PROTECT)
+    object_id = models.PositiveBigIntegerField()
+    revision = GenericForeignKey("content_type", "object_id")
+    anchor = models.CharField(_("対象の項目"), max_length=200, blank=True)
+    question = models.TextField(_("相談の内容"), max_length=10_000)
+    asked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("相談した人"),
+    )
+    asked_at = models.DateTimeField(_("相談日時"), default=timezone.now, editable=False)
+
+    objects = AppendOnlyQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["asked_at", "pk"]
+        indexes = [models.Index(fields=["content_type", "object_id"])]
+        verbose_name = _("事前相談")
+        verbose_name_plural = _("事前相談")
+
+    def __str__(self):
+        return self.question[:40]
+
+    def save(self, *args, **kwargs):
+        if not self._state.adding:
+            raise ReviewTrailError("事前相談は書き換えられません。")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise ReviewTrailError("事前相談は削除できません。")
 
 
 class Review(models.Model):

@@ -77,3 +77,44 @@ def notify_commented(comment, revision) -> None:
         notice_send(
             "comment_by_staff", revision, reviewer_addresses(), text=comment.body, target=target
         )
+
+
+def advice_facts(advice, revision) -> dict:
+    """What the mails of a 事前相談 add: its question, its item and the two pages."""
+    region = revision.region
+    return {
+        "question": advice.question,
+        "advice_url": absolute_url(reverse("admin:reviews_advicerequest_change", args=[advice.pk])),
+        "staff_advice_url": absolute_url(
+            reverse("staff_comments:advice", args=[region.slug, revision.document, revision.number])
+        ),
+    }
+
+
+def notify_advice_asked(advice, revision) -> None:
+    """An editor asked for advice: the reviewers are told (ADR 0116)."""
+    notice_send(
+        "advice_asked",
+        revision,
+        reviewer_addresses(),
+        text=advice.question,
+        target=comment_target(advice, revision),
+        **advice_facts(advice, revision),
+    )
+
+
+def notify_advice_answered(advice, comment, revision) -> None:
+    """A reviewer's answer goes to the region's editors; an editor's follow-up to the
+    reviewers. The editors' mail links to the staff page of the thread."""
+    facts = advice_facts(advice, revision)
+    if comment.by_reviewer:
+        notice_send(
+            "advice_answered",
+            revision,
+            editor_addresses(revision.region),
+            text=comment.body,
+            target=comment_target(comment, revision),
+            **{**facts, "advice_url": facts["staff_advice_url"]},
+        )
+    else:
+        notice_send("advice_followup", revision, reviewer_addresses(), text=comment.body, **facts)

@@ -36,8 +36,11 @@ class Thread:
 
 
 def comments_of(revision):
+    """The review comments of a revision (a 事前相談's comments are ``reviews.advice``'s)."""
     return Comment.objects.filter(
-        content_type=ContentType.objects.get_for_model(revision), object_id=revision.pk
+        content_type=ContentType.objects.get_for_model(revision),
+        object_id=revision.pk,
+        advice=None,
     ).select_related("author", "resolved_by")
 
 
@@ -203,7 +206,7 @@ class CommentedRevision:
 def commented_revisions(region) -> list[CommentedRevision]:
     """The region's revisions that have comment threads or decisions, newest activity first."""
     threads: dict[tuple[int, int], list[Comment]] = defaultdict(list)
-    for comment in Comment.objects.filter(region=region, parent=None):
+    for comment in Comment.objects.filter(region=region, parent=None, advice=None):
         threads[(comment.content_type_id, comment.object_id)].append(comment)
     decisions: dict[tuple[int, int], Review] = {}
     for review in Review.objects.filter(region=region).order_by("at", "pk"):

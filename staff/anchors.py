@@ -107,6 +107,7 @@ VISION_ANCHORS = {
 # Item of a project finding's path → the id of its part of the project page.
 PROJECT_ANCHORS = {
     "name": "p-name",
+    "fields": "p-fields",
     "implementers": "p-implementers",
     "joint_body_of": "p-implementers",
     "plan_references": "p-plans",

@@ -187,7 +187,7 @@ def staff_dashboard(user, *, today: date | None = None) -> list[RegionSummary]:
         .order_by("vision__region_id", "number")
     )  # fmt: skip
     comments = list(
-        Comment.objects.filter(region_id__in=region_ids).only(
+        Comment.objects.filter(region_id__in=region_ids, advice=None).only(
             "id", "region_id", "parent_id", "content_type_id", "object_id", "anchor",
             "by_reviewer", "body", "created_at", "resolved_at",
         )

@@ -13,6 +13,7 @@ from staff.views import (
     projects,
     receipts,
     region,
+    results,
     verbs,
     verifications,
     visions,
@@ -104,4 +105,10 @@ urlpatterns = [
         verifications.verification_change,
         name="verification_change",
     ),
+    # Yearly results of the published vision's targets (ADR 0108, 0109).
+    path("results/", results.results_overview, name="results"),
+    path("results/<int:number>/", results.results_project, name="results_project"),
+    path("results/<int:number>/submit/", results.results_submit, name="results_submit"),
+    path("results/<int:number>/correct/", results.results_correct, name="results_correct"),
+    path("results/evidence/<int:pk>/", results.result_evidence, name="result_evidence"),
 ]

@@ -67,6 +67,19 @@ VERIFICATION_SECRETS = {
     "returned": "差し戻された検証LEAKVERIFRETURNEDQ7",
     "return_comment": "検証の差戻し理由LEAKVERIFCOMMENTQ7",
 }
+# Yearly results (ADR 0108) on the published region: only the published one is public; a draft,
+# a submitted and a returned result and a correction not yet accepted never are (their values
+# are written as the API, the CSV and the page would write them).
+RESULT_PUBLISHED = "公表した実績OKQ7"
+RESULT_SECRETS = {
+    "draft": "実績の下書きLEAKRESULTDRAFTQ7",
+    "draft_url": "https://example.jp/LEAKRESULTURLQ7",
+    "submitted": "審査中の実績LEAKRESULTSUBMITTEDQ7",
+    "returned": "差し戻された実績LEAKRESULTRETURNEDQ7",
+    "return_comment": "実績の差戻し理由LEAKRESULTCOMMENTQ7",
+    "correction": "受理前の訂正LEAKRESULTCORRECTIONQ7",
+}
+RESULT_VALUES = ["7531.25", "7,531.25", "9517.75", "9,517.75", "43.21", "8642.75", "8,642.75"]
 
 
 def marked(marker: str, slug_name: str | None = None):
@@ -110,6 +123,8 @@ SECRETS = [
     INVITED_EMAIL,
     *(value for person in STAFF for key, value in person.items() if key != "is_staff"),
     *VERIFICATION_SECRETS.values(),
+    *RESULT_SECRETS.values(),
+    *RESULT_VALUES,
 ]
 
 
@@ -187,6 +202,8 @@ def build_every_state():
         summary=VERIFICATION_SECRETS["submitted"],
     )
 
+    file_results(published, editor, reviewer)
+
     # Published, then a change that is still a draft.
     changing = file_revisions(marked("CHGOKQ7", "変更前の公表リージョンQ7"), slug="changing")
     change_region(
@@ -219,6 +236,53 @@ def build_every_state():
     )
     cache.clear()
     return {"reviewer": reviewer, "editor": editor}
+
+
+def file_results(published, editor, reviewer):
+    from tests.public.results_helpers import PDF, correct, file_result, target_key
+
+    region, revision = published.region, published.vision_revision
+    tourism = target_key(revision, "周遊ルートの観光入込客数")
+    share = target_key(revision, "自家用車による観光移動の割合")
+    shown = file_result(
+        region, editor, reviewer, tourism, 2026, "1234.5", comment=RESULT_PUBLISHED, evidence=PDF
+    )
+    correct(shown, editor, reviewer, "8642.75", comment=RESULT_SECRETS["correction"])
+    file_result(
+        region,
+        editor,
+        reviewer,
+        tourism,
+        2027,
+        "7531.25",
+        status=Status.DRAFT,
+        comment=RESULT_SECRETS["draft"],
+        evidence_url=RESULT_SECRETS["draft_url"],
+        evidence=PDF,
+    )
+    file_result(
+        region,
+        editor,
+        reviewer,
+        tourism,
+        2028,
+        "9517.75",
+        status=Status.SUBMITTED,
+        comment=RESULT_SECRETS["submitted"],
+        evidence=PDF,
+    )
+    file_result(
+        region,
+        editor,
+        reviewer,
+        share,
+        2026,
+        "43.21",
+        status=Status.RETURNED,
+        comment=RESULT_SECRETS["returned"],
+        return_comment=RESULT_SECRETS["return_comment"],
+        evidence=PDF,
+    )
 
 
 SLUGS = [
@@ -270,6 +334,7 @@ def public_urls() -> list[str]:
             f"/api/v1/regions/{slug}/members",
             f"/api/v1/regions/{slug}/projects",
             f"/api/v1/regions/{slug}/budgets",
+            f"/api/v1/regions/{slug}/targets",
         ]
         for key in KEYS:
             urls += [f"/regions/{slug}/revisions/{key}/", f"/api/v1/regions/{slug}/revisions/{key}"]
@@ -310,6 +375,9 @@ def test_published_content_is_there_so_the_check_above_means_something(
         in client.get("/opendata/targets.csv").content.decode("utf-8-sig").split("\r\n", 1)[1]
     )
     assert VERIFICATION_PUBLISHED in client.get("/regions/published/").content.decode()
+    assert RESULT_PUBLISHED in client.get("/regions/published/").content.decode()
+    assert RESULT_PUBLISHED in client.get("/api/v1/regions/published/targets").content.decode()
+    assert RESULT_PUBLISHED in client.get("/opendata/targets.csv").content.decode("utf-8-sig")
     assert "変更前の公表リージョンQ7" in client.get("/regions/changing/").content.decode()
     assert "廃止リージョンQ7" in client.get("/regions/abolished/").content.decode()
     assert "廃止審査中リージョンQ7" in client.get("/regions/pending/").content.decode()
@@ -353,3 +421,15 @@ def test_pdf_links_on_public_pages_are_only_those_of_published_revisions(client,
     for document, pk, kind in linked:
         assert int(pk) in published[document], (document, pk)
         assert kind != "cover"
+
+
+def test_only_the_published_results_evidence_file_is_served(client, every_state_without_pdfs):
+    from reports.models import TargetResult
+
+    results = TargetResult.objects.filter(vision__region__slug="published")
+    assert results.count() == 5
+    for result in results:
+        url = f"/regions/published/results/{result.pk}/evidence/"
+        expected = 200 if result.comment == RESULT_PUBLISHED else 404
+        assert result.evidence_file, result  # every one has a file: each 404 means something
+        assert client.get(url).status_code == expected, (result.status, result.number)

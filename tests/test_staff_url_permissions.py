@@ -116,6 +116,7 @@ class World:
     comment: object  # a reviewer's thread on the published declaration
     vision_comment: object  # a reviewer's thread on the published vision
     verification: object = None  # a draft 検証 record of the published vision (ADR 0105)
+    result: object = None  # a draft 実績 with an evidence file (ADR 0108, 0109)
 
 
 def _stored_pdf(revision) -> None:
@@ -189,7 +190,30 @@ def build_world(slug: str) -> World:
         comment=thread(first.declaration_revision),
         vision_comment=thread(first.vision_revision),
         verification=verification_create(region=first.region, actor=None),
+        result=_draft_result(first.region),
     )
+
+
+def _draft_result(region):
+    """A draft result of the first target for 令和8年度, written on a day that 年度 has ended
+    (the evidence download needs one; the grid shows it once the 年度 has ended)."""
+    from decimal import Decimal
+
+    from django.core.files.base import ContentFile
+
+    from declarations import clock
+    from reports.result_services import ResultInput, result_save
+    from reports.selectors import current_published_vision, result_targets
+
+    key = next(iter(result_targets(current_published_vision(region))))
+    with clock.recorded_at(datetime.datetime(2027, 6, 1, tzinfo=datetime.UTC)):
+        return result_save(
+            region=region,
+            actor=None,
+            given=ResultInput(
+                key, 2026, Decimal(1), evidence_file=ContentFile(b"%PDF-1.4\n", name="e.pdf")
+            ),
+        )
 
 
 # ---------------------------------------------------------------- filling path parameters
@@ -248,20 +272,29 @@ SEGMENT_OBJECTS = {
     "plan-references": "plan_reference",
     "comments": "comment",
     "threads": "comment",
+    "evidence": "result",  # results/evidence/<pk>/ (ADR 0109)
 }
 
-OVERRIDES: dict[tuple[str, str], object] = {
-    # A receipt exists for a revision that was sent: the published one.
-    (f"staff:{document}_{name}", "number"): (
-        lambda world, pattern, document=document: getattr(world, f"{document}_published").number
-    )
-    for document in ("declaration", "vision")
-    for name in ("receipt", "receipt_pdf")
-} | {
-    # 検証 records are numbered per region: 第1回 (ADR 0105).
-    (f"staff:{name}", "number"): lambda world, pattern: world.verification.number
-    for name in ("verification", "verification_reopen", "verification_change")
-}
+OVERRIDES: dict[tuple[str, str], object] = (
+    {
+        # A receipt exists for a revision that was sent: the published one.
+        (f"staff:{document}_{name}", "number"): (
+            lambda world, pattern, document=document: getattr(world, f"{document}_published").number
+        )
+        for document in ("declaration", "vision")
+        for name in ("receipt", "receipt_pdf")
+    }
+    | {
+        # 検証 records are numbered per region: 第1回 (ADR 0105).
+        (f"staff:{name}", "number"): lambda world, pattern: world.verification.number
+        for name in ("verification", "verification_reopen", "verification_change")
+    }
+    | {
+        # The grid of a project of the published vision, by its number on the page (ADR 0109).
+        (f"staff:{name}", "number"): lambda world, pattern: 1
+        for name in ("results_project", "results_submit", "results_correct")
+    }
+)
 
 
 class UnfillableParameter(Exception):

@@ -28,6 +28,7 @@ from declarations.models import (
     Organization,
 )
 from declarations.selectors import master_data
+from filing.bundle.project_fields import ordered
 from filing.data import (
     Better,
     BudgetData,
@@ -74,6 +75,7 @@ class ProjectRow:
     milestones: tuple[MilestoneData, ...] = ()
     other: str = ""
     targets: tuple[TargetData, ...] = ()
+    fields: tuple[FieldCode, ...] = ()  # the project's own 分野 (ADR 0115)
     position: int | None = None
 
     @classmethod
@@ -95,6 +97,7 @@ class ProjectRow:
             milestones=data.milestones,
             other=data.other,
             targets=data.targets,
+            fields=data.fields,
         )
 
     def to_data(self) -> ProjectData:
@@ -114,6 +117,7 @@ class ProjectRow:
             milestones=self.milestones,
             other=self.other,
             targets=self.targets,
+            fields=self.fields,
         )
 
 
@@ -341,6 +345,7 @@ def project_row(project: Project) -> ProjectRow:
         ),
         other=project.other,
         targets=tuple(target_data(t) for t in project.targets.all()),
+        fields=ordered(project.fields or ()),
         position=project.position,
     )
 
@@ -354,6 +359,7 @@ def project_rows(revision: VisionRevision) -> tuple[ProjectRow, ...]:
 def _project_fields(row: ProjectRow) -> dict:
     return {
         "name": row.name,
+        "fields": [str(code) for code in ordered(row.fields)],
         "joint_body_of": list(row.joint_body_of) if row.joint_body_of is not None else None,
         "content": row.content,
         "has_budget": row.has_budget,

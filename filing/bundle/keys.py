@@ -35,6 +35,7 @@ VISION_KEYS = (
 )
 PROJECT_KEYS = (
     "name",
+    "fields",  # optional (ADR 0115): written when the project names some
     "implementers",
     "joint_body_of",
     "plan_references",

@@ -40,6 +40,8 @@ MEMBERS = ListLimit("リージョン構成団体", 500, "団体")
 OTHER_FIELDS = ListLimit("その他の分野", 20)
 # 取り組む分野: the three listed fields and up to 20 others.
 FIELDS = ListLimit("取り組む分野", 3 + OTHER_FIELDS.most)
+# A project's own fields (ADR 0115): codes only, each once.
+PROJECT_FIELDS = ListLimit("プロジェクトの分野", 4)
 PREFECTURES = ListLimit("都道府県", 47)  # an area or an activity area
 PROJECTS = ListLimit("プロジェクト", 200)
 OUTSIDE_IMPLEMENTERS = ListLimit("構成団体以外の実施主体", 100)

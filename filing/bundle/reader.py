@@ -25,7 +25,8 @@ Decisions taken where DESIGN.md is silent (each one is tested):
   does not replace the vision's aspiration or roadmap (``vision.aspiration`` /
   ``vision.roadmap``) and counts as no citation of a project (``project.plan_reference``).
   An empty reference is written ``null`` (or left out of ``plan_references``).
-* A project's ``targets`` (目標・指標) are read by ``filing.bundle.targets`` (ADR 0104).
+* A project's ``targets`` (目標・指標) are read by ``filing.bundle.targets`` (ADR 0104),
+  its own ``fields`` (分野) by ``filing.bundle.project_fields`` (ADR 0115).
 * A field is ``"industry"``, ``"tourism"``, ``"transport"``, ``{"other": "text"}``;
   a bare ``"other"`` reads as ``{"other": ""}`` and is left to ``declaration.fields``.
 * ``revision`` (lead's extension) is optional on ``declaration`` and ``vision``:
@@ -89,6 +90,7 @@ from filing.bundle.limits import (
     PROJECTS,
     ListLimit,
 )
+from filing.bundle.project_fields import read_project_fields
 from filing.bundle.targets import read_targets
 from filing.data import (
     BudgetData,
@@ -450,6 +452,7 @@ class _Reader:
     def project(self, value, path: str) -> ProjectData:
         obj = self.mapping(value, path, PROJECT_KEYS)
         name = self.text(obj, "name", path)
+        fields = read_project_fields(self, obj, path)
         implementers = self.implementers(obj, path)
         joint_body_of = self.joint_body_of(obj, path)
         plan_references = tuple(
@@ -479,6 +482,7 @@ class _Reader:
             milestones=milestones,
             other=self.text(obj, "other", path, MAX_LONG_TEXT),
             targets=read_targets(self, obj, path),
+            fields=fields,
         )
 
     def implementers(self, obj: dict, path: str) -> tuple[ImplementerData, ...]:

@@ -1,7 +1,8 @@
 """A ``Filing`` into the canonical region bundle (key order as in DESIGN's example).
 
 Every key is written except ``vision`` when there is none, ``representative`` when no
-member is named, a project's ``targets`` when it has none (ADR 0104), a ``revision`` equal to
+member is named, a project's ``targets`` when it has none (ADR 0104) and its ``fields``
+when it names none (ADR 0115), a ``revision`` equal to
 the default (established, not minor, no 協議 date, no reason), ``section``/``note``
 of a plan reference when empty, and the member keys of other kinds.
 ``parse_bundle(filing_to_bundle(f)) == f`` for every ``f`` that ``parse_bundle``
@@ -12,6 +13,7 @@ import json
 from datetime import date
 
 from filing.bundle.keys import MEMBER_KIND_KEYS
+from filing.bundle.project_fields import project_fields_to_bundle
 from filing.bundle.targets import targets_to_bundle
 from filing.data import (
     FieldCode,
@@ -106,6 +108,8 @@ def _project_to_bundle(project: ProjectData) -> dict:
     budget = project.budget
     return {
         "name": project.name,
+        # written when the project names some (ADR 0115), like its targets
+        **project_fields_to_bundle(project.fields),
         "implementers": [
             {"member": item.member} if item.member is not None else {"name": item.name}
             for item in project.implementers

@@ -53,7 +53,8 @@ DECLARATION_SYNC = Rule(
     "第3(5), 第4(3)",
     ERROR,
     "プロジェクトに参画する構成団体と連携宣言書の分野が、公表中の連携宣言書にあること"
-    "（なければ先に連携宣言を変更する。公表中の連携宣言書がある場合のみ確認）",
+    "（なければ先に連携宣言を変更する。公表中の連携宣言書がある場合のみ確認）。"
+    "プロジェクトの分野は、連携宣言書（公表中のものがあればそれにも）で取り組む分野であること",
     document="vision",
 )
 VERIFICATION = Rule(
@@ -157,6 +158,33 @@ def _check_declaration_sync(
     return findings
 
 
+def _check_project_fields(
+    filing: Filing, vision: VisionData, context: RuleContext
+) -> list[Finding]:
+    """A project's own field (ADR 0115) is one the declaration declares: the one it is filed
+    with and, when there is one, the published one (第3(5), 第4(3): change the declaration
+    first). Checked for bundles too, since a bundle carries its declaration."""
+    declared = {entry.code for entry in filing.declaration.fields}
+    published = context.current_declaration
+    findings = []
+    for index, project in enumerate(vision.projects):
+        for position, code in enumerate(project.fields):
+            if code not in declared:
+                where = "連携宣言書"
+            elif published is not None and code not in published.fields:
+                where = "公表中の連携宣言書"
+            else:
+                continue
+            findings.append(
+                DECLARATION_SYNC.finding(
+                    f"vision.projects[{index}].fields[{position}]",
+                    f"プロジェクトの分野{quoted(FIELD_LABELS[code])}が{where}の分野にありません"
+                    "（先に連携宣言を変更して分野に加えるか、プロジェクトの分野から外してください）",
+                )
+            )
+    return findings
+
+
 def last_verification(verified_on: date | None, recorded_on: date | None) -> date | None:
     """The vision's last verification: the later of the revision's ``verified_on`` (the
     field of the vision form, kept for the data filed before 検証 records existed) and the
@@ -202,6 +230,7 @@ _CHECKS = (
     _check_projects,
     _check_consultation,
     _check_declaration_sync,
+    _check_project_fields,
     _check_verification,
 )
 

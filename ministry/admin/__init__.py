@@ -7,6 +7,7 @@ package, which registers them all.
 
 from ministry.admin import (
     accounts,
+    advice,
     declarations,
     documents,
     outbox,
@@ -17,5 +18,5 @@ from ministry.admin import (
 )
 
 __all__ = [
-    "accounts", "declarations", "documents", "outbox", "projects", "reports", "reviews", "visions",
+    "accounts", "advice", "declarations", "documents", "outbox", "projects", "reports", "reviews", "visions",
 ]  # fmt: skip

@@ -7,6 +7,7 @@ permission it needs and answers 403 without it. The verbs call the services and 
 their refusals into messages (STYLE.md §7): nothing here writes a model itself.
 """
 
+from django.conf import settings
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
@@ -319,7 +320,8 @@ def revision_accept_view(request, document, pk):
 
 
 def overview(request):
-    """概況: counts by status, prefectures by region, overdue verifications, projects ending."""
+    """概況: counts by status, prefectures by region, overdue verifications, 年度 whose
+    results have not come, projects ending."""
     _require(request, *READ_PERMISSIONS)
     master = master_data()
     visions = selectors.current_published_visions()
@@ -333,6 +335,8 @@ def overview(request):
             counts=selectors.status_counts(),
             coverage=coverage,
             overdue=selectors.overdue_verifications(visions, master=master),
+            missing_results=selectors.missing_result_rows(),
+            result_reminder_days=settings.RESULT_REMINDER_DAYS,
             verifications=submitted_verifications(),
             ending=selectors.projects_ending_soon(visions),
             map_svg=coverage_map(coverage),

@@ -110,6 +110,46 @@ def target_payload(target) -> dict:
     }
 
 
+def target_results_out(request, slug: str, entry) -> dict:
+    """A target with its 年度 and published results (``public.selectors.results``)."""
+    target = entry.target
+    return {
+        "key": target.key,
+        "name": target.name,
+        "unit": target.unit,
+        "better": target.better,
+        "baseline": None
+        if target.baseline_value is None and target.baseline_on is None
+        else {"value": json_number(target.baseline_value), "on": target.baseline_on},
+        "source": target.source,
+        "years": [
+            {
+                "fiscal_year": year.fiscal_year,
+                "target": json_number(year.target),
+                "is_final": year.is_final,
+                "result": result_out(request, slug, year.result) if year.result else None,
+            }
+            for year in entry.years
+        ],
+    }
+
+
+def result_out(request, slug: str, result) -> dict:
+    return {
+        "value": json_number(result.value),
+        "comment": result.comment,
+        "evidence_url": result.evidence_url or None,
+        "evidence_file_url": absolute(
+            request,
+            reverse("regions:result_evidence", kwargs={"slug": slug, "pk": result.pk}),
+        )
+        if result.evidence_file
+        else None,
+        "correction": result.number,
+        "published_at": result.published_at,
+    }
+
+
 def year_amounts(by_year: dict[int, int]) -> list[dict]:
     return [
         {"fiscal_year": year, "amount": amount, "amount_text": yen(amount)}

@@ -14,6 +14,7 @@ from public.api.payloads import (
     prefectures_out,
     project_out,
     publication_out,
+    target_results_out,
     year_amounts,
 )
 from public.api.schemas import (
@@ -28,12 +29,14 @@ from public.api.schemas import (
     RegionFilters,
     RegionListOut,
     RegionProjectListOut,
+    RegionTargetsOut,
     ValidationErrorOut,
 )
 from public.cache import kept_response, region_stamp, site_stamp
 from public.forms import common_list_query
 from public.selectors.history import region_history
 from public.selectors.region import published_region, region_state
+from public.selectors.results import results_by_target, with_results
 from public.selectors.search import search_regions
 from public.selectors.summaries import field_label, region_summaries
 
@@ -104,6 +107,7 @@ KEPT_RESPONSES = {
             "region_members",
             "region_projects",
             "region_budgets",
+            "region_targets",
         )
     },
     "member_list": kept_response(site_stamp, common=common_page_request),
@@ -292,4 +296,32 @@ def region_budgets(request, slug: str):
         "total": sum(by_year.values()),
         "by_fiscal_year": year_amounts(by_year),
         "projects": projects,
+    }
+
+
+@router.get(
+    "/regions/{slug}/targets",
+    response={200: RegionTargetsOut, **NOT_FOUND},
+    url_name="region_targets",
+    summary="宣言リージョンの目標（指標）と公表された年度ごとの実績",
+)
+def region_targets(request, slug: str):
+    state = _state_or_404(slug)
+    vision = state.vision_publication
+    results = results_by_target([state.vision.vision_id]) if state.vision is not None else {}
+    return {
+        "license": licence(),
+        "region": slug,
+        "vision": publication_out(request, slug, vision) if vision is not None else None,
+        "items": [
+            {
+                "number": number,
+                "project": project.name,
+                "targets": [
+                    target_results_out(request, slug, entry)
+                    for entry in with_results(project, results)
+                ],
+            }
+            for number, project in enumerate(state.projects, start=1)
+        ],
     }

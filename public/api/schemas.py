@@ -148,7 +148,7 @@ class TargetFinalOut(Schema):
 
 
 class TargetOut(Schema):
-    """目標（指標）: 第4(2)②「各プロジェクトの…目標等」（ADR 0104）。実績は含まない。"""
+    """目標（指標）: 第4(2)②「各プロジェクトの…目標等」（ADR 0104）。実績は `/regions/{slug}/targets`。"""
 
     name: str = Field(description="指標名")
     unit: str = Field(description="単位")
@@ -196,6 +196,49 @@ class RegionProjectListOut(Schema):
     license: LicenseOut
     region: str
     items: list[ProjectOut]
+
+
+class ResultOut(Schema):
+    """公表された実績（ADR 0108）: 受理された最新の回だけ。"""
+
+    value: int | float = Field(description="実績値（単位は目標の unit）")
+    comment: str = Field(description="実績の備考")
+    evidence_url: str | None = Field(description="根拠のリンク（外部のページ）")
+    evidence_file_url: str | None = Field(description="根拠のファイル（PDF・PNG・JPEG）の URL")
+    correction: int = Field(description="訂正の回（1 は最初の実績、2 以降はその訂正）")
+    published_at: datetime = Field(description=JST_DESCRIPTION)
+
+
+class TargetYearOut(Schema):
+    fiscal_year: int | None = Field(
+        description="年度（西暦。4月〜翌3月）。年度のない最終目標は null"
+    )
+    target: int | float | None = Field(description="その年度の目標値（ないときは null）")
+    is_final: bool = Field(description="最終目標の年度か")
+    result: ResultOut | None = Field(description="公表された実績（ないときは null）")
+
+
+class TargetWithResultsOut(Schema):
+    key: str = Field(description="目標のキー（版をまたいで同じ目標を指す）")
+    name: str = Field(description="指標名")
+    unit: str = Field(description="単位")
+    better: str = Field(description="higher: 高いほどよい、lower: 低いほどよい")
+    baseline: TargetBaselineOut | None
+    source: str = Field(description="出典")
+    years: list[TargetYearOut]
+
+
+class ProjectTargetsOut(Schema):
+    number: int = Field(description="プロジェクトの番号（ページの順）")
+    project: str = Field(description="プロジェクトの名称")
+    targets: list[TargetWithResultsOut]
+
+
+class RegionTargetsOut(Schema):
+    license: LicenseOut
+    region: str
+    vision: PublicationOut | None = Field(description="目標を記載した公表中の連携ビジョン")
+    items: list[ProjectTargetsOut]
 
 
 class MemberWithRegionOut(MemberOut):

@@ -16,7 +16,7 @@ from django.utils.dateparse import parse_datetime
 from declarations.lifecycle import Status
 from declarations.models import Declaration, DeclarationRevision, Region
 from public.selectors.region import is_slug
-from reports.models import Verification
+from reports.models import TargetResult, Verification
 from visions.models import Vision, VisionRevision
 
 
@@ -29,6 +29,7 @@ def _stamp_sql() -> tuple[str, str]:
     declarations, revisions = _table(Declaration), _table(DeclarationRevision)
     visions, vision_revisions, regions = _table(Vision), _table(VisionRevision), _table(Region)
     verifications = _table(Verification)  # a published 検証 record is on the region page
+    results = _table(TargetResult)  # a published 実績: the page, the API and targets.csv
     moment = "COALESCE(r.published_at, r.updated_at)"
     region = (
         f"SELECT MAX(t) FROM ("
@@ -47,6 +48,11 @@ def _stamp_sql() -> tuple[str, str]:
         f"SELECT {moment} AS t FROM {verifications} r "
         f"INNER JOIN {visions} v ON r.vision_id = v.id "
         f"INNER JOIN {regions} g ON v.region_id = g.id "
+        f"WHERE g.slug = %s AND r.status = %s "
+        f"UNION ALL "
+        f"SELECT {moment} AS t FROM {results} r "
+        f"INNER JOIN {visions} v ON r.vision_id = v.id "
+        f"INNER JOIN {regions} g ON v.region_id = g.id "
         f"WHERE g.slug = %s AND r.status = %s"
         f") stamps"
     )
@@ -54,7 +60,9 @@ def _stamp_sql() -> tuple[str, str]:
         f"SELECT MAX(t) FROM ("
         f"SELECT {moment} AS t FROM {revisions} r WHERE r.status = %s "
         f"UNION ALL "
-        f"SELECT {moment} AS t FROM {vision_revisions} r WHERE r.status = %s"
+        f"SELECT {moment} AS t FROM {vision_revisions} r WHERE r.status = %s "
+        f"UNION ALL "
+        f"SELECT {moment} AS t FROM {results} r WHERE r.status = %s"
         f") stamps"
     )
     return region, site
@@ -78,16 +86,17 @@ def region_stamp(slug: str) -> datetime | None:
     published = str(Status.PUBLISHED)
     with connection.cursor() as cursor:
         cursor.execute(
-            _stamp_sql()[0], [slug, published, slug, published, published, slug, published]
+            _stamp_sql()[0],
+            [slug, published, slug, published, published, slug, published, slug, published],
         )
         row = cursor.fetchone()
     return _as_datetime(row[0]) if row else None
 
 
 def site_stamp() -> datetime | None:
-    """The latest publication anywhere (one query)."""
+    """The latest publication anywhere, a published result (targets.csv) included (one query)."""
     published = str(Status.PUBLISHED)
     with connection.cursor() as cursor:
-        cursor.execute(_stamp_sql()[1], [published, published])
+        cursor.execute(_stamp_sql()[1], [published, published, published])
         row = cursor.fetchone()
     return _as_datetime(row[0]) if row else None

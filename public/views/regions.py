@@ -21,14 +21,16 @@ from declarations.models import FieldChoices, MemberKindChoices
 from declarations.selectors import master_data
 from filing.data import MemberKind
 from filing.diff import diff_filings
+from filing.formatting import nendo
 from filing.rules.declaration import lg_prefecture
 from public.cache import cached_fragment, public_page, region_stamp, site_stamp
-from public.charts import RoadmapRow, roadmap_chart
+from public.charts import RoadmapRow, TargetPoint, roadmap_chart, target_chart
 from public.forms import RegionFilterForm, common_list_query
 from public.maps import MAX_LEVEL, japan_map
 from public.selectors.history import DECLARATION, PUBLICATION_KEY_RE, VISION, region_history
 from public.selectors.prefectures import PrefectureInfo, prefectures
 from public.selectors.region import published_region, region_state
+from public.selectors.results import TargetWithResults, results_by_target, with_results
 from public.selectors.search import search_regions
 from public.selectors.summaries import region_summaries
 from web.pages import paginate
@@ -78,6 +80,49 @@ class ProjectView:
     budget_lines: tuple
     milestones: tuple
     plan_references: tuple
+    targets: tuple = ()  # TargetView: the current page only (the published results)
+
+
+@dataclass(frozen=True)
+class TargetView:
+    """A target with its 年度 (target values and published results) and its chart."""
+
+    entry: TargetWithResults
+    chart: object  # SafeString | None
+    chart_id: str
+
+
+def _target_views(project, number: int, results) -> tuple[TargetView, ...]:
+    views = []
+    for index, entry in enumerate(with_results(project, results), start=1):
+        target = entry.target
+        name = target.name or _("（名称なし）")
+        points = []
+        if target.baseline_value is not None:
+            points.append(TargetPoint(_("基準値"), target=target.baseline_value, is_baseline=True))
+        points += [
+            TargetPoint(
+                nendo(year.fiscal_year) if year.fiscal_year else _("最終目標"),
+                target=year.target,
+                result=year.result.value if year.result is not None else None,
+            )
+            for year in entry.years
+        ]
+        chart_id = f"target-chart-{number}-{index}"
+        better = target.get_better_display()
+        chart = target_chart(
+            points,
+            unit=target.unit,
+            title=_("%(name)s の目標と実績（%(better)s）") % {"name": name, "better": better},
+            description=_(
+                "基準値を最初の点に、年度ごとの目標値を線と四角で、公表された実績値を棒で示します"
+                "（%(better)s指標です）。同じ内容を下の表に示します。"
+            )
+            % {"better": better},
+            id_prefix=chart_id,
+        )
+        views.append(TargetView(entry, chart, chart_id))
+    return tuple(views)
 
 
 @dataclass(frozen=True)
@@ -103,6 +148,13 @@ def _prefecture_rows(state) -> list[PrefectureRow]:
 
 def _project_views(state) -> list[ProjectView]:
     names = state.member_names
+    # The published results (ADR 0108) are shown on the current page only: a past page shows
+    # the region as it was right after that publication.
+    results = (
+        results_by_target([state.vision.vision_id])
+        if state.is_current and state.vision is not None
+        else None
+    )
     views = []
     for number, project in enumerate(state.projects, start=1):
         views.append(
@@ -117,6 +169,7 @@ def _project_views(state) -> list[ProjectView]:
                 budget_lines=tuple(project.budget_lines.all()),
                 milestones=tuple(project.milestones.all()),
                 plan_references=tuple(project.plan_references.all()),
+                targets=_target_views(project, number, results) if results is not None else (),
             )
         )
     return views

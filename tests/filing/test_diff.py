@@ -317,3 +317,18 @@ def test_a_changed_target_is_shown_as_the_old_removed_and_the_new_added():
     assert (
         diff_filings(old, with_project(old, 0, targets=())).projects_changed[0].targets_added == ()
     )
+
+
+def test_a_projects_own_fields_change_as_one_text():
+    old = valid_filing()
+    new = with_project(old, 0, fields=(FieldCode.INDUSTRY, FieldCode.TOURISM))
+
+    change = diff_filings(old, new).projects_changed[0]
+
+    (text,) = change.text_changes
+    assert (text.path, text.item, text.old, text.new) == (
+        "vision.projects[0].fields",
+        "分野",
+        "",
+        "A 産業振興、B 観光",
+    )

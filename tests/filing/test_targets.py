@@ -44,6 +44,7 @@ def test_parse_value_reads_what_people_type(text, value):
         ("1.2.3", "数字で入力"),
         ("0.00001", "小数は 4 桁まで"),
         ("1234567890123456", "兆以下"),
+        ("1" + "0" * 30, "兆以下"),  # more digits than Decimal's context: no InvalidOperation
         ("1234567890123.456", "有効数字"),
     ],
 )

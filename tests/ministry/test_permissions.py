@@ -48,6 +48,7 @@ EXPECTED_PERMISSIONS = {
     "reports.view_resultreminder",
     "reports.return_targetresult",
     "reports.accept_targetresult",
+    "reviews.view_advicerequest",  # 事前相談 (ADR 0116)
 }
 
 

@@ -508,7 +508,8 @@ def test_region_page_and_list_queries_do_not_grow_with_members_or_projects(
     public_prefectures.prefectures()
     cache.clear()
 
-    with django_assert_max_num_queries(17):  # 16 + the projects' targets (ADR 0104)
+    # 16 + the projects' targets (ADR 0104) + their published results (ADR 0108)
+    with django_assert_max_num_queries(18):
         assert client.get("/regions/region-1/").status_code == 200
     with django_assert_max_num_queries(10):
         assert client.get("/regions/").status_code == 200

@@ -9,6 +9,11 @@ A step without them is recorded as happening now.
 A region may also list ``verifications``: 検証 records of its published vision (ADR 0105),
 filed, sent and published through the same services. They are reports about the vision,
 not part of its revisions, so they live in the manifest rather than in the region bundle.
+
+A region may list ``results`` too: yearly results of its targets (ADR 0108), one batch per
+project and 年度 (the targets named as the published vision names them), saved, sent with
+``results_submit_year`` at ``submitted_at`` and, when ``published_at`` is given, accepted
+(and so published) then. The result rules judge each at its moment: a 年度 must have ended.
 """
 
 import json
@@ -22,6 +27,15 @@ from django.utils import timezone
 from declarations.clock import recorded_at
 from declarations.models import Region
 from filing.bundle import BundleError, read_bundle_file
+from filing.targets import ValueRefused, parse_value
+from reports.result_services import (
+    ResultInput,
+    ResultRefused,
+    result_accept,
+    result_save,
+    results_submit_year,
+)
+from reports.selectors import current_published_vision, result_targets
 from reports.services import (
     AssessmentInput,
     verification_accept,
@@ -82,6 +96,8 @@ class Command(BaseCommand):
             )
             for revision in revisions:
                 self._advance(revision, step)
+        for batch in entry.get("results", ()):
+            load_demo_results(region, batch)
         for verification in entry.get("verifications", ()):
             load_demo_verification(region, verification)
 
@@ -168,3 +184,42 @@ def load_demo_verification(region, data: dict) -> None:
     if "published_at" in moments:
         with recorded_at(moments["published_at"]):
             verification_accept(verification=verification, actor=None)
+
+
+def load_demo_results(region, batch: dict) -> None:
+    """One 年度's batch of a project's results: each saved and sent at ``submitted_at``,
+    then accepted and published at ``published_at`` when it is given."""
+    name = f"{region.slug} {batch.get('project')} {batch.get('fiscal_year')}"
+    moments = step_moments({"bundle": f"{name} results", **batch})
+    targets = {
+        (t.project.name, t.target.name): key
+        for key, t in result_targets(current_published_vision(region)).items()
+    }
+    keys = []
+    with recorded_at(moments.get("submitted_at")):
+        for item in batch["values"]:
+            key = targets.get((batch["project"], item["target"]))
+            if key is None:
+                raise CommandError(
+                    f"{name}: 公表中の連携ビジョンに目標「{item['target']}」がありません。",
+                    returncode=2,
+                )
+            try:
+                value = parse_value(str(item["value"]))
+                result_save(
+                    region=region,
+                    actor=None,
+                    given=ResultInput(
+                        key, batch["fiscal_year"], value, comment=item.get("comment", "")
+                    ),
+                )
+            except (ValueRefused, ResultRefused) as error:
+                raise CommandError(f"{name} {item['target']}: {error}", returncode=2) from None
+            keys.append(key)
+        sent = results_submit_year(
+            region=region, fiscal_year=batch["fiscal_year"], keys=keys, actor=None
+        )
+    if "published_at" in moments:
+        with recorded_at(moments["published_at"]):
+            for result in sent:
+                result_accept(result=result, actor=None)
