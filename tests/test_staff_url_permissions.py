@@ -117,6 +117,7 @@ class World:
     vision_comment: object  # a reviewer's thread on the published vision
     verification: object = None  # a draft 検証 record of the published vision (ADR 0105)
     result: object = None  # a draft 実績 with an evidence file (ADR 0108, 0109)
+    advice: object = None  # a 事前相談 on the draft declaration (ADR 0116)
 
 
 def _stored_pdf(revision) -> None:
@@ -191,6 +192,19 @@ def build_world(slug: str) -> World:
         vision_comment=thread(first.vision_revision),
         verification=verification_create(region=first.region, actor=None),
         result=_draft_result(first.region),
+        advice=_advice(draft.declaration_revision, reviewer),
+    )
+
+
+def _advice(revision, asked_by):
+    from reviews.models import AdviceRequest
+
+    return AdviceRequest.objects.create(
+        region=revision.region,
+        content_type=ContentType.objects.get_for_model(revision),
+        object_id=revision.pk,
+        question="この書き方で足りますか",
+        asked_by=asked_by,
     )
 
 
@@ -293,6 +307,10 @@ OVERRIDES: dict[tuple[str, str], object] = (
         # The grid of a project of the published vision, by its number on the page (ADR 0109).
         (f"staff:{name}", "number"): lambda world, pattern: 1
         for name in ("results_project", "results_submit", "results_correct")
+    }
+    | {
+        # A 事前相談 thread on the draft declaration (ADR 0116).
+        ("staff_comments:advice_reply", "pk"): lambda world, pattern: world.advice.pk,
     }
 )
 
