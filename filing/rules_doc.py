@@ -1,4 +1,5 @@
-"""docs/rules.md, generated from the ``RULES`` of the three rules modules.
+"""docs/rules.md, generated from the ``RULES`` of the rules modules: the filing's three
+(declaration, vision, project) in one table, then the reports' own (verification, results).
 
 The page is never edited by hand: ``python manage.py rules_doc`` writes it, and a
 test compares the file with ``render()`` so it cannot drift from the code.
@@ -8,6 +9,7 @@ from pathlib import Path
 
 from filing.engine import all_rules
 from filing.findings import Severity
+from filing.rules import results as result_rules
 from filing.rules import verification as verification_rules
 
 RULES_DOC = Path(__file__).resolve().parent.parent / "docs" / "rules.md"
@@ -32,7 +34,8 @@ API、CLI が同じルールを使います。指摘は、コード・条項・�
 送付を止めます。
 
 このページは `filing/rules/declaration.py`・`filing/rules/vision.py`・`filing/rules/project.py`
-の `RULES` と `filing/rules_doc.py` の `JUDGED` から生成しています。手で編集せず、
+の `RULES` と `filing/rules_doc.py` の `JUDGED`、報告（届出ではないもの）の
+`filing/rules/verification.py`・`filing/rules/results.py` の `RULES` から生成しています。手で編集せず、
 `python manage.py rules_doc` で作り直してください（内容がコードと食い違うとテストが失敗します）。
 """
 
@@ -51,6 +54,18 @@ VERIFICATION_INTRO = """\
 プロジェクトごとの評価の区分（順調・おおむね順調・遅れ・未着手）、結論（継続・変更・終了）、
 期限の前（既定 30 日前）と期限の超過の督促メール、結論が変更の検証から連携ビジョンの変更を始める
 ボタン。
+"""
+
+RESULTS_INTRO = """\
+## 目標の実績（第4(2)②・第4(3)）
+
+要綱は 第4(2)② でロードマップに「各プロジェクトのスケジュール、目標等」を、第4(3) で実施した効果の
+検証を求めていますが、年度ごとの実績の報告までは求めていません。ポータルは、公表中の連携ビジョンの
+プロジェクトの目標（指標、上の `project.targets`）ごとに、終わった年度の実績（ADR 0108）を
+リージョンが入力し、年度ごとに送付し、総務省が審査して公表する仕組みを加えています。次のルールは
+実績を保存するたびと送付のときに確かめ（すべてエラー。どれかがあれば何も保存せず、入力した値を
+欄に残します）、連携宣言書・連携ビジョンの送付は止めません。公表した実績は書き換えず、訂正の回で
+直します（公開するのは公表された最新の回だけ）。
 """
 
 _ALWAYS = "常に（連携宣言書の段階から）"
@@ -155,5 +170,15 @@ def render() -> str:
     lines += [
         f"| {rule.clause} | `{rule.code}` | {severity_label(rule)} | {_cell(rule.description)} |"
         for rule in verification_rules.RULES
+    ]
+    lines += [
+        "",
+        RESULTS_INTRO,
+        "| 条項 | コード | 重大度 | 確認する内容 |",
+        "|---|---|---|---|",
+    ]
+    lines += [
+        f"| {rule.clause} | `{rule.code}` | {severity_label(rule)} | {_cell(rule.description)} |"
+        for rule in result_rules.RULES
     ]
     return "\n".join(lines) + "\n"

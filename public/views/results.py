@@ -10,21 +10,12 @@ from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
+from filing.evidence import HEAD_BYTES, evidence_kind
 from public.cache import PUBLIC_MAX_AGE
 from public.selectors.region import is_slug
 from public.selectors.results import published_evidence
 
 MAX_ID = 2**31 - 1
-# The formats an evidence file may have (the form checks the content, ADR 0108), by content.
-_TYPES = (
-    (b"%PDF-", "application/pdf"),
-    (b"\x89PNG\r\n\x1a\n", "image/png"),
-    (b"\xff\xd8\xff", "image/jpeg"),
-)
-
-
-def _content_type(head: bytes) -> str | None:
-    return next((kind for magic, kind in _TYPES if head.startswith(magic)), None)
 
 
 @require_safe
@@ -38,11 +29,13 @@ def result_evidence(request, slug: str, pk: int):
         handle = result.evidence_file.open("rb")
     except (FileNotFoundError, OSError) as error:
         raise Http404(_("根拠のファイルを読み出せませんでした。")) from error
-    head = handle.read(16)
+    # The formats an evidence file may have, told by its content (the one check, ADR 0109).
+    kind = evidence_kind(handle.read(HEAD_BYTES))
     handle.seek(0)
-    kind = _content_type(head)
     name = os.path.basename(result.evidence_file.name)
-    response = FileResponse(handle, content_type=kind or "application/octet-stream")
+    response = FileResponse(
+        handle, content_type=kind.content_type if kind else "application/octet-stream"
+    )
     # A PDF or an image is shown in the browser; anything else is only downloaded.
     response["Content-Disposition"] = content_disposition_header(kind is None, name)
     response["Cache-Control"] = f"public, max-age={PUBLIC_MAX_AGE}"

@@ -185,6 +185,33 @@ def test_rules_page_says_when_each_rule_is_judged():
     assert "連携ビジョン" in JUDGED["members.in_project"]
 
 
+def test_rules_page_lists_the_reports_rules_in_their_own_tables():
+    # The reports (ADR 0105, 0108) are not filings: their rules are not in check_filing, but
+    # every one of them is on the page, under its own heading.
+    from filing.rules import results, verification
+
+    text = render()
+    verification_part = text[text.index("## 検証の記録（第4(3)）") : text.index("## 目標の実績")]
+    results_part = text[text.index("## 目標の実績（第4(2)②・第4(3)）") :]
+    assert {r.code for r in verification.RULES} == {
+        "verification.period",
+        "verification.assessments",
+        "verification.conclusion",
+        "verification.consultation",
+    }
+    assert {r.code for r in results.RULES} == {
+        "result.target",
+        "result.year",
+        "result.duplicate",
+        "result.value",
+    }
+    for rule in verification.RULES:
+        assert f"| {rule.clause} | `{rule.code}` | エラー |" in verification_part
+    for rule in results.RULES:
+        assert f"| {rule.clause} | `{rule.code}` | エラー |" in results_part
+        assert rule.code not in {r.code for r in all_rules()}
+
+
 def test_rules_doc_command_writes_the_page(tmp_path):
     output = tmp_path / "rules.md"
     call_command("rules_doc", output=output, stdout=StringIO())

@@ -124,6 +124,28 @@ def test_evidence_files_are_served_only_for_published_results(client, results):
     assert client.get("/regions/setouchi/results/999999/evidence/").status_code == 404
 
 
+@pytest.mark.parametrize(
+    ("content", "content_type", "disposition"),
+    [
+        (PDF, "application/pdf", "inline"),
+        (b"\x89PNG\r\n\x1a\n" + b"\0" * 16, "image/png", "inline"),
+        (b"\xff\xd8\xff\xe0" + b"\0" * 16, "image/jpeg", "inline"),
+        (b"<html><script>alert(1)</script>", "application/octet-stream", "attachment"),
+    ],
+)
+def test_the_evidence_is_shown_only_when_its_content_is_a_pdf_png_or_jpeg(
+    client, region, editor, shinsa, keys, content, content_type, disposition
+):
+    # The service stores what it is given (the staff form checks the upload): the public view
+    # tells the kind by the file's first bytes again (filing.evidence), never by its name.
+    result = file_result(region, editor, shinsa, keys["tourism"], 2026, 1, evidence=content)
+    response = client.get(f"/regions/setouchi/results/{result.pk}/evidence/")
+    assert response.status_code == 200
+    assert response["Content-Type"] == content_type
+    assert response["Content-Disposition"].startswith(disposition)
+    assert b"".join(response.streaming_content) == content
+
+
 @pytest.mark.parametrize("status", [Status.DRAFT, Status.SUBMITTED, Status.RETURNED])
 def test_an_unpublished_results_evidence_is_404(client, region, editor, shinsa, keys, status):
     result = file_result(

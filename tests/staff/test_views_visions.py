@@ -297,8 +297,13 @@ def test_without_a_declaration_change_under_way_the_page_offers_to_start_one(
     page = editor_client.get(f"/staff/setouchi/vision/2/projects/{project.pk}/")
 
     html = page.content.decode()
-    assert 'action="/staff/setouchi/declaration/change/"' in html
+    assert 'formaction="/staff/setouchi/declaration/change/"' in html
     assert "連携宣言の変更を始める" in html
+    # The offer sits inside the project form: no nested <form> whose </form> would end it
+    # before the later sections (ウ … ク, the targets).
+    project_form = html[html.index('id="project-form"') :]
+    project_form = project_form[: project_form.index("</form>")]
+    assert "<form" not in project_form and 'id="p-targets"' in project_form
 
 
 def test_vision_abolition_records_reason_and_date_and_freezes_the_projects(
