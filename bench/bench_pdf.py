@@ -1,6 +1,6 @@
 """Benchmark of the PDF documents: a 連携ビジョン of 60 projects (and its 連携宣言書 of 300 members).
 
-    .venv/bin/python bench/bench_pdf.py [--runs 3] [--out bench/out]
+    .venv/bin/python bench/bench_pdf.py [--runs 3] [--out bench/out] [--compare]
 
 Builds the filing of bench/bench_rules.py (300 members, 60 projects with five fiscal
 years of budget, five milestones and 6–11 implementers each), gives each project 1–3
@@ -12,6 +12,10 @@ of each, the size, the page count, the peak memory and the load average (other p
 on the two cores lengthen the wall time, not the CPU time). The target is checked against
 the best wall time. No database. Targets for the vision: under 5 s and
 under 2 MB (docs/performance.md). The PDFs are written to ``--out`` to look at.
+
+``--compare`` renders the vision's HTML in turns as shipped and with each of the adapter's
+choices undone (ADR 0113, 0117): pydyf's own zlib level 9, the collector not paused. The
+machine is shared, so only the ratios within one run count (CPU time beside the wall time).
 """
 
 import argparse
@@ -154,14 +158,72 @@ def measure(name: str, make, runs: int, out: Path | None) -> tuple[float, int]:
     return min(walls), len(pdf)
 
 
+def compare(filing, meta, runs: int) -> None:
+    """The vision's HTML rendered in turns (the order reversed every other round) as shipped,
+    at pydyf's zlib level 9, and without pausing the collector; CPU and wall time medians and
+    their ratio to the shipped one, pages and bytes."""
+    from documents import render
+    from documents.vision_pdf import vision_html
+
+    html = vision_html(filing, meta=meta, declaration_number=1)
+    shipped_level = render.PDF_COMPRESSION_LEVEL
+
+    def shipped():
+        return render.render_pdf(html, stylesheet=render.DOCUMENT_STYLESHEET)
+
+    def level_9():
+        render.PDF_COMPRESSION_LEVEL = 9
+        try:
+            return shipped()
+        finally:
+            render.PDF_COMPRESSION_LEVEL = shipped_level
+
+    def collector_running():  # render_pdf without collection_paused
+        return render._render(
+            html, created=None, identifier="", stylesheet=render.DOCUMENT_STYLESHEET
+        )
+
+    variants = {
+        "shipped": shipped,
+        "zlib level 9": level_9,
+        "collector not paused": collector_running,
+    }
+    times = {name: ([], []) for name in variants}
+    sizes = {}
+    for make in variants.values():
+        make()  # warm-up
+    for round_ in range(runs):
+        names = list(variants) if round_ % 2 == 0 else list(variants)[::-1]
+        for name in names:
+            wall, cpu = time.perf_counter(), time.process_time()
+            pdf = variants[name]()
+            times[name][0].append(time.perf_counter() - wall)
+            times[name][1].append(time.process_time() - cpu)
+            sizes[name] = (pages(pdf), len(pdf))
+    base = statistics.median(times["shipped"][1])
+    for name, (walls, cpus) in times.items():
+        cpu = statistics.median(cpus)
+        print(
+            f"compare {name}: {sizes[name][0]} pages, {sizes[name][1]:,} bytes; over {runs} "
+            f"runs: CPU median {cpu:.2f} s ({cpu / base:.3f} of shipped), best {min(cpus):.2f} s; "
+            f"wall median {statistics.median(walls):.2f} s, best {min(walls):.2f} s"
+        )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--out", default=str(ROOT / "bench" / "out"))
+    parser.add_argument(
+        "--compare", action="store_true", help="also render the vision with each choice undone"
+    )
     options = parser.parse_args()
     out = Path(options.out) if options.out else None
 
-    print(f"load average before: {' '.join(f'{v:.2f}' for v in os.getloadavg())}")
+    print(
+        f"{time.strftime('%Y-%m-%d %H:%M', time.gmtime())} UTC, load average before: "
+        f"{' '.join(f'{v:.2f}' for v in os.getloadavg())}"
+    )
     master = master_data_from_files()
     filing = realistic_filing()
     meta = DocumentMeta(number=1, dated=filing.declaration.declared_on)
@@ -182,6 +244,8 @@ def main() -> None:
         options.runs,
         out,
     )
+    if options.compare:
+        compare(filing, meta, options.runs)
     print(f"load average after: {' '.join(f'{v:.2f}' for v in os.getloadavg())}")
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"peak memory of the process: {peak:.0f} MiB")

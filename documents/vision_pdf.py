@@ -22,6 +22,7 @@ from documents.declaration_pdf import document_title, title_parts
 from documents.render import DOCUMENT_STYLESHEET, FONT_FAMILY, DocumentMeta, render_pdf
 from filing.data import Filing, MilestoneData, PlanRef, ProjectData, RevisionKind, TargetData
 from filing.diff import diff_filings
+from filing.fields import fields_text
 from filing.formatting import fiscal_year, fiscal_year_start, nendo, nendo_short, wareki
 from filing.milestones import in_date_order
 from filing.targets import BETTER_LABELS, format_value
@@ -141,6 +142,7 @@ class ProjectView:
     milestones: tuple[MilestoneData, ...]
     other: str
     targets: tuple[TargetView, ...] = ()
+    fields: str = ""  # the project's own 分野, one line (ADR 0115); "" when it names none
 
     @property
     def budget_sum(self) -> int:
@@ -197,6 +199,7 @@ def project_view(number: int, project: ProjectData, filing: Filing) -> ProjectVi
         milestones=in_date_order(project.milestones),
         other=project.other,
         targets=tuple(target_view(target) for target in project.targets),
+        fields=fields_text(project.fields),
     )
 
 

@@ -78,6 +78,25 @@ def vision_revisions():
     )
 
 
+def advised_revision(advice):
+    """The revision a 事前相談 is about, loaded for display as ``reviewable_revision`` loads
+    one, draft or not: a reviewer reads a draft only through a question on it (ADR 0116)."""
+    model = advice.content_type.model_class()
+    if model is DeclarationRevision:
+        rows = DeclarationRevision.objects.select_related("declaration__region").prefetch_related(
+            "fields", "members"
+        )
+    elif model is VisionRevision:
+        rows = VisionRevision.objects.select_related(
+            "vision__region", "declaration_revision__declaration__region"
+        ).prefetch_related(
+            "declaration_revision__fields", "declaration_revision__members", _projects_prefetch()
+        )
+    else:
+        return None
+    return rows.filter(pk=advice.object_id).first()
+
+
 def reviewable_revision(document: str, pk: int):
     """One revision a reviewer may read (loaded for display), or ``None``."""
     if document == "declaration":

@@ -52,6 +52,13 @@ class Project(RevisionPart):
     def __str__(self):
         return self.name or _("（名称未入力）")
 
+    @property
+    def fields_text(self) -> str:
+        """The project's own 分野 as the pages write them (「A 産業振興、B 観光」; "" for none)."""
+        from filing.fields import fields_text
+
+        return fields_text(code for code in (self.fields or ()) if isinstance(code, str))
+
 
 class Implementer(RevisionPart):
     """イ 実施主体: a region member (by its key) or an outside body (by name)."""

@@ -37,18 +37,28 @@ def current_projects():
     )
 
 
-def current_budget_by_region_and_year():
-    """(region id, 年度, yen) summed over the current published vision revisions' projects
-    that carry a budget (one query)."""
+def current_budget_by_project_and_year():
+    """(region id, the project's own 分野 codes, 年度, yen) per project and 年度 of the current
+    published vision revisions' projects that carry a budget (one query; ADR 0115: the
+    budgets by field count each project under its own fields)."""
     rows = (
         BudgetLine.objects.filter(
             project__revision__in=current_vision_revisions(), project__has_budget=True
         )
-        .values_list("project__revision__vision__region_id", "fiscal_year")
+        .values_list("project__revision__vision__region_id", "project_id", "fiscal_year")
         .annotate(total=Sum("amount"))
-        .order_by("project__revision__vision__region_id", "fiscal_year")
+        .order_by("project__revision__vision__region_id", "project_id", "fiscal_year")
     )
-    return list(rows)
+    rows = list(rows)
+    fields = dict(
+        Project.objects.filter(pk__in={project for _r, project, _y, _t in rows}).values_list(
+            "pk", "fields"
+        )
+    )
+    return [
+        (region, tuple(fields.get(project) or ()), year, total)
+        for region, project, year, total in rows
+    ]
 
 
 def current_project_counts(*, region_ids=None) -> dict[int, int]:

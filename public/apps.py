@@ -34,6 +34,15 @@ def publication_deleted(sender, instance, **kwargs):
     forget_stamps(slugs)
 
 
+def catalogue_changed(sender, **kwargs):
+    """The support-measure catalogue changed (ADR 0114): /support/, the API, the open data
+    and every region page (its projects' matched measures) read their stamps again."""
+    from declarations.models import Region
+    from public.cache import forget_stamps
+
+    forget_stamps(Region.objects.values_list("slug", flat=True))
+
+
 def missing_search_texts(sender, **kwargs):
     from public.search_index import ensure_search_texts
 
@@ -56,4 +65,7 @@ class PublicConfig(AppConfig):
             post_delete.connect(
                 publication_deleted, sender=model, dispatch_uid=f"public-del-{model.__name__}"
             )
+        from support.services import catalogue_changed as support_catalogue_changed
+
+        support_catalogue_changed.connect(catalogue_changed, dispatch_uid="public-support")
         post_migrate.connect(missing_search_texts, sender=self, dispatch_uid="public-search")

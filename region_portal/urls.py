@@ -7,6 +7,7 @@ from public.api import api as public_api
 from public.feeds import PublicationsFeed
 from public.views import home as views
 from public.views import pages
+from public.views import support as support_views
 from staff.views.dashboard import dashboard
 
 feed_patterns = [path("publications.atom", PublicationsFeed(), name="publications")]
@@ -24,6 +25,12 @@ urlpatterns = [
     path("opendata/projects.csv", opendata.projects_csv, name="opendata_projects"),
     path("opendata/budgets.csv", opendata.budgets_csv, name="opendata_budgets"),
     path("opendata/targets.csv", opendata.targets_csv, name="opendata_targets"),
+    path(
+        "opendata/support-measures.csv",
+        support_views.measures_csv,
+        name="opendata_support_measures",
+    ),
+    path("support/", support_views.measure_list, name="support_measures"),
     path("documents/", include("documents.urls")),
     path("verify/", documents_views.verify, name="verify"),
     path("about/", pages.about, name="about"),

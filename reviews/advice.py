@@ -145,6 +145,15 @@ def advice_for_region(region, advice_id) -> AdviceRequest | None:
     return AdviceRequest.objects.filter(pk=pk, region=region).first()
 
 
+def advice_by_id(advice_id) -> AdviceRequest | None:
+    """A 事前相談 by id (for the reviewers, who read every region's), or ``None``."""
+    try:
+        pk = int(advice_id)
+    except (TypeError, ValueError):
+        return None
+    return AdviceRequest.objects.select_related("region", "content_type").filter(pk=pk).first()
+
+
 def advice_queue(*, state: str = ""):
     """The reviewers' list 「事前相談」: every question, newest first, annotated ``answered``;
     ``state`` "open" keeps the unanswered ones, "answered" the answered ones."""

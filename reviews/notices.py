@@ -84,7 +84,7 @@ def advice_facts(advice, revision) -> dict:
     region = revision.region
     return {
         "question": advice.question,
-        "advice_url": absolute_url(reverse("admin:reviews_advicerequest_change", args=[advice.pk])),
+        "advice_url": absolute_url(reverse("admin:reviews_advice_answer", args=[advice.pk])),
         "staff_advice_url": absolute_url(
             reverse("staff_comments:advice", args=[region.slug, revision.document, revision.number])
         ),

@@ -14,6 +14,7 @@ from staff.views import (
     receipts,
     region,
     results,
+    support_requests,
     verbs,
     verifications,
     visions,
@@ -111,4 +112,20 @@ urlpatterns = [
     path("results/<int:number>/submit/", results.results_submit, name="results_submit"),
     path("results/<int:number>/correct/", results.results_correct, name="results_correct"),
     path("results/evidence/<int:pk>/", results.result_evidence, name="result_evidence"),
+    # Requests for new support measures (要綱 第5(1), ADR 0116).
+    path(
+        "support/requests/",
+        support_requests.support_request_list,
+        name="support_requests",
+    ),
+    path(
+        "support/requests/new/",
+        support_requests.support_request_new,
+        name="support_request_new",
+    ),
+    path(
+        "support/requests/<int:pk>/",
+        support_requests.support_request_detail,
+        name="support_request",
+    ),
 ]

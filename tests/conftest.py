@@ -76,6 +76,12 @@ def _master_data_for_live_server(request):
                 content_type__app_label="reports", codename__in=reports.PERMISSIONS
             )
         )
+        catalogue = import_module("support.migrations.0001_initial")  # ADR 0114
+        group.permissions.add(
+            *Permission.objects.filter(
+                content_type__app_label="support", codename__in=catalogue.PERMISSIONS
+            )
+        )
 
 
 def pytest_collection_modifyitems(config, items):

@@ -24,6 +24,7 @@ from filing.data import ImplementerData, MemberData, MemberKind
 from reports.models import Verification
 from reports.services import verification_return
 from reviews.models import Comment
+from support.models import SupportMeasure
 from tests.factories import UserFactory
 from tests.public_data import (
     abolished,
@@ -114,6 +115,39 @@ MARKERS = {
     "draft_change": "LEAKDRAFTCHANGEQ7",
     "submitted_abolition": "LEAKABOLITIONQ7",
 }
+# The support-measure catalogue (ADR 0114): a measure not published is never public, nor
+# its summary, tags or URL.
+MEASURE_PUBLISHED = "公表した支援措置OKQ7"
+MEASURE_SECRETS = {
+    "name": "未公表の支援措置LEAKMEASUREQ7",
+    "summary": "支援措置の下書きLEAKMEASURESUMMARYQ7",
+    "tag": "LEAKMEASURETAGQ7",
+    "url": "https://example.jp/LEAKMEASUREURLQ7",
+}
+# 事前相談 (ADR 0116): a question and its answer on a draft; never public.
+ADVICE_SECRETS = {
+    "question": "事前相談LEAKADVICEQ7",
+    "answer": "事前相談の回答LEAKADVANSWERQ7",
+}
+# Requests for new support measures (ADR 0116): public only once a reviewer publishes one
+# with its outcome (and even then a forwarding's answer stays with the region).
+REQUEST_PUBLISHED = "公表した求めOKQ7"
+REQUEST_OUTCOME = "公表した結果OKQ7"
+REQUEST_SECRETS = {
+    "draft": "求めの下書きLEAKREQDRAFTQ7",
+    "submitted": "提出した求めLEAKREQSUBMITTEDQ7",
+    "needed": "求める支援LEAKREQNEEDEDQ7",
+    "answer": "府省の回答LEAKREQANSWERQ7",
+    "published_answer": "公表した求めへの府省の回答LEAKREQPUBANSWERQ7",
+    "withdrawn": "公表をやめた求めLEAKREQWITHDRAWNQ7",
+}
+# Pins and hides of matched measures (ADR 0115): a hide's note is the reviewers' own, and a
+# pin of a measure that is not published shows neither the measure nor the note.
+MATCH_SECRETS = {
+    "hidden_note": "非表示のメモLEAKMATCHHIDEQ7",
+    "pinned_unpublished_note": "非公表の固定のメモLEAKMATCHPINQ7",
+}
+MATCH_PIN_NOTE = "公表した固定のメモOKQ7"
 SECRETS = [
     *MARKERS.values(),
     REVIEWER_COMMENT,
@@ -125,6 +159,10 @@ SECRETS = [
     *VERIFICATION_SECRETS.values(),
     *RESULT_SECRETS.values(),
     *RESULT_VALUES,
+    *MEASURE_SECRETS.values(),
+    *ADVICE_SECRETS.values(),
+    *REQUEST_SECRETS.values(),
+    *MATCH_SECRETS.values(),
 ]
 
 
@@ -234,8 +272,111 @@ def build_every_state():
     verification_return(
         verification=returned, actor=reviewer, comment=VERIFICATION_SECRETS["return_comment"]
     )
+    shown = SupportMeasure.objects.create(
+        name=MEASURE_PUBLISHED, ministry="内閣府", fields=["industry"], is_published=True
+    )
+    unpublished = SupportMeasure.objects.create(
+        name=MEASURE_SECRETS["name"],
+        ministry="内閣府",
+        fields=["industry", "tourism", "transport", "other"],
+        tags=[MEASURE_SECRETS["tag"]],
+        url=MEASURE_SECRETS["url"],
+        summary=MEASURE_SECRETS["summary"],
+        gives_priority=True,
+        is_published=False,
+    )
+    file_matches(published, shown, unpublished, reviewer)
+    file_advice(changing.region, editor, reviewer)
+    file_support_requests(published.region, editor, reviewer)
     cache.clear()
     return {"reviewer": reviewer, "editor": editor}
+
+
+def file_matches(published, shown, unpublished, reviewer):
+    """On the published region: the published measure hidden under its first project (the
+    note private), pinned under the second; the unpublished measure pinned under the third."""
+    from support.match_services import match_hide, match_pin
+
+    first, second, third = [p.name for p in published.vision_revision.projects.all()][:3]
+    region = published.region
+    match_hide(
+        region=region,
+        project_name=first,
+        measure=shown,
+        note=MATCH_SECRETS["hidden_note"],
+        actor=reviewer,
+    )
+    match_pin(
+        region=region, project_name=second, measure=shown, note=MATCH_PIN_NOTE, actor=reviewer
+    )
+    match_pin(
+        region=region,
+        project_name=third,
+        measure=unpublished,
+        note=MATCH_SECRETS["pinned_unpublished_note"],
+        actor=reviewer,
+    )
+
+
+def file_advice(region, editor, reviewer):
+    """A 事前相談 on the region's draft change, answered (ADR 0116)."""
+    from declarations.models import DeclarationRevision
+    from reviews.advice import advice_ask, advice_comment
+
+    draft = DeclarationRevision.objects.get(declaration__region=region, status=Status.DRAFT)
+    advice = advice_ask(revision=draft, actor=editor, question=ADVICE_SECRETS["question"])
+    advice_comment(advice=advice, author=reviewer, body=ADVICE_SECRETS["answer"], by_reviewer=True)
+
+
+def file_support_requests(region, editor, reviewer):
+    """A draft, a submitted one forwarded and answered, a published one (its forwarding's
+    answer private) and one published and then withdrawn (ADR 0116)."""
+    from support.request_services import (
+        RequestInput,
+        forwarding_record,
+        region_project_names,
+        request_publish,
+        request_save,
+        request_submit,
+    )
+
+    project = region_project_names(region)[-1]
+
+    def filed(title, needed=REQUEST_SECRETS["needed"], submit=True):
+        data = RequestInput(
+            title=title,
+            project_names=[project],
+            needed=needed,
+            reason="理由",
+            ministries=["総務省"],
+        )
+        request = request_save(region=region, actor=editor, data=data)
+        return request_submit(request=request, actor=editor) if submit else request
+
+    filed(REQUEST_SECRETS["draft"], submit=False)
+    submitted = filed(REQUEST_SECRETS["submitted"])
+    day = datetime.date(2026, 12, 1)
+    forwarding_record(
+        request=submitted,
+        actor=reviewer,
+        ministry="国土交通省",
+        forwarded_on=day,
+        status="answered",
+        answer=REQUEST_SECRETS["answer"],
+    )
+    shown = filed(REQUEST_PUBLISHED, needed="公表した求めの内容OKQ7")
+    forwarding_record(
+        request=shown,
+        actor=reviewer,
+        ministry="国土交通省",
+        forwarded_on=day,
+        status="done",
+        answer=REQUEST_SECRETS["published_answer"],
+    )
+    request_publish(request=shown, actor=reviewer, outcome=REQUEST_OUTCOME)
+    withdrawn = filed(REQUEST_SECRETS["withdrawn"])
+    request_publish(request=withdrawn, actor=reviewer, outcome="結果")
+    request_publish(request=withdrawn, actor=reviewer, publish=False)
 
 
 def file_results(published, editor, reviewer):
@@ -309,6 +450,12 @@ def public_urls() -> list[str]:
         "/opendata/projects.csv",
         "/opendata/budgets.csv",
         "/opendata/targets.csv",
+        "/opendata/support-measures.csv",
+        "/support/",
+        "/support/?field=industry",
+        "/support/?priority=1&kind=subsidy",
+        "/api/v1/support-measures",
+        "/api/v1/support-measures?field=industry&priority=true",
         "/feeds/publications.atom",
         "/api/v1/",
         "/api/v1/openapi.json",
@@ -375,6 +522,14 @@ def test_published_content_is_there_so_the_check_above_means_something(
         in client.get("/opendata/targets.csv").content.decode("utf-8-sig").split("\r\n", 1)[1]
     )
     assert VERIFICATION_PUBLISHED in client.get("/regions/published/").content.decode()
+    region_page = client.get("/regions/published/").content.decode()
+    assert REQUEST_PUBLISHED in region_page and REQUEST_OUTCOME in region_page
+    assert "このプロジェクトに関連する国の支援措置" in region_page and MATCH_PIN_NOTE in region_page
+    assert MEASURE_PUBLISHED in client.get("/support/?field=industry").content.decode()
+    assert MEASURE_PUBLISHED in client.get("/api/v1/support-measures").content.decode()
+    assert MEASURE_PUBLISHED in client.get("/opendata/support-measures.csv").content.decode(
+        "utf-8-sig"
+    )
     assert RESULT_PUBLISHED in client.get("/regions/published/").content.decode()
     assert RESULT_PUBLISHED in client.get("/api/v1/regions/published/targets").content.decode()
     assert RESULT_PUBLISHED in client.get("/opendata/targets.csv").content.decode("utf-8-sig")

@@ -118,6 +118,7 @@ class World:
     verification: object = None  # a draft 検証 record of the published vision (ADR 0105)
     result: object = None  # a draft 実績 with an evidence file (ADR 0108, 0109)
     advice: object = None  # a 事前相談 on the draft declaration (ADR 0116)
+    support_request: object = None  # a draft request for new support measures (ADR 0116)
 
 
 def _stored_pdf(revision) -> None:
@@ -193,7 +194,14 @@ def build_world(slug: str) -> World:
         verification=verification_create(region=first.region, actor=None),
         result=_draft_result(first.region),
         advice=_advice(draft.declaration_revision, reviewer),
+        support_request=_support_request(first.region),
     )
+
+
+def _support_request(region):
+    from support.request_services import RequestInput, request_save
+
+    return request_save(region=region, actor=None, data=RequestInput(title="求めの下書き"))
 
 
 def _advice(revision, asked_by):
@@ -287,6 +295,7 @@ SEGMENT_OBJECTS = {
     "comments": "comment",
     "threads": "comment",
     "evidence": "result",  # results/evidence/<pk>/ (ADR 0109)
+    "requests": "support_request",  # support/requests/<pk>/ (ADR 0116)
 }
 
 OVERRIDES: dict[tuple[str, str], object] = (
@@ -361,6 +370,7 @@ def fill(pattern: StaffPattern, world: World, *, ids_from: World | None = None) 
 
 SNAPSHOT_APPS = (
     "declarations", "visions", "projects", "reviews", "reports", "accounts", "documents",
+    "support",
 )  # fmt: skip
 MASTER_DATA = {"prefecture", "municipality"}
 

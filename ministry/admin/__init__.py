@@ -14,9 +14,12 @@ from ministry.admin import (
     projects,
     reports,
     reviews,
+    support,
+    support_matches,
+    support_requests,
     visions,
 )
 
 __all__ = [
-    "accounts", "advice", "declarations", "documents", "outbox", "projects", "reports", "reviews", "visions",
+    "accounts", "advice", "declarations", "documents", "outbox", "projects", "reports", "reviews", "support", "support_matches", "support_requests", "visions",
 ]  # fmt: skip

@@ -7,7 +7,7 @@ from django.conf import settings
 from django.urls import reverse
 from ninja import NinjaAPI
 
-from public.api import regions, site
+from public.api import regions, site, support
 from public.api.payloads import absolute, licence
 from public.api.rendering import RENDERER, head_as_get, openapi_json
 from public.api.schemas import RootOut
@@ -21,14 +21,16 @@ class _PortalApi(NinjaAPI):
 
     def _get_urls(self):
         # Every URL also answers HEAD; the OpenAPI document is written by the portal's renderer;
-        # the common answers (regions.KEPT_RESPONSES) come from the cache as bytes.
+        # the common answers (regions.KEPT_RESPONSES, support.KEPT_RESPONSES) come from the
+        # cache as bytes.
+        kept = {**regions.KEPT_RESPONSES, **support.KEPT_RESPONSES}
         patterns = super()._get_urls()
         for pattern in patterns:
             if pattern.name == "openapi-json":
                 pattern.callback = partial(openapi_json, api=self)
-            if pattern.name in regions.KEPT_RESPONSES:
+            if pattern.name in kept:
                 # answered from the cached bytes on a hit, before ninja parses anything
-                pattern.callback = regions.KEPT_RESPONSES[pattern.name](pattern.callback)
+                pattern.callback = kept[pattern.name](pattern.callback)
             pattern.callback = head_as_get(pattern.callback)
         return patterns
 
@@ -53,6 +55,7 @@ api = _PortalApi(
 )
 api.add_router("", regions.router)
 api.add_router("", site.router)
+api.add_router("", support.router)
 
 
 @api.get("/", response=RootOut, url_name="root", summary="この API の案内とライセンス")
@@ -70,11 +73,13 @@ def root(request):
             "members": url("api-1:member_list"),
             "projects": url("api-1:project_list"),
             "budgets": url("api-1:budgets"),
+            "support-measures": url("api-1:support_measure_list"),
         },
         "downloads": {
             "regions.csv": url("opendata_regions"),
             "members.csv": url("opendata_members"),
             "projects.csv": url("opendata_projects"),
+            "support-measures.csv": url("opendata_support_measures"),
             "publications.atom": url("feeds:publications"),
         },
     }

@@ -22,6 +22,7 @@ from projects.selectors import published_vision_revision_loaded
 from public.selectors.history import PUBLICATION_KEY_RE, History, Publication, region_history
 from public.selectors.prefectures import PrefectureInfo, covered_prefectures, member_data
 from reports.selectors import published_verifications
+from support.request_selectors import published_requests
 from visions.models import VisionRevision
 from workflow.adapter import filing_from_revisions
 
@@ -65,6 +66,12 @@ class RegionState:
         """The region's published 検証 records, newest first, with their assessments (two
         queries, when the page shows them): the verification history (ADR 0105)."""
         return list(published_verifications(self.region))
+
+    @cached_property
+    def support_requests(self) -> list:
+        """The region's requests for new support measures a reviewer published with their
+        outcome (ADR 0116), newest first; never a request that is not published."""
+        return published_requests(self.region)
 
     @property
     def is_current(self) -> bool:

@@ -12,7 +12,8 @@ from declarations.selectors import (
     published_declaration_revisions,
     published_fields,
 )
-from projects.selectors import current_budget_by_region_and_year, current_project_counts
+from filing.fields import effective_fields
+from projects.selectors import current_budget_by_project_and_year, current_project_counts
 from public.selectors.history import DECLARATION, VISION, Publication, publication_of
 from public.selectors.prefectures import area_members, covered_prefectures, prefectures
 from visions.selectors import published_vision_revisions
@@ -75,14 +76,15 @@ class Overview:
     budget_total: int
     # JIS code → [(slug, region name)], for every prefecture (empty list when none).
     coverage: dict[str, list[tuple[str, str]]]
-    # field code → {年度: yen}; a project's budget counts for every field its region declares.
+    # field code → {年度: yen}; a project's budget counts under each of its own fields, or,
+    # when it names none, under every field its region declares (ADR 0115).
     budget_by_field: dict[str, dict[int, int]]
     budget_by_year: dict[int, int]  # 年度 → yen, every project once
     fiscal_years: tuple[int, ...]
 
 
 def overview() -> Overview:
-    """Site-wide figures (five queries)."""
+    """Site-wide figures (six queries)."""
     current = list(current_declaration_revisions())
     active = {r.pk: r for r in current if r.kind != Kind.ABOLISHED}
     region_of = {r.pk: r.declaration.region_id for r in active.values()}
@@ -99,11 +101,12 @@ def overview() -> Overview:
     active_regions = set(region_of.values())
     by_field: dict[str, dict[int, int]] = {code: {} for code in FieldChoices.values}
     by_year: dict[int, int] = {}
-    for region_id, year, total in current_budget_by_region_and_year():
+    for region_id, own, year, total in current_budget_by_project_and_year():
         if region_id not in active_regions:
             continue
         by_year[year] = by_year.get(year, 0) + total
-        for code in fields_of_region[region_id]:
+        own = [code for code in own if code in by_field]  # a stray code is not counted
+        for code in effective_fields(own, fields_of_region[region_id]):
             by_field[code][year] = by_field[code].get(year, 0) + total
     project_counts = current_project_counts(region_ids=active_regions)
     return Overview(

@@ -29,8 +29,8 @@ def home_context() -> dict:
     known = prefectures()
     covered = [(known[code], regions) for code, regions in overview.coverage.items() if regions]
     uncovered = [known[code].name for code, regions in overview.coverage.items() if not regions]
-    # The total per year only: a project has no field of its own yet, so a per-field bar
-    # would count each region's whole budget under every field it declares (issue 13).
+    # The total per year only: the per-field amounts (each project under its own fields,
+    # ADR 0115) overlap, a project of two fields counting under both; the API gives them.
     series = [Series("total", _("事業費の総額"), overview.budget_by_year)]
     return {
         "overview": overview,

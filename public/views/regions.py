@@ -28,6 +28,7 @@ from public.charts import RoadmapRow, TargetPoint, roadmap_chart, target_chart
 from public.forms import RegionFilterForm, common_list_query
 from public.maps import MAX_LEVEL, japan_map
 from public.selectors.history import DECLARATION, PUBLICATION_KEY_RE, VISION, region_history
+from public.selectors.matches import region_project_matches
 from public.selectors.prefectures import PrefectureInfo, prefectures
 from public.selectors.region import published_region, region_state
 from public.selectors.results import TargetWithResults, results_by_target, with_results
@@ -81,6 +82,7 @@ class ProjectView:
     milestones: tuple
     plan_references: tuple
     targets: tuple = ()  # TargetView: the current page only (the published results)
+    support: tuple = ()  # ShownMatch: the matched support measures (current page, ADR 0115)
 
 
 @dataclass(frozen=True)
@@ -155,6 +157,7 @@ def _project_views(state) -> list[ProjectView]:
         if state.is_current and state.vision is not None
         else None
     )
+    matches = region_project_matches(state)
     views = []
     for number, project in enumerate(state.projects, start=1):
         views.append(
@@ -170,6 +173,7 @@ def _project_views(state) -> list[ProjectView]:
                 milestones=tuple(project.milestones.all()),
                 plan_references=tuple(project.plan_references.all()),
                 targets=_target_views(project, number, results) if results is not None else (),
+                support=tuple(matches.get(project.pk, ())),
             )
         )
     return views

@@ -45,6 +45,8 @@ INSTALLED_APPS = [
     "projects",
     "accounts",
     "reviews",
+    # The catalogue of national support measures, their matches and requests (要綱 第5, ADR 0114).
+    "support",
     # Reports about a published vision: 検証 records and their reminders (ADR 0106).
     "reports",
     # The verbs across documents, the model ⇄ Filing adapter, the bundle commands.

@@ -21,7 +21,9 @@ from filing.bundle.limits import (
     PLAN_REFERENCES,
     ListLimit,
 )
-from filing.data import ImplementerData, MilestoneData, PlanRef
+from filing.bundle.project_fields import ordered
+from filing.data import FieldCode, ImplementerData, MilestoneData, PlanRef
+from filing.fields import FIELD_NAMES
 from filing.formatting import fiscal_year, nendo, nendo_span
 from projects.models import Milestone
 from staff.forms.bounds import BoundedFormSet, CompleteForm, TamperedForm
@@ -39,6 +41,16 @@ from workflow.rows import ProjectRow
 
 class ProjectForm(CompleteForm):
     name = TextField(label=_("プロジェクトの名称"), max_length=SHORT_TEXT)
+    # The project's own 分野 (ADR 0115); not named ``fields``, which is the form's own.
+    field_codes = forms.MultipleChoiceField(
+        label=_("分野"),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_(
+            "このプロジェクトが取り組む分野を、連携宣言書の分野から選びます（複数可）。"
+            "選ばないときは、連携宣言書のすべての分野に取り組むものとして扱います。"
+        ),
+    )
     implementers = forms.MultipleChoiceField(
         label=_("リージョン構成団体から選ぶ"),
         required=False,
@@ -64,8 +76,9 @@ class ProjectForm(CompleteForm):
     end = DayField(label=_("終了日"))
     other = long_text(_("その他（実施に当たって必要な事項）"))
 
-    def __init__(self, *args, member_choices=(), unit: int = YEN, **kwargs):
+    def __init__(self, *args, member_choices=(), field_choices=(), unit: int = YEN, **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["field_codes"].choices = field_choices
         self.fields["implementers"].choices = member_choices
         self.fields["joint_body_of"].choices = member_choices
         total = self.fields["budget_total"]
@@ -153,6 +166,7 @@ ROW_PREFIXES = {prefix for prefix, *_rest in ROW_SECTIONS} | {TARGETS_PREFIX}
 def project_initial(project) -> dict:
     return {
         "name": project.name,
+        "field_codes": [str(code) for code in ordered(project.fields or ())],
         "implementers": [i.member_key for i in project.implementers.all() if i.member_key],
         "joint_body_of": list(project.joint_body_of or []),
         "content": project.content,
@@ -190,6 +204,26 @@ def member_choices(members, project) -> list[tuple[str, str]]:
         if key not in known:
             choices.append((key, f"{key}（{_('連携宣言書にない構成団体')}）"))
             known.add(key)
+    return choices
+
+
+def field_choices(declared, project) -> list[tuple[str, str]]:
+    """The 分野 a project may choose: the declaration's ``declared`` fields (``FieldEntry``s,
+    その他 once however many there are), then any the project holds that the declaration
+    lacks (kept so that nothing is lost; ``change.declaration_sync`` reports it)."""
+    others = [entry.text for entry in declared if entry.code == FieldCode.OTHER and entry.text]
+    codes = {entry.code for entry in declared}
+    held = set(ordered(project.fields or ()))
+    choices = []
+    for code in FieldCode:
+        if code in codes:
+            if code == FieldCode.OTHER and others:
+                label = _("その他（%(text)s）") % {"text": "、".join(others)}
+            else:
+                label = FIELD_NAMES[code]
+            choices.append((str(code), label))
+        elif code in held:
+            choices.append((str(code), f"{FIELD_NAMES[code]}（{_('連携宣言書にない分野')}）"))
     return choices
 
 
@@ -357,6 +391,7 @@ class ProjectEditor:
         project,
         *,
         members,
+        declared_fields=(),
         data=None,
         add: str | None = None,
         unit: str = "yen",
@@ -375,6 +410,7 @@ class ProjectEditor:
             data,
             initial=project_initial(project),
             member_choices=self.choices,
+            field_choices=field_choices(declared_fields, project),
             unit=UNITS[unit],
         )
         if data is None:
@@ -424,6 +460,7 @@ class ProjectEditor:
         outside = dict.fromkeys(row["name"] for row in self.by_prefix["outside"].rows())
         return ProjectRow(
             name=data["name"],
+            fields=ordered(data["field_codes"]),
             implementers=tuple(ImplementerData(member=key) for key in order if key in chosen)
             + tuple(ImplementerData(name=name) for name in outside),
             joint_body_of=tuple(founders) or None,

@@ -11,6 +11,7 @@ from accounts.access import editor_required, staff_required
 from declarations.lifecycle import FrozenRevisionError
 from declarations.services import DraftConflict
 from filing.amounts import UNITS
+from filing.data import FieldCode, FieldEntry
 from projects.models import PROJECT_CHILDREN, Project
 from projects.services import project_delete as delete_project
 from staff.anchors import is_about_project, project_href, project_url, revision_url
@@ -20,6 +21,7 @@ from staff.views import saving
 from staff.views.checklist import checklist
 from staff.views.review_box import project_threads
 from staff.views.visions import pending_declaration_revision, vision_findings
+from support.selectors import project_matches
 from visions.models import VisionRevision
 from workflow.adapter import vision_revision_loaded
 from workflow.drafts import project_save
@@ -53,7 +55,7 @@ def remember_budget_unit(request, editor) -> None:
     request.session[BUDGET_UNIT_KEY] = editor.budget.unit_code
 
 
-def project_form(request, project, members) -> saving.Draft:
+def project_form(request, project, members, declared_fields=()) -> saving.Draft:
     """The project form as ``staff.views.saving`` saves it (bound on the stored project as
     read at each call; the vision draft's ``version`` guards it)."""
 
@@ -65,12 +67,19 @@ def project_form(request, project, members) -> saving.Draft:
             .first()
         ) or project
         if data is not None:
-            return ProjectEditor(stored, members=members, data=data)
+            return ProjectEditor(
+                stored, members=members, declared_fields=declared_fields, data=data
+            )
         try:  # the stored values in the unit the page shows
             unit = posted_unit(request.POST) if request.method == "POST" else None
         except TamperedForm:
             unit = None
-        return ProjectEditor(stored, members=members, unit=unit or budget_unit(request))
+        return ProjectEditor(
+            stored,
+            members=members,
+            declared_fields=declared_fields,
+            unit=unit or budget_unit(request),
+        )
 
     def save(editor, version):
         project_save(
@@ -87,9 +96,18 @@ def project_form(request, project, members) -> saving.Draft:
     )
 
 
-def _members(revision) -> list:
+def declared_fields(declaration) -> tuple[FieldEntry, ...]:
+    """The 分野 of the declaration the vision is read with (the project's choices)."""
+    if declaration is None:
+        return ()
+    return tuple(FieldEntry(code=FieldCode(f.code), text=f.text) for f in declaration.fields.all())
+
+
+def _declared(revision) -> tuple[list, tuple[FieldEntry, ...]]:
+    """The members and the fields of the declaration the vision is read with."""
     _findings, declaration = vision_findings(revision, vision_revision_loaded(revision.pk))
-    return list(declaration.members.all()) if declaration is not None else []
+    members = list(declaration.members.all()) if declaration is not None else []
+    return members, declared_fields(declaration)
 
 
 def _render_project(request, project, *, editor=None, outcome=None):
@@ -103,9 +121,12 @@ def _render_project(request, project, *, editor=None, outcome=None):
     index = projects.index(current)
     findings, declaration = vision_findings(revision, revision)
     members = list(declaration.members.all()) if declaration is not None else []
+    fields = declared_fields(declaration)
     can_edit = request.staff_role.can_edit and revision.is_editable and revision.kind != "abolished"
     if can_edit and editor is None:
-        editor = ProjectEditor(current, members=members, unit=budget_unit(request))
+        editor = ProjectEditor(
+            current, members=members, declared_fields=fields, unit=budget_unit(request)
+        )
     own = [f for f in findings if is_about_project(f.path, index)]
     member_names = {m.key: m.name or m.key for m in members}
     context = {
@@ -144,9 +165,15 @@ def _render_project(request, project, *, editor=None, outcome=None):
         if editor is not None
         else sum(b.amount for b in current.budget_lines.all()),
         "budget_total": editor.budget_total() if editor is not None else current.budget_total,
+        # 「このプロジェクトに関連する国の支援措置」 as saved (ADR 0115): published measures
+        "support_matches": project_matches(current, [str(entry.code) for entry in fields]),
     }
     context["base"] = saving.page_base(
-        request, project_form(request, current, members), editor, context["version"], outcome
+        request,
+        project_form(request, current, members, fields),
+        editor,
+        context["version"],
+        outcome,
     )
     context["autosave_url"] = reverse(
         "staff:project_autosave",
@@ -163,7 +190,7 @@ def project_autosave(request, slug, number, pk):
     revision = project.revision
     if not revision.is_editable or revision.kind == "abolished":
         return saving.refused(409, _not_editable(revision))
-    return saving.autosave(request, project_form(request, project, _members(revision)))
+    return saving.autosave(request, project_form(request, project, *_declared(revision)))
 
 
 @staff_required
@@ -176,27 +203,33 @@ def project_detail(request, slug, number, pk):
     if not revision.is_editable or revision.kind == "abolished":
         messages.error(request, _not_editable(revision))
         return redirect(project_url(project))
-    members = _members(revision)
+    members, fields = _declared(revision)
     post = request.POST
     if "budget_refresh" in post or "budget_unit_to" in post:  # the budget grid re-laid out
         editor = ProjectEditor(
-            project, members=members, data=post, switch_to=post.get("budget_unit_to")
+            project,
+            members=members,
+            declared_fields=fields,
+            data=post,
+            switch_to=post.get("budget_unit_to"),
         )
         remember_budget_unit(request, editor)
         return _render_project(request, project, editor=editor)
     if "add" in post:
         prefix = post["add"] if post["add"] in ROW_PREFIXES else None
-        editor = ProjectEditor(project, members=members, data=post, add=prefix)
+        editor = ProjectEditor(
+            project, members=members, declared_fields=fields, data=post, add=prefix
+        )
         saving.row_not_added(request, asked=prefix is not None, added=editor.focus)
         return _render_project(request, project, editor=editor)
     try:
-        outcome = saving.save_draft(request, project_form(request, project, members))
+        outcome = saving.save_draft(request, project_form(request, project, members, fields))
     except FrozenRevisionError as error:
         messages.error(request, str(error))
         return redirect(project_url(project))
     except IntegrityError:
         saving.not_saved_integrity(request)
-        editor = ProjectEditor(project, members=members, data=post)
+        editor = ProjectEditor(project, members=members, declared_fields=fields, data=post)
         return _render_project(request, project, editor=editor)
     editor = outcome.editor
     if not outcome.saved:

@@ -49,6 +49,22 @@ EXPECTED_PERMISSIONS = {
     "reports.return_targetresult",
     "reports.accept_targetresult",
     "reviews.view_advicerequest",  # 事前相談 (ADR 0116)
+    # requests for new support measures (support 0003, ADR 0116): read, forward, publish
+    "support.view_supportrequest",
+    "support.publish_supportrequest",
+    "support.view_requestforwarding",
+    "support.add_requestforwarding",
+    "support.change_requestforwarding",
+    "support.view_supportrequestevent",
+    # pins and hides of the measures matched to a project (support 0002, ADR 0115)
+    "support.view_supportmatchdecision",
+    "support.change_supportmatchdecision",
+    "support.view_supportmatchevent",
+    # the support-measure catalogue (support 0001, ADR 0114): reviewers keep it with operators
+    "support.view_supportmeasure",
+    "support.add_supportmeasure",
+    "support.change_supportmeasure",
+    "support.delete_supportmeasure",
 }
 
 
@@ -223,3 +239,39 @@ def test_bulk_deleting_submitted_revisions_is_refused_not_a_server_error(superus
     assert response.status_code in (200, 403)
     assert VisionRevision.objects.filter(pk__in=pks).count() == 1
     assert Member.objects.filter(revision=submitted.declaration_revision).exists()
+
+
+def test_the_advice_and_support_request_pages_need_the_reviewers_permissions(
+    reviewer_client, imported, editor
+):
+    """事前相談 and 新たな支援措置の求め (ADR 0116): reviewers reach them; admin staff
+    without the permissions get 403; a region's editor (not admin staff) the admin log-in."""
+    from reviews.advice import advice_ask
+    from support.request_services import RequestInput, request_save, request_submit
+
+    advice = advice_ask(revision=imported.declaration_revision, actor=editor, question="相談")
+    request = request_submit(
+        request=request_save(
+            region=imported.region,
+            actor=editor,
+            data=RequestInput(
+                title="求め",
+                project_names=["瀬戸内MaaS推進プロジェクト"],
+                needed="n",
+                reason="r",
+                ministries=["総務省"],
+            ),
+        ),
+        actor=editor,
+    )
+    urls = [
+        "/admin/reviews/advicerequest/queue/",
+        f"/admin/reviews/advicerequest/{advice.pk}/answer/",
+        "/admin/support/supportrequest/",
+        f"/admin/support/supportrequest/{request.pk}/change/",
+    ]
+    clerk = signed_in(UserFactory(username="clerk", is_staff=True))
+    for url in urls:
+        assert reviewer_client.get(url).status_code == 200, url
+        assert clerk.get(url).status_code == 403, url
+        assert signed_in(editor).get(url).status_code == 302, url

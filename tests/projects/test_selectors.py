@@ -5,7 +5,7 @@ import pytest
 
 from declarations.lifecycle import Kind, Status
 from projects.selectors import (
-    current_budget_by_region_and_year,
+    current_budget_by_project_and_year,
     current_project_counts,
     current_projects,
     projects_with_details,
@@ -25,12 +25,16 @@ pytestmark = pytest.mark.django_db
 
 
 def vision_revision(vision, number, status=Status.PUBLISHED, projects=(), **fields):
-    """A vision revision with ``projects`` (``(name, {year: amount} | None)``) written while
-    it was a draft, then moved to ``status``."""
+    """A vision revision with ``projects`` (``(name, {year: amount} | None[, fields])``)
+    written while it was a draft, then moved to ``status``."""
     revision = VisionRevisionFactory(vision=vision, number=number, status=Status.DRAFT, **fields)
-    for position, (name, budget) in enumerate(projects):
+    for position, (name, budget, *fields) in enumerate(projects):
         project = ProjectFactory(
-            revision=revision, position=position, name=name, has_budget=budget is not None
+            revision=revision,
+            position=position,
+            name=name,
+            has_budget=budget is not None,
+            fields=list(fields[0]) if fields else [],
         )
         for year, amount in (budget or {}).items():
             BudgetLineFactory(project=project, fiscal_year=year, amount=amount)
@@ -48,22 +52,27 @@ def test_current_projects_are_those_of_the_latest_published_vision_revision():
     assert [p.name for p in current_projects()] == ["現行"]
 
 
-def test_budgets_are_summed_by_region_and_year_over_current_projects_with_a_budget():
+def test_budgets_are_given_by_project_and_year_with_its_fields_over_current_projects():
     vision, other = VisionFactory(), VisionFactory()
     vision_revision(vision, 1, projects=[("旧", {2026: 999})])
     vision_revision(
         vision,
         2,
-        projects=[("a", {2026: 100, 2027: 50}), ("b", {2026: 10}), ("予算なし", None)],
+        projects=[
+            ("a", {2026: 100, 2027: 50}, ["tourism"]),
+            ("b", {2026: 10}),
+            ("予算なし", None),
+        ],
         kind=Kind.CHANGED,
     )
     vision_revision(other, 1, projects=[("c", {2028: 7})])
     vision_revision(VisionFactory(), 1, Status.ACCEPTED, projects=[("未公表", {2026: 1})])
 
-    assert current_budget_by_region_and_year() == [
-        (vision.region_id, 2026, 110),
-        (vision.region_id, 2027, 50),
-        (other.region_id, 2028, 7),
+    assert current_budget_by_project_and_year() == [
+        (vision.region_id, ("tourism",), 2026, 100),
+        (vision.region_id, ("tourism",), 2027, 50),
+        (vision.region_id, (), 2026, 10),
+        (other.region_id, (), 2028, 7),
     ]
 
 
@@ -72,7 +81,7 @@ def test_budget_lines_of_a_project_marked_without_budget_are_not_counted():
     revision = vision_revision(vision, 1, Status.DRAFT, projects=[("a", {2026: 100})])
     revision.projects.update(has_budget=False)
     VisionRevision.objects.filter(pk=revision.pk).update(status=Status.PUBLISHED)
-    assert current_budget_by_region_and_year() == []
+    assert current_budget_by_project_and_year() == []
 
 
 def test_project_counts_per_region_follow_the_current_revision(django_assert_num_queries):

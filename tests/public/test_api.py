@@ -49,7 +49,13 @@ def test_root_names_the_endpoints_and_the_licence(client, setouchi):
 
     assert data["license"] == LICENCE
     assert data["openapi"].endswith("/api/v1/openapi.json")
-    assert set(data["endpoints"]) == {"regions", "members", "projects", "budgets"}
+    assert set(data["endpoints"]) == {
+        "regions",
+        "members",
+        "projects",
+        "budgets",
+        "support-measures",
+    }
     assert data["downloads"]["regions.csv"].endswith("/opendata/regions.csv")
 
 
@@ -74,6 +80,7 @@ def test_openapi_document_states_the_licence_and_every_path(client):
         "/api/v1/members",
         "/api/v1/projects",
         "/api/v1/budgets",
+        "/api/v1/support-measures",
     } <= set(data["paths"])
     assert "404" in data["paths"]["/api/v1/regions/{slug}"]["get"]["responses"]
     assert "422" in data["paths"]["/api/v1/regions"]["get"]["responses"]

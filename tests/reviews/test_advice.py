@@ -88,3 +88,21 @@ def test_a_viewer_reads_but_cannot_ask_and_another_region_gets_404(imported, vie
     other = UserFactory(username="other")
     RegionRole.objects.create(user=other, region=RegionFactory(slug="other"), role="editor")
     assert signed_in(other).get(advice_url(revision)).status_code == 404
+
+
+def test_the_staff_draft_page_links_to_its_advice_page(imported, editor):
+    revision = imported.declaration_revision
+    page = signed_in(editor).get(f"/staff/{revision.region.slug}/declaration/{revision.number}/")
+    assert page.status_code == 200
+    assert advice_url(revision) in page.content.decode()
+    vision = imported.vision_revision
+    page = signed_in(editor).get(f"/staff/{vision.region.slug}/vision/{vision.number}/")
+    assert advice_url(vision) in page.content.decode()
+
+
+def test_an_answer_shows_to_the_editor_on_the_staff_page(imported, editor, reviewer):
+    revision = imported.declaration_revision
+    advice = advice_ask(revision=revision, actor=editor, question="質問ADVS")
+    advice_comment(advice=advice, author=reviewer, body="回答ADVS", by_reviewer=True)
+    html = signed_in(editor).get(advice_url(revision)).content.decode()
+    assert "回答ADVS" in html and "回答あり" in html

@@ -10,6 +10,9 @@ A region may also list ``verifications``: 検証 records of its published vision
 filed, sent and published through the same services. They are reports about the vision,
 not part of its revisions, so they live in the manifest rather than in the region bundle.
 
+The demo catalogue of national support measures (demo/support-measures.csv, ADR 0114) is
+read with the admin's CSV reader after the regions, every measure marked as demo.
+
 A region may list ``results`` too: yearly results of its targets (ADR 0108), one batch per
 project and 年度 (the targets named as the published vision names them), saved, sent with
 ``results_submit_year`` at ``submitted_at`` and, when ``published_at`` is given, accepted
@@ -43,6 +46,7 @@ from reports.services import (
     verification_save,
     verification_submit,
 )
+from support.services import load_catalogue_file
 from workflow.adapter import filing_import
 from workflow.verbs import revision_accept, revision_return, revision_submit
 
@@ -77,6 +81,19 @@ class Command(BaseCommand):
             loaded += 1
         self.stdout.write(
             f"デモ用のリージョンを {loaded} 件読み込みました（読み込み済み {len(manifest['regions']) - loaded} 件）。"
+        )
+        self._load_catalogue(DEMO_DIR / "support-measures.csv")
+
+    def _load_catalogue(self, path):
+        """The demo catalogue of national support measures (ADR 0114), added or updated by
+        name and ministry with the admin's CSV reader, marked as demo."""
+        outcome = load_catalogue_file(path)
+        if not outcome.ok:
+            errors = "\n".join(str(error) for error in outcome.errors)
+            raise CommandError(f"{path.name}:\n{errors}", returncode=2)
+        self.stdout.write(
+            f"デモ用の国の支援措置を {len(outcome.created)} 件追加、{len(outcome.updated)} 件更新しました"
+            f"（変更なし {outcome.unchanged} 件）。"
         )
 
     @transaction.atomic
