@@ -21,6 +21,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import condition, require_safe
 
 from declarations.models import MemberKindChoices
+from filing.fields import fields_text
 from filing.formatting import iso_datetime
 from filing.targets import plain
 from public.selectors.prefectures import prefectures
@@ -172,6 +173,7 @@ def projects_csv(request):
         _("リージョン名"),
         _("番号"),
         _("プロジェクトの名称"),
+        _("分野"),
         _("実施主体"),
         _("広域地方計画等の関連する記載"),
         _("具体的内容"),
@@ -194,6 +196,8 @@ def projects_csv(request):
                 regions.get(region_id, ""),
                 project.position + 1,
                 project.name,
+                # the project's own 分野 (ADR 0115); empty: every field of its region
+                fields_text(project.fields or ()),
                 "、".join(
                     member_names.get(i.member_key, i.member_key) if i.member_key else i.name
                     for i in project.implementers.all()

@@ -6,6 +6,7 @@ from django.http import HttpRequest
 from django.urls import reverse
 
 from declarations.models import MemberKindChoices
+from filing.bundle.project_fields import ordered
 from filing.formatting import yen
 from filing.targets import json_number
 
@@ -61,6 +62,7 @@ def project_out(slug: str, number: int, project, names: dict[str, str]) -> dict:
         "region": slug,
         "number": number,
         "name": project.name,
+        "fields": [str(code) for code in ordered(project.fields or ())],
         "implementers": [
             names.get(i.member_key, i.member_key) if i.member_key else i.name
             for i in project.implementers.all()

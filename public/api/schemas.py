@@ -169,6 +169,10 @@ class ProjectOut(Schema):
     region: str
     number: int
     name: str
+    fields: list[str] = Field(
+        description="プロジェクトの分野のコード（industry・tourism・transport・other、要綱の順）。"
+        "空の配列はリージョンの連携宣言書のすべての分野（ADR 0115）"
+    )
     implementers: list[str]
     joint_body_of: list[str] | None
     plan_references: list[PlanReferenceOut]

@@ -1,15 +1,20 @@
 """The support-measure catalogue (ADR 0114) in a real Chromium: an operator imports a CSV in
 the admin — first a file with errors, refused with each error's row and column, then the
-corrected file — and the measure shows on /support/, filtered by its field. axe-core finds
-nothing on the import page (with its errors) nor on the public list."""
+corrected file — and the measure shows on /support/, filtered by its field, and under a
+published project it serves on the public region page (issue 16's path: imported by CSV,
+shown on a matching project). axe-core finds nothing on the import page (with its errors),
+the public list nor the region page."""
 
 import re
 
+import pytest
+from django.core.cache import cache
 from playwright.sync_api import expect
 
 from support.models import SupportMeasure
 from tests.browser.conftest import BROWSER_TEST_MARKS
 from tests.factories import UserFactory
+from tests.public_data import publish_region, skip_pdfs, valid_filing
 
 pytestmark = BROWSER_TEST_MARKS
 
@@ -29,8 +34,18 @@ def upload(page, name: str, *lines: str) -> None:
     page.get_by_role("button", name="取り込む").click()
 
 
+@pytest.fixture
+def published_region(monkeypatch):
+    """瀬戸内 published; its projects name no field of their own, so each serves every field
+    of its declaration (A 産業振興 among them)."""
+    skip_pdfs(monkeypatch)
+    region = publish_region("setouchi", valid_filing()).region
+    cache.clear()
+    return region
+
+
 def test_an_operator_imports_a_csv_and_the_measure_is_public(
-    browser_page, portal_url, sign_in, screenshot, assert_no_axe_violations
+    browser_page, portal_url, sign_in, screenshot, assert_no_axe_violations, published_region
 ):
     page = browser_page
     sign_in(UserFactory(username="unyou", is_staff=True, is_superuser=True))
@@ -73,3 +88,13 @@ def test_an_operator_imports_a_csv_and_the_measure_is_public(
     screenshot(public, "support-public-list")
     # only the refused import's answer (400); no blocked style or script
     assert all("status of 400" in error for error in page.console_errors), page.console_errors
+
+    # The imported measure serves A 産業振興: the region page lists it under the projects.
+    public.goto(f"{portal_url}/regions/setouchi/")
+    project = public.locator("article.project").first
+    match = project.locator("section.support-matches li.support-matches__item").filter(
+        has_text="地域未来交付金"
+    )
+    expect(match).to_have_count(1)
+    expect(match).to_contain_text("分野: A 産業振興")
+    assert_no_axe_violations(public)

@@ -100,6 +100,24 @@ def test_the_vision_shows_every_project_item_with_budgets_in_yen(reviewer_client
         assert expected in content, expected
 
 
+def test_the_vision_shows_each_projects_targets_as_a_table(reviewer_client, submitted):
+    """A first vision has no diff: its targets (第4(2)②) must be on the review page itself."""
+    page = reviewer_client.get(revision_url(submitted.vision_revision))
+    html = page.content.decode()
+    assert html.count('class="review-table review-table--compact review-targets"') == 3
+    content = text(page)
+    for expected in (
+        "目標（指標）",
+        "クラスターへの企業立地件数（社、",
+        "0社（令和8年3月31日時点）",
+        "令和8年度 2社",
+        "6社（令和10年度）",
+        "各県の企業立地統計",
+        "自家用車による観光移動の割合（%、",
+    ):
+        assert expected in content, expected
+
+
 def test_the_checklist_lists_each_rule_with_its_clause_and_result(reviewer_client, submitted):
     page = reviewer_client.get(revision_url(submitted.declaration_revision))
     checklist = text(page).split("要綱の各規則に照らした結果", 1)[1].split("前の公表版との差分")[0]

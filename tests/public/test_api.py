@@ -287,3 +287,22 @@ def test_region_endpoint_queries_do_not_grow_with_size(
     cache.clear()
     with django_assert_max_num_queries(9):
         assert client.get("/api/v1/projects").status_code == 200
+
+
+def test_a_projects_own_fields_are_codes_in_the_order_of_the_yoko(client, monkeypatch):
+    from dataclasses import replace
+
+    from filing.data import FieldCode
+
+    skip_pdfs(monkeypatch)
+    filing = valid_filing()
+    first, *rest = filing.vision.projects
+    first = replace(first, fields=(FieldCode.OTHER, FieldCode.TOURISM))
+    publish_region(
+        "setouchi", replace(filing, vision=replace(filing.vision, projects=(first, *rest)))
+    )
+
+    projects = get_json(client, "/api/v1/regions/setouchi/projects")["items"]
+
+    assert projects[0]["fields"] == ["tourism", "other"]
+    assert projects[1]["fields"] == []

@@ -180,3 +180,23 @@ def test_csv_queries_do_not_grow_with_regions(client, monkeypatch, django_assert
     for name, limit in (("regions", 8), ("members", 4), ("projects", 12), ("budgets", 12)):
         with django_assert_max_num_queries(limit):
             client.get(f"/opendata/{name}.csv")
+
+
+def test_projects_csv_gives_each_projects_own_fields(client, monkeypatch):
+    """分野 (ADR 0115): the project's own fields as the documents write them; empty when it
+    names none (it then serves every field of its region)."""
+    from dataclasses import replace
+
+    from filing.data import FieldCode
+
+    skip_pdfs(monkeypatch)
+    filing = valid_filing()
+    first, *rest = filing.vision.projects
+    first = replace(first, fields=(FieldCode.TRANSPORT, FieldCode.INDUSTRY))
+    vision = replace(filing.vision, projects=(first, *rest))
+    publish_region("setouchi", replace(filing, vision=vision))
+
+    projects = read_csv(client, "projects.csv")
+
+    assert projects[0]["分野"] == "A 産業振興、C 交通"
+    assert projects[1]["分野"] == ""
