@@ -143,3 +143,13 @@ def test_a_stale_or_missing_version_is_refused_with_the_text_kept(imported, edit
     assert saved.status_code == 302
     request.refresh_from_db()
     assert request.title == "新しい件名SRV"
+
+
+def test_the_pages_name_the_region_not_its_slug(imported, editor):  # noqa: F811
+    """The breadcrumb and the title come from staff.context_processors.staff_region."""
+    page = signed_in(editor).get(f"/staff/{imported.region.slug}/support/requests/")
+    assert page.status_code == 200
+    html = page.content.decode()
+    name = imported.declaration_revision.region_name
+    assert name and f">{name}</a>" in html
+    assert f"| {name} |" in html
