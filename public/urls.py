@@ -2,6 +2,7 @@
 
 from django.urls import path
 
+from public.views import attachments as views_attachments
 from public.views import regions as views_public
 from public.views import results as views_results
 
@@ -16,5 +17,10 @@ urlpatterns = [
         "<slug:slug>/results/<int:pk>/evidence/",
         views_results.result_evidence,
         name="result_evidence",
+    ),
+    path(
+        "<slug:slug>/attachments/<int:pk>/",
+        views_attachments.attachment_download,
+        name="attachment",
     ),
 ]

@@ -9,6 +9,7 @@ The review comments are ``staff.urls_comments`` (namespace "staff_comments").
 from django.urls import path
 
 from staff.views import (
+    attachments,
     declarations,
     projects,
     receipts,
@@ -42,6 +43,12 @@ def verb_patterns(document: str) -> list:
             verbs.reopen,
             kwargs,
             name=f"{document}_reopen",
+        ),
+        path(
+            f"{document}/<int:number>/attachments/",
+            attachments.revision_attachment_add,
+            kwargs,
+            name=f"{document}_attachment_add",
         ),
         path(
             f"{document}/<int:number>/receipt/<int:sequence>/",
@@ -87,6 +94,18 @@ urlpatterns = [
         "vision/<int:number>/projects/<int:pk>/delete/",
         projects.project_delete,
         name="project_delete",
+    ),
+    path(
+        "vision/<int:number>/projects/<int:pk>/attachments/",
+        attachments.project_attachment_add,
+        name="project_attachment_add",
+    ),
+    # Attachments of a revision or a project (ADR 0118).
+    path("attachments/<int:pk>/", attachments.attachment_download, name="attachment"),
+    path(
+        "attachments/<int:pk>/remove/",
+        attachments.attachment_remove_view,
+        name="attachment_remove",
     ),
     # 検証 records of the published vision (ADR 0105).
     path("verifications/", verifications.verification_list, name="verifications"),

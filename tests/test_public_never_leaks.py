@@ -25,6 +25,12 @@ from reports.models import Verification
 from reports.services import verification_return
 from reviews.models import Comment
 from support.models import SupportMeasure
+from tests.attachments.helpers import (
+    ATTACHMENT_PUBLISHED,
+    ATTACHMENT_SECRETS,
+    file_public_and_private,
+    file_unpublished,
+)
 from tests.factories import UserFactory
 from tests.public_data import (
     abolished,
@@ -163,6 +169,7 @@ SECRETS = [
     *ADVICE_SECRETS.values(),
     *REQUEST_SECRETS.values(),
     *MATCH_SECRETS.values(),
+    *ATTACHMENT_SECRETS.values(),
 ]
 
 
@@ -213,6 +220,7 @@ def build_every_state():
     published = file_revisions(
         marked("OKQ7", PUBLISHED_NAME), slug="published", status=Status.DRAFT
     )
+    file_public_and_private(published, editor)  # attachments (ADR 0118)
     for revision in (published.declaration_revision, published.vision_revision):
         revision_submit(revision=revision, actor=editor)
         revision_accept(revision=revision, actor=reviewer, comment=ACCEPT_COMMENT)
@@ -244,10 +252,13 @@ def build_every_state():
 
     # Published, then a change that is still a draft.
     changing = file_revisions(marked("CHGOKQ7", "変更前の公表リージョンQ7"), slug="changing")
-    change_region(
-        changing.region,
-        changed(marked(MARKERS["draft_change"])),
-        status=Status.DRAFT,
+    file_unpublished(
+        change_region(
+            changing.region,
+            changed(marked(MARKERS["draft_change"])),
+            status=Status.DRAFT,
+        ),
+        editor,
     )
 
     # Abolished: published, then an abolition published.
@@ -588,3 +599,22 @@ def test_only_the_published_results_evidence_file_is_served(client, every_state_
         expected = 200 if result.comment == RESULT_PUBLISHED else 404
         assert result.evidence_file, result  # every one has a file: each 404 means something
         assert client.get(url).status_code == expected, (result.status, result.number)
+
+
+def test_only_public_attachments_of_published_revisions_are_served(
+    client, every_state_without_pdfs
+):
+    from attachments.models import Attachment
+
+    page = client.get("/regions/published/").content.decode()
+    assert ATTACHMENT_PUBLISHED in page and ATTACHMENT_PUBLISHED + "P" in page
+    assert Attachment.objects.count() == 4
+    for attachment in Attachment.objects.select_related("region"):
+        url = f"/regions/{attachment.region.slug}/attachments/{attachment.pk}/"
+        shown = attachment.title.startswith(ATTACHMENT_PUBLISHED)
+        response = client.get(url)
+        assert response.status_code == (200 if shown else 404), attachment.title
+        if shown:
+            assert response["Content-Disposition"].startswith("attachment")
+            assert response["X-Content-Type-Options"] == "nosniff"
+            assert f'href="{url}"' in page

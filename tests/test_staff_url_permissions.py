@@ -119,6 +119,7 @@ class World:
     result: object = None  # a draft 実績 with an evidence file (ADR 0108, 0109)
     advice: object = None  # a 事前相談 on the draft declaration (ADR 0116)
     support_request: object = None  # a draft request for new support measures (ADR 0116)
+    attachment: object = None  # an attachment of the draft declaration (ADR 0118)
 
 
 def _stored_pdf(revision) -> None:
@@ -195,7 +196,17 @@ def build_world(slug: str) -> World:
         result=_draft_result(first.region),
         advice=_advice(draft.declaration_revision, reviewer),
         support_request=_support_request(first.region),
+        attachment=_attachment(draft.declaration_revision, reviewer),
     )
+
+
+def _attachment(revision, actor):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from attachments.services import attachment_add
+
+    upload = SimpleUploadedFile("議事録.pdf", b"%PDF-1.4\n%%EOF\n")
+    return attachment_add(target=revision, upload=upload, actor=actor, title="議事録")
 
 
 def _support_request(region):
@@ -296,6 +307,7 @@ SEGMENT_OBJECTS = {
     "threads": "comment",
     "evidence": "result",  # results/evidence/<pk>/ (ADR 0109)
     "requests": "support_request",  # support/requests/<pk>/ (ADR 0116)
+    "attachments": "attachment",  # attachments/<pk>/ (ADR 0118)
 }
 
 OVERRIDES: dict[tuple[str, str], object] = (
@@ -370,7 +382,7 @@ def fill(pattern: StaffPattern, world: World, *, ids_from: World | None = None) 
 
 SNAPSHOT_APPS = (
     "declarations", "visions", "projects", "reviews", "reports", "accounts", "documents",
-    "support",
+    "support", "attachments",
 )  # fmt: skip
 MASTER_DATA = {"prefecture", "municipality"}
 

@@ -8,6 +8,7 @@ package, which registers them all.
 from ministry.admin import (
     accounts,
     advice,
+    attachments,
     declarations,
     documents,
     outbox,
@@ -21,5 +22,5 @@ from ministry.admin import (
 )
 
 __all__ = [
-    "accounts", "advice", "declarations", "documents", "outbox", "projects", "reports", "reviews", "support", "support_matches", "support_requests", "visions",
+    "accounts", "advice", "attachments", "declarations", "documents", "outbox", "projects", "reports", "reviews", "support", "support_matches", "support_requests", "visions",
 ]  # fmt: skip

@@ -16,6 +16,7 @@ from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
+from attachments.selectors import public_attachments
 from declarations.lifecycle import Kind
 from declarations.models import FieldChoices, MemberKindChoices
 from declarations.selectors import master_data
@@ -238,6 +239,12 @@ def region_context(state) -> dict:
         else None,
         "declaration_documents": _documents(state.declaration),
         "vision_documents": _documents(state.vision) if show_vision else [],
+        # The attachments marked 公表する of the revisions shown (ADR 0118).
+        "attachments": list(
+            public_attachments(state.declaration) | public_attachments(state.vision)
+            if show_vision
+            else public_attachments(state.declaration)
+        ),
         "history": history.newest_first,
         "states": tuple(reversed(states)),
         "state_groups": _grouped(states),

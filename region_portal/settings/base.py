@@ -43,6 +43,8 @@ INSTALLED_APPS = [
     "declarations",
     "visions",
     "projects",
+    # Files attached to a revision or a project (ADR 0118).
+    "attachments",
     "accounts",
     "reviews",
     # The catalogue of national support measures, their matches and requests (要綱 第5, ADR 0114).
@@ -220,6 +222,10 @@ VERIFICATION_REMINDER_DAYS = env.int("VERIFICATION_REMINDER_DAYS", default=30)
 # after its 3月31日, and an attached evidence file is at most this many bytes.
 RESULT_REMINDER_DAYS = env.int("RESULT_REMINDER_DAYS", default=60)
 RESULT_EVIDENCE_MAX_BYTES = env.int("RESULT_EVIDENCE_MAX_BYTES", default=5 * 1024 * 1024)
+# Attachments of a revision or a project (ADR 0118): at most this many bytes a file, and all
+# the files of one revision (its projects' included) together.
+ATTACHMENT_MAX_BYTES = env.int("ATTACHMENT_MAX_BYTES", default=20 * 1024 * 1024)
+ATTACHMENT_MAX_REVISION_BYTES = env.int("ATTACHMENT_MAX_REVISION_BYTES", default=100 * 1024 * 1024)
 
 # Portal-wide facts shown in the layout and documents.
 PORTAL_NAME = "広域リージョン連携ポータル"

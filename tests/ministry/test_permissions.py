@@ -49,6 +49,7 @@ EXPECTED_PERMISSIONS = {
     "reports.return_targetresult",
     "reports.accept_targetresult",
     "reviews.view_advicerequest",  # 事前相談 (ADR 0116)
+    "attachments.view_attachment",  # the attachments of sent revisions (ADR 0118)
     # requests for new support measures (support 0003, ADR 0116): read, forward, publish
     "support.view_supportrequest",
     "support.publish_supportrequest",

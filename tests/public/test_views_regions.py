@@ -510,8 +510,9 @@ def test_region_page_and_list_queries_do_not_grow_with_members_or_projects(
 
     # 16 + the projects' targets (ADR 0104) + their published results (ADR 0108) + the
     # published support measures (ADR 0115; their decisions: one more when there are some)
-    # + the published requests (ADR 0116)
-    with django_assert_max_num_queries(20):
+    # + the published requests (ADR 0116) + the published attachments (ADR 0118; with the
+    # projects' content type the first time)
+    with django_assert_max_num_queries(22):
         assert client.get("/regions/region-1/").status_code == 200
     with django_assert_max_num_queries(10):
         assert client.get("/regions/").status_code == 200

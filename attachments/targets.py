@@ -1,0 +1,45 @@
+"""What an attachment hangs on: a DeclarationRevision, a VisionRevision or a Project, and
+the revision that decides for it (a project's vision revision)."""
+
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import Q
+
+from attachments.models import Attachment
+from declarations.models import DeclarationRevision
+from projects.models import Project
+from visions.models import VisionRevision
+
+TARGET_MODELS = (DeclarationRevision, VisionRevision, Project)
+
+
+def owning_revision(target):
+    """The revision whose state decides for ``target``."""
+    if isinstance(target, Project):
+        return target.revision
+    if isinstance(target, (DeclarationRevision, VisionRevision)):
+        return target
+    raise TypeError(f"attachments hang on a revision or a project, not {type(target)!r}")
+
+
+def attached_to(target):
+    """The attachments of ``target`` itself."""
+    return Attachment.objects.filter(
+        content_type=ContentType.objects.get_for_model(target), object_id=target.pk
+    )
+
+
+def revision_attachments(revision):
+    """The attachments of ``revision`` and, for a vision, of its projects."""
+    condition = Q(content_type=ContentType.objects.get_for_model(revision), object_id=revision.pk)
+    if isinstance(revision, VisionRevision):
+        condition |= Q(
+            content_type=ContentType.objects.get_for_model(Project),
+            object_id__in=Project.objects.filter(revision=revision).values("pk"),
+        )
+    return Attachment.objects.filter(condition)
+
+
+def attachment_revision(attachment: Attachment):
+    """The revision that decides for ``attachment`` (None if its target is gone)."""
+    target = attachment.target
+    return None if target is None else owning_revision(target)

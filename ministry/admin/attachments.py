@@ -1,0 +1,63 @@
+"""The attachments in the admin (ADR 0118): reviewers read those of the revisions sent to
+them (never a draft's) and download each as an attachment; nobody adds, changes or deletes
+one here (the region's staff do, on a draft, through ``attachments.services``)."""
+
+from django.contrib import admin
+from django.http import Http404
+from django.urls import path, reverse
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
+
+from attachments.downloads import attachment_response
+from attachments.models import Attachment
+from attachments.selectors import reviewer_attachment, reviewer_queryset
+
+MAX_ID = 2**31 - 1
+
+
+@admin.register(Attachment)
+class AttachmentAdmin(admin.ModelAdmin):
+    list_display = ["title", "region", "kind", "is_public", "original_name", "size", "download"]
+    list_filter = ["kind", "is_public"]
+    list_select_related = ["region"]
+    search_fields = ["region__slug", "title", "original_name", "sha256"]
+    fields = [
+        "region", "content_type", "object_id", "title", "kind", "is_public", "original_name",
+        "media_type", "size", "sha256", "uploaded_at", "download",
+    ]  # fmt: skip
+    readonly_fields = fields
+
+    def get_queryset(self, request):
+        return reviewer_queryset().select_related("region", "content_type")
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    @admin.display(description=_("ダウンロード"))
+    def download(self, obj):
+        url = reverse("admin:attachments_attachment_download", args=[obj.pk])
+        return format_html('<a href="{}" download>{}</a>', url, obj.original_name)
+
+    def get_urls(self):
+        return [
+            path(
+                "<int:pk>/download/",
+                self.admin_site.admin_view(self.download_view),
+                name="attachments_attachment_download",
+            ),
+            *super().get_urls(),
+        ]
+
+    def download_view(self, request, pk):
+        if not self.has_view_permission(request) or not 0 < pk <= MAX_ID:
+            raise Http404
+        attachment = reviewer_attachment(pk)
+        if attachment is None:
+            raise Http404(_("添付ファイルが見つかりません。"))
+        return attachment_response(attachment)
