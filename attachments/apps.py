@@ -6,3 +6,5 @@ class AttachmentsConfig(AppConfig):
     name = "attachments"
     label = "attachments"
     verbose_name = _("添付ファイル")
+    # The 審査担当 group's permissions on this app's models (accounts.reviewer_group, ADR 0125).
+    reviewer_permissions = ("view_attachment",)

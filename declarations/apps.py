@@ -6,6 +6,18 @@ from django.utils.translation import gettext_lazy as _
 class DeclarationsConfig(AppConfig):
     name = "declarations"
     verbose_name = _("連携宣言")
+    # The 審査担当 group's permissions on this app's models (accounts.reviewer_group, ADR 0125).
+    reviewer_permissions = (
+        "view_region",
+        "view_organization",
+        "view_declaration",
+        "view_declarationrevision",
+        "view_declarationfield",
+        "view_member",
+        "view_statuschange",
+        "view_prefecture",
+        "view_municipality",
+    )
 
     def ready(self):
         # The master data is cached per process (declarations.selectors.master_data);

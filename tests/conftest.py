@@ -42,12 +42,28 @@ def _fresh_rate_limits():
 
 
 @pytest.fixture(autouse=True)
-def _master_data_for_live_server(request):
+def _no_language_left_active():
+    """A request to an /en/ page activates English in this thread (LocaleMiddleware, ADR 0124);
+    the next test starts from the default language again."""
+    yield
+    from django.utils import translation
+
+    translation.deactivate()
+
+
+@pytest.fixture(autouse=True)
+def _master_data_for_transactional_tests(request):
     """A transactional test flushes every table when it ends, including the master data that
-    the data migration loaded. A live-server (browser) test, or one with app servers of its own
-    (``app_servers``, tests/region_portal/test_two_app_servers.py), that runs after one finds no
-    prefectures or municipalities; load them again (idempotent) before it starts."""
-    if not {"live_server", "app_servers"} & set(request.fixturenames):
+    the data migration loaded (the flush's post_migrate gives the reviewer group back its
+    permissions: accounts.reviewer_group). pytest-django runs the transactional tests last, so
+    only they can find the tables empty: load the master data again (idempotent, two bulk
+    upserts) before one starts. This replaces ``serialized_rollback``, which reloaded every
+    row of the first migration one by one before each test (docs/performance.md)."""
+    marker = request.node.get_closest_marker("django_db")
+    transactional = bool(marker and marker.kwargs.get("transaction")) or bool(
+        {"live_server", "app_servers", "transactional_db"} & set(request.fixturenames)
+    )
+    if not transactional:
         return
     request.getfixturevalue("transactional_db")
     from declarations.master_loader import load_master_data
@@ -55,33 +71,6 @@ def _master_data_for_live_server(request):
 
     if Municipality.objects.count() != 1741:
         load_master_data(Prefecture, Municipality)
-    # The reviewer group comes from a data migration too; the flush's post_migrate has
-    # already recreated the permissions it is given.
-    from importlib import import_module
-
-    from django.contrib.auth.models import Group, Permission
-
-    from accounts.models import REVIEWER_GROUP
-
-    if not Group.objects.filter(name=REVIEWER_GROUP).exists():
-        migration = import_module("reviews.migrations.0003_reviewer_group")
-        group = Group.objects.create(name=REVIEWER_GROUP)
-        group.permissions.set(
-            Permission.objects.get(content_type__app_label=label, codename=codename)
-            for label, codename in migration.REVIEWER_PERMISSIONS
-        )
-        reports = import_module("reports.migrations.0002_reviewer_permissions")
-        group.permissions.add(
-            *Permission.objects.filter(
-                content_type__app_label="reports", codename__in=reports.PERMISSIONS
-            )
-        )
-        catalogue = import_module("support.migrations.0001_initial")  # ADR 0114
-        group.permissions.add(
-            *Permission.objects.filter(
-                content_type__app_label="support", codename__in=catalogue.PERMISSIONS
-            )
-        )
 
 
 def pytest_collection_modifyitems(config, items):

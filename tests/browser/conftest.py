@@ -6,9 +6,9 @@ console errors such as CSP violations), ``portal_url`` (the live server's addres
 ``assert_no_axe_violations`` (call it with the page once the page shows what to check),
 ``sign_in`` (``sign_in(user)`` gives the browser that user's session) and ``screenshot``.
 
-``serialized_rollback=True`` brings back the master data of the data migration after each
-transactional test flushes the database, so a later browser test still finds the
-prefectures and municipalities.
+Each browser test is transactional (the live server's thread sees committed rows); the
+flush after it empties the tables, and tests/conftest.py loads the master data again
+before the next one (the reviewer group comes back through post_migrate).
 """
 
 import os
@@ -23,7 +23,7 @@ from tests.mfa_helpers import verified_client
 
 BROWSER_TEST_MARKS = [
     pytest.mark.browser,
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    pytest.mark.django_db(transaction=True),
 ]
 
 # WCAG 2.0 and 2.1, levels A and AA: what JIS X 8341-3:2016 level AA asks for, and more.

@@ -4,13 +4,10 @@ revision and submits it again through the staff forms (reopen, edit, save, submi
 the reviewer reads the reply, resolves the thread and accepts. axe-core finds nothing on
 the reviewers' admin pages and on the staff's comment page."""
 
-import importlib
 import re
 
 import pytest
-from django.apps import apps as django_apps
-from django.contrib.auth.management import create_permissions
-from django.contrib.auth.models import Group, Permission
+from django.contrib.auth.models import Group
 from playwright.sync_api import expect
 
 from accounts.models import REVIEWER_GROUP, RegionRole
@@ -27,18 +24,9 @@ pytestmark = BROWSER_TEST_MARKS
 
 
 def reviewer_group() -> Group:
-    """The ``reviewer`` group as its data migration makes it. A transactional test before this
-    one may have flushed every table (see tests/conftest.py, which reloads the master data
-    the same way); make the permissions and the group again, idempotently."""
-    migration = importlib.import_module("reviews.migrations.0003_reviewer_group")
-    for label in ("declarations", "visions", "projects", "reviews"):
-        create_permissions(django_apps.get_app_config(label), verbosity=0)
-    group, _ = Group.objects.get_or_create(name=REVIEWER_GROUP)
-    group.permissions.set(
-        Permission.objects.get(content_type__app_label=app_label, codename=codename)
-        for app_label, codename in migration.REVIEWER_PERMISSIONS
-    )
-    return group
+    """The ``reviewer`` group with its permissions, as every ``migrate`` leaves it and as the
+    flush after a transactional test gives it back (accounts.reviewer_group)."""
+    return Group.objects.get(name=REVIEWER_GROUP)
 
 
 @pytest.fixture

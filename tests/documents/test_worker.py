@@ -18,7 +18,7 @@ from tests.factories import UserFactory
 from workflow.adapter import filing_import
 from workflow.verbs import revision_findings
 
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+pytestmark = pytest.mark.django_db(transaction=True)
 
 
 @pytest.fixture

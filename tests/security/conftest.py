@@ -14,7 +14,7 @@ import requests
 
 from web.ratelimit import rate_limit_clear
 
-LIVE_SERVER_MARKS = [pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+LIVE_SERVER_MARKS = [pytest.mark.django_db(transaction=True)]
 
 
 class Portal(requests.Session):

@@ -32,7 +32,7 @@ from tests.review_helpers import (  # noqa: F401 (fixtures)
 )
 from tests.smtp_helpers import SmtpListener, StallingListener, smtp_mailer
 
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+pytestmark = pytest.mark.django_db(transaction=True)
 
 CSRF = "mailtest" * 4  # any 32 letters: the cookie and the field must agree
 
