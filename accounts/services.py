@@ -13,7 +13,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from accounts.models import Invitation, RegionRole, hash_token
@@ -73,6 +73,14 @@ def invite_staff(
     path = invitation_path(token)
     url = absolute_url(path) if base_url is None else base_url.rstrip("/") + path
     expires = timezone.localtime(invitation.expires_at)
+    # in Japanese, the language of record, whatever the inviter's page (ADR 0124)
+    with translation.override(settings.LANGUAGE_CODE):
+        subject, body = _invitation_text(invitation, region, url, expires)
+    mail_enqueue(subject, body, [email])
+    return SentInvitation(invitation=invitation, url=url)
+
+
+def _invitation_text(invitation, region, url, expires) -> tuple[str, str]:
     body = _(
         "{portal} の広域リージョン「{region}」の担当者（{role}）として招待されました。\n"
         "\n"
@@ -88,8 +96,7 @@ def invite_staff(
         url=url,
         expires=f"{expires:%Y-%m-%d %H:%M}",
     )
-    mail_enqueue(_("担当者としての招待"), body, [email])
-    return SentInvitation(invitation=invitation, url=url)
+    return str(_("担当者としての招待")), body
 
 
 def region_label(region) -> str:

@@ -7,10 +7,12 @@ from django.http import FileResponse, Http404
 from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 
-from attachments.models import Attachment
+from attachments.models import Attachment, SentAttachment
 
 
-def attachment_response(attachment: Attachment, *, cache_control: str = "private, no-store"):
+def attachment_response(
+    attachment: Attachment | SentAttachment, *, cache_control: str = "private, no-store"
+):
     try:
         handle = attachment.file.open("rb")
     except OSError as error:

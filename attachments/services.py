@@ -5,6 +5,12 @@ project; ``declarations.lifecycle``). The file is checked by its content
 (``filing.evidence.attachment_kind``), written to storage first and the row after it, in
 one transaction: when the row cannot be written the stored file is deleted again, and a
 storage failure leaves no row (and, best effort, nothing of the partial file).
+
+ADR 0119: a 送付 records what it sent (``sent_attachments_record``, ``SentAttachment``); a
+change or an abolition starts with a copy of the published revision's attachments
+(``attachments_carry``: new rows that share the stored file); deleting a project from a draft
+removes its attachments (``project_attachments_remove``). A stored file is deleted only after
+the commit and only when no attachment and no 送付 names it any more (``_release``).
 """
 
 import hashlib
@@ -16,10 +22,12 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
 
-from attachments.models import Attachment, AttachmentEvent, AttachmentKind
-from attachments.targets import owning_revision, revision_attachments
+from attachments.models import Attachment, AttachmentEvent, AttachmentKind, SentAttachment
+from attachments.selectors import attachments_as_sent
+from attachments.targets import attached_to, owning_revision, revision_attachments
 from filing.evidence import ATTACHMENT_LABELS, AttachmentRefused, attachment_kind
 from filing.evidence import clean_attachment_name as clean_name
+from projects.models import Project
 
 TITLE_MAX = 200
 
@@ -61,8 +69,8 @@ def _read(upload, name: str) -> bytes:
 
 def _event(attachment: Attachment, action: str, actor) -> AttachmentEvent:
     return AttachmentEvent.objects.create(
-        region=attachment.region,
-        content_type=attachment.content_type,
+        region_id=attachment.region_id,
+        content_type_id=attachment.content_type_id,
         object_id=attachment.object_id,
         action=action,
         attachment_id=attachment.pk,
@@ -156,15 +164,88 @@ def _delete_quietly(storage, name: str) -> None:
         pass
 
 
+def _release(name: str) -> None:
+    """Delete the stored file ``name`` once the transaction has committed, unless another
+    attachment (a carried copy, or the row it was carried from) or a 送付 still names it."""
+    storage = _storage()
+
+    def release():
+        if Attachment.objects.filter(file=name).exists():
+            return
+        if SentAttachment.objects.filter(file=name).exists():
+            return
+        _delete_quietly(storage, name)
+
+    transaction.on_commit(release)
+
+
+def _drop(attachment: Attachment, actor) -> AttachmentEvent:
+    event = _event(attachment, AttachmentEvent.Action.REMOVED, actor)
+    Attachment.objects.filter(pk=attachment.pk).delete()
+    _release(attachment.file.name)
+    return event
+
+
 @transaction.atomic
 def attachment_remove(*, attachment: Attachment, actor) -> AttachmentEvent:
     """Remove an attachment of a draft: the row goes (its event stays), and the stored file
-    once the transaction has committed (a rollback keeps both)."""
+    once the transaction has committed (a rollback keeps both) if nothing else names it."""
     revision = owning_revision(attachment.target)
     type(revision).objects.select_for_update().get(pk=revision.pk).assert_editable()
-    event = _event(attachment, AttachmentEvent.Action.REMOVED, actor)
-    name = attachment.file.name
-    storage = _storage()
-    Attachment.objects.filter(pk=attachment.pk).delete()
-    transaction.on_commit(lambda: _delete_quietly(storage, name))
-    return event
+    return _drop(attachment, actor)
+
+
+@transaction.atomic
+def project_attachments_remove(*, project: Project, actor) -> list[AttachmentEvent]:
+    """Remove every attachment of ``project`` (of a draft), with an event each: what deleting
+    the project from its draft does first (``workflow.drafts.project_delete``)."""
+    revision = project.revision
+    type(revision).objects.select_for_update().get(pk=revision.pk).assert_editable()
+    return [_drop(attachment, actor) for attachment in attached_to(project).order_by("pk")]
+
+
+def sent_attachments_record(*, revision) -> list[SentAttachment]:
+    """Record what the 送付 that just moved ``revision`` to submitted (its ``submitted_at``)
+    sends with it: called by ``reviews.services.submission_record`` in the same transaction.
+    From then on the rows are frozen with the revision, and their files are kept for good."""
+    return SentAttachment.objects.bulk_create(attachments_as_sent(revision))
+
+
+@transaction.atomic
+def attachments_carry(*, base, revision, projects: dict[int, Project], actor) -> list:
+    """The starting copy of a change or an abolition (``workflow.revisions``): every
+    attachment of the published ``base`` and of its projects on the new draft ``revision``
+    and on its copies of those projects (``projects`` maps a base project's pk to its copy).
+    The copy shares the stored file (same name, content, size and SHA-256); each gets a
+    「引継ぎ」 event. The editor keeps or drops each one (``attachment_remove``): dropping a
+    copy never deletes the file of the row it came from (``_release``)."""
+    revision.assert_editable()
+    project_type = ContentType.objects.get_for_model(Project)
+    revision_type = ContentType.objects.get_for_model(revision)
+    carried = []
+    for row in revision_attachments(base).order_by("uploaded_at", "pk"):
+        if row.content_type_id == project_type.pk:
+            target = projects.get(row.object_id)
+            if target is None:
+                continue
+            content_type, object_id = project_type, target.pk
+        else:
+            content_type, object_id = revision_type, revision.pk
+        copy = Attachment(
+            region_id=row.region_id,
+            content_type=content_type,
+            object_id=object_id,
+            title=row.title,
+            kind=row.kind,
+            is_public=row.is_public,
+            original_name=row.original_name,
+            media_type=row.media_type,
+            size=row.size,
+            sha256=row.sha256,
+            uploaded_by_id=row.uploaded_by_id,
+        )
+        copy.file.name = row.file.name
+        copy.save()
+        _event(copy, AttachmentEvent.Action.CARRIED, actor)
+        carried.append(copy)
+    return carried

@@ -5,6 +5,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q
 
 from attachments.models import Attachment
+from declarations.lifecycle import EDITABLE_STATUSES
 from declarations.models import DeclarationRevision
 from projects.models import Project
 from visions.models import VisionRevision
@@ -43,3 +44,26 @@ def attachment_revision(attachment: Attachment):
     """The revision that decides for ``attachment`` (None if its target is gone)."""
     target = attachment.target
     return None if target is None else owning_revision(target)
+
+
+def frozen_condition() -> Q:
+    """The attachments of a revision that has left draft (sent, returned, accepted,
+    published), or of a project of one: the frozen ones, and what reviewers see."""
+    of = ContentType.objects.get_for_model
+    frozen = {"status__in": EDITABLE_STATUSES}
+    return (
+        Q(
+            content_type=of(DeclarationRevision),
+            object_id__in=DeclarationRevision.objects.exclude(**frozen).values("pk"),
+        )
+        | Q(
+            content_type=of(VisionRevision),
+            object_id__in=VisionRevision.objects.exclude(**frozen).values("pk"),
+        )
+        | Q(
+            content_type=of(Project),
+            object_id__in=Project.objects.exclude(revision__status__in=EDITABLE_STATUSES).values(
+                "pk"
+            ),
+        )
+    )

@@ -102,6 +102,8 @@ class RevisionBase(models.Model):
     )
     is_minor = models.BooleanField(_("軽微な変更"), default=False)
     consulted_on = models.DateField(_("協議の日"), null=True, blank=True)
+    # The body or meeting where the members agreed (「中国地域発展推進会議」, ADR 0120).
+    consultation_body = models.CharField(_("協議を行った会議体等"), max_length=200, blank=True)
     reason = models.TextField(_("変更・廃止の理由"), blank=True, max_length=20_000)
     version = models.PositiveIntegerField(
         _("編集版数"), default=1, help_text=_("同時編集の検出に使います。")

@@ -174,9 +174,13 @@ class DeclarationRevision(RevisionBase):
     region_name_kana = models.CharField(
         _("宣言リージョンの名称のよみがな"), max_length=200, blank=True
     )
+    # Optional English (ADR 0124): shown on the /en/ pages, reviewed and published with the
+    # revision, not part of the 連携宣言書 (its PDF stays Japanese).
+    region_name_en = models.CharField(_("宣言リージョンの名称（英語）"), max_length=200, blank=True)
     area_note = models.CharField(_("区域の補足"), max_length=200, blank=True)
     declared_on = models.DateField(_("宣言日"), null=True, blank=True)
     aspiration = models.TextField(_("目指すべき姿"), max_length=20_000, blank=True)
+    aspiration_en = models.TextField(_("目指すべき姿の要約（英語）"), max_length=2_000, blank=True)
     representative = models.CharField(
         _("代表団体"),
         max_length=80,
@@ -249,6 +253,9 @@ class Member(RevisionPart):
     area_prefectures = models.JSONField(_("区域の都道府県"), default=list, blank=True)
     activity_prefectures = models.JSONField(_("活動範囲の都道府県"), default=list, blank=True)
     multi_industry = models.BooleanField(_("構成員が複数の業種にわたる"), default=False)
+    # 法人番号 of a non-government member, optional; its check digit is the rule
+    # members.corporate_number's business (filing.corporate_number, ADR 0123).
+    corporate_number = models.CharField(_("法人番号"), max_length=13, blank=True)
     position = models.PositiveIntegerField(_("順序"), default=0)
 
     class Meta:

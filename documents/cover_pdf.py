@@ -2,7 +2,9 @@
 
 Addressed to ``settings.MINISTRY_OFFICE``, numbered (文書番号) and dated the day of
 submission, it lists the enclosed document with its page count and SHA-256, so the
-ministry can check the copy it received (``/verify/``), and ends with the region's
+ministry can check the copy it received (``/verify/``), and the attachments sent with it
+with their title, kind, size and SHA-256 (``AttachedFile``, ADR 0119: the list is part of
+the frozen letter, so its own SHA-256 vouches for it), and ends with the region's
 担当部署・連絡先 (``CoverDetails``).
 """
 
@@ -24,6 +26,18 @@ class Enclosure:
     number: int
     kind_label: str  # 策定・変更・廃止
     pages: int
+    size: int
+    sha256: str
+
+
+@dataclass(frozen=True, slots=True)
+class AttachedFile:
+    """One attachment as the cover letter lists it (what the 送付 recorded)."""
+
+    title: str
+    kind_label: str  # 協議の記録・署名済みの宣言書・参考資料・その他
+    project_name: str  # "" for the revision's own
+    original_name: str
     size: int
     sha256: str
 
@@ -64,6 +78,7 @@ def cover_context(
     meta: DocumentMeta,
     enclosures: list[Enclosure],
     details: CoverDetails | None = None,
+    attachments: list[AttachedFile] | tuple = (),
 ) -> dict:
     return {
         "filing": filing,
@@ -77,6 +92,7 @@ def cover_context(
         "member_count": len(filing.members),
         "enclosures": enclosures,
         "details": details or CoverDetails(),
+        "attachments": list(attachments),
         "is_change": info.kind == RevisionKind.CHANGED,
         "is_abolition": info.kind == RevisionKind.ABOLISHED,
     }

@@ -152,7 +152,9 @@ def declaration_context(
     meta: DocumentMeta,
     previous: Filing | None = None,
     previous_declared_on=None,
+    consultation_records: tuple[str, ...] = (),
 ) -> dict:
+    """``consultation_records``: the titles of the revision's 協議の記録 attachments (ADR 0120)."""
     declaration = filing.declaration
     info = declaration.revision
     return {
@@ -174,6 +176,10 @@ def declaration_context(
         if info.kind != RevisionKind.ESTABLISHED
         else None,
         "previous_declared_on": previous_declared_on,
+        "consultation_records": tuple(consultation_records),
+        # 「協議の経過」: a change or an abolition, or whatever records a 協議 (ADR 0120)
+        "show_consultation": info.kind != RevisionKind.ESTABLISHED
+        or bool(info.consulted_on or info.consultation_body or consultation_records),
     }
 
 

@@ -16,16 +16,23 @@ import logging
 from dataclasses import dataclass
 from datetime import date
 
+from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 
+from attachments.selectors import (
+    attachments_as_sent,
+    carried_ids,
+    consultation_record_titles,
+    sent_attachments_at,
+)
 from declarations.lifecycle import Status
 from declarations.models import DeclarationRevision
 from declarations.selectors import master_data
-from documents.cover_pdf import CoverDetails, Enclosure, cover_pdf
+from documents.cover_pdf import AttachedFile, CoverDetails, Enclosure, cover_pdf
 from documents.declaration_pdf import declaration_pdf, document_title
 from documents.models import Document, DocumentBuild, FrozenDocument, Kind
 from documents.render import DocumentMeta
@@ -96,6 +103,8 @@ class Sources:
     previous: Filing | None  # the previous published revision, for a change or abolition
     declaration_number: int | None  # the declaration revision a vision is read against
     previous_declared_on: date | None
+    # The titles of the revision's 協議の記録 attachments (「協議の経過」, ADR 0120).
+    consultation_records: tuple[str, ...] = ()
 
 
 def document_of(revision) -> str:
@@ -147,6 +156,7 @@ def sources(revision) -> Sources:
             else None,
             declaration_number=revision.number,
             previous_declared_on=previous.declared_on if previous is not None else None,
+            consultation_records=consultation_record_titles(revision),
         )
     filing, declaration_revision = _vision_filing(revision)
     return Sources(
@@ -155,6 +165,7 @@ def sources(revision) -> Sources:
         previous=_vision_filing(previous)[0] if previous is not None else None,
         declaration_number=declaration_revision.number,
         previous_declared_on=None,
+        consultation_records=consultation_record_titles(revision),
     )
 
 
@@ -214,12 +225,14 @@ def _render_main(source: Sources, meta: DocumentMeta) -> bytes:
             meta=meta,
             previous=source.previous,
             previous_declared_on=source.previous_declared_on,
+            consultation_records=source.consultation_records,
         )
     return vision_pdf(
         source.filing,
         meta=meta,
         previous=source.previous,
         declaration_number=source.declaration_number,
+        consultation_records=source.consultation_records,
     )
 
 
@@ -259,8 +272,29 @@ def cover_details(revision) -> CoverDetails:
     )
 
 
+def attached_files(rows) -> list[AttachedFile]:
+    """The 送付書's list of attachments from ``SentAttachment`` rows (saved, or unsaved for
+    a preview: ``attachments.selectors.attachments_as_sent``)."""
+    return [
+        AttachedFile(
+            title=row.title,
+            kind_label=str(row.get_kind_display()),
+            project_name=row.project_name,
+            original_name=row.original_name,
+            size=row.size,
+            sha256=row.sha256,
+        )
+        for row in rows
+    ]
+
+
 def _render_cover(
-    source: Sources, meta: DocumentMeta, cover_meta: DocumentMeta, main_pdf: bytes, details
+    source: Sources,
+    meta: DocumentMeta,
+    cover_meta: DocumentMeta,
+    main_pdf: bytes,
+    details,
+    attachments: list[AttachedFile],
 ) -> bytes:
     return cover_pdf(
         source.filing,
@@ -269,9 +303,12 @@ def _render_cover(
         meta=cover_meta,
         enclosures=[_enclosure(source, meta, main_pdf)],
         details=details,
+        attachments=attachments,
     )
 
 
+# The PDFs are Japanese, the language of record, whatever the page that asks (ADR 0124).
+@translation.override(settings.LANGUAGE_CODE)
 def render_document(revision, kind: str, *, draft: bool | None = None) -> bytes:
     """Render the document (or its cover letter) of ``revision`` now, without storing it.
 
@@ -283,7 +320,10 @@ def render_document(revision, kind: str, *, draft: bool | None = None) -> bytes:
     main_pdf = _render_main(source, meta)
     if kind == Kind.COVER:
         cover_meta = document_meta(revision, draft=draft, kind=Kind.COVER)
-        return _render_cover(source, meta, cover_meta, main_pdf, cover_details(revision))
+        attachments = attached_files(attachments_as_sent(revision))
+        return _render_cover(
+            source, meta, cover_meta, main_pdf, cover_details(revision), attachments
+        )
     return main_pdf
 
 
@@ -433,7 +473,18 @@ def sent_sources(build: DocumentBuild) -> Sources:
         previous_declared_on=previous.declared_on
         if previous is not None and build.document == Document.DECLARATION
         else None,
+        consultation_records=_sent_consultation_records(build),
     )
+
+
+def _sent_consultation_records(build: DocumentBuild) -> tuple[str, ...]:
+    """The titles of the 協議の記録 the build's 送付 sent with the revision itself, not the
+    ones carried from the revision before (ADR 0120)."""
+    sent = sent_attachments_at(build.content_type_id, build.object_id, build.submitted_at)
+    own = sent.filter(kind="consultation_record", project_name="").exclude(
+        attachment_id__in=carried_ids()
+    )
+    return tuple(own.values_list("title", flat=True))
 
 
 def _sent_meta(build: DocumentBuild, source: Sources, kind: str) -> DocumentMeta:
@@ -472,7 +523,10 @@ def build_make(build: DocumentBuild) -> dict[str, FrozenDocument]:
         if Kind.COVER not in existing:
             details = CoverDetails(**build.inputs.get("cover", {}))
             cover_meta = _sent_meta(build, source, Kind.COVER)
-            cover = _render_cover(source, meta, cover_meta, main_pdf, details)
+            # What the 送付 recorded (append-only), not the revision's rows of today.
+            sent = sent_attachments_at(build.content_type_id, build.object_id, build.submitted_at)
+            attachments = attached_files(sent)
+            cover = _render_cover(source, meta, cover_meta, main_pdf, details, attachments)
             existing[Kind.COVER] = _store(build, Kind.COVER, cover)
     if build.status != DocumentBuild.Status.DONE:
         build.status = DocumentBuild.Status.DONE

@@ -45,9 +45,12 @@ def _filename(revision, document: str, kind: str) -> str:
     ) or revision.region.slug
     label = Document(document).label if kind == Kind.DOCUMENT else Kind.COVER.label
     suffix = f"_{Document(document).label}" if kind == Kind.COVER else ""
-    draft = "_下書き" if revision.status == Status.DRAFT else ""
+    # the file's name, Japanese as the PDF is (ADR 0124)
+    draft = "_下書き" if revision.status == Status.DRAFT else ""  # i18n: not text
     cleaned = "".join(
-        ch for ch in f"{name}_{label}{suffix}_第{revision.number}版{draft}" if ch.isprintable()
+        ch
+        for ch in f"{name}_{label}{suffix}_第{revision.number}版{draft}"  # i18n: not text
+        if ch.isprintable()
     )
     return cleaned.replace("/", "_").replace("\\", "_") + ".pdf"
 

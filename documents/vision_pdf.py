@@ -25,6 +25,7 @@ from filing.diff import diff_filings
 from filing.fields import fields_text
 from filing.formatting import fiscal_year, fiscal_year_start, nendo, nendo_short, wareki
 from filing.milestones import in_date_order
+from filing.strategy import strategy_text
 from filing.targets import BETTER_LABELS, format_value
 
 # Chart geometry, in millimetres of the A4 text block (174 mm wide).
@@ -143,6 +144,7 @@ class ProjectView:
     other: str
     targets: tuple[TargetView, ...] = ()
     fields: str = ""  # the project's own 分野, one line (ADR 0115); "" when it names none
+    strategy: str = ""  # 類型・戦略分野, one line (ADR 0121); "" when it carries neither
 
     @property
     def budget_sum(self) -> int:
@@ -200,6 +202,7 @@ def project_view(number: int, project: ProjectData, filing: Filing) -> ProjectVi
         other=project.other,
         targets=tuple(target_view(target) for target in project.targets),
         fields=fields_text(project.fields),
+        strategy=strategy_text(project.cluster_type, project.strategic_fields),
     )
 
 
@@ -332,7 +335,10 @@ def vision_context(
     meta: DocumentMeta,
     previous: Filing | None = None,
     declaration_number: int | None = None,
+    consultation_records: tuple[str, ...] = (),
 ) -> dict:
+    """``consultation_records``: the titles of the revision's 協議の記録 attachments, printed
+    in 「協議の経過」 (ADR 0120)."""
     vision = filing.vision
     if vision is None:
         raise ValueError("連携ビジョンのない届出からは連携ビジョンの PDF を作れません。")
@@ -351,6 +357,7 @@ def vision_context(
         "is_change": info.kind == RevisionKind.CHANGED,
         "is_abolition": info.kind == RevisionKind.ABOLISHED,
         "declaration_number": declaration_number,
+        "consultation_records": tuple(consultation_records),
         "projects": projects,
         "charts": roadmap_charts(projects),
         "budget_rows": budget_rows,

@@ -27,6 +27,9 @@ class MemberKind(StrEnum):
 LOCAL_GOVERNMENT_KINDS = frozenset(
     {MemberKind.PREFECTURE, MemberKind.MUNICIPALITY, MemberKind.OTHER_LOCAL_GOVERNMENT}
 )
+# The kinds that may carry a 法人番号 (``corporate_number``, ADR 0123): every kind but the
+# local governments, which are identified by their 全国地方公共団体コード or area instead.
+CORPORATE_NUMBER_KINDS = frozenset(MemberKind) - LOCAL_GOVERNMENT_KINDS
 
 
 class FieldCode(StrEnum):
@@ -64,12 +67,14 @@ class FieldEntry:
 
 @dataclass(frozen=True, slots=True)
 class RevisionInfo:
-    """Which kind of revision this is; a change or abolition records its 協議 date."""
+    """Which kind of revision this is; a change or abolition records its 協議 date and the
+    body or meeting that agreed (``consultation_body``, 「中国地域発展推進会議」, ADR 0120)."""
 
     kind: RevisionKind = RevisionKind.ESTABLISHED
     is_minor: bool = False
     consulted_on: date | None = None
     reason: str = ""
+    consultation_body: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,6 +86,7 @@ class MemberData:
     area_prefectures: tuple[str, ...] = ()  # other_local_government: 2-digit JIS codes
     activity_prefectures: tuple[str, ...] = ()  # economic_organization: 2-digit JIS codes
     multi_industry: bool = False  # economic_organization attests several industries
+    corporate_number: str = ""  # 法人番号 (13 digits), optional, non-government kinds (ADR 0123)
 
     @property
     def is_local_government(self) -> bool:
@@ -94,6 +100,9 @@ class DeclarationData:
     region_name_kana: str = ""  # よみがな, hiragana (filing.kana); not part of the document
     declared_on: date | None = None
     aspiration: str = ""
+    # optional English (ADR 0124): reviewed and published, not part of the document (its PDF)
+    region_name_en: str = ""
+    aspiration_en: str = ""
     fields: tuple[FieldEntry, ...] = ()
     representative: str = ""  # the key of the member that represents the region (代表団体)
     revision: RevisionInfo = field(default_factory=RevisionInfo)
@@ -160,6 +169,10 @@ class ProjectData:
     # The 分野 the project serves (ADR 0115): codes of the declaration's fields, in the
     # 要綱's order (A, B, C, その他); none means every field of its region (filing.fields).
     fields: tuple[FieldCode, ...] = ()
+    # The national strategy's terms (ADR 0121): one cluster type code ("" for none) and
+    # 戦略分野 codes in the canonical order of filing.strategy.
+    cluster_type: str = ""
+    strategic_fields: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -219,3 +232,8 @@ class RuleContext:
     # ADR 0105): vision.verification counts from it or the revision's ``verified_on``,
     # whichever is later. From the models only, like the first publication.
     last_verified_on: date | None = None
+    # Whether the declaration's / the vision's revision has an attachment of kind 協議の記録
+    # (consultation.record, ADR 0120): told by the caller (the models' attachments, or a
+    # bundle's listing); ``None`` when the caller does not know, and then nothing is said.
+    declaration_consultation_record: bool | None = None
+    vision_consultation_record: bool | None = None

@@ -41,6 +41,7 @@ from filing.fields import field_text as field_text  # re-exported (documents)
 from filing.fields import fields_text
 from filing.formatting import wareki
 from filing.i18n import gettext_lazy as _
+from filing.strategy import compared_texts
 from filing.targets import target_text
 
 # Projects left unmatched by name are paired when at least this similar.
@@ -355,6 +356,7 @@ def _declaration_texts(old: Filing, new: Filing) -> list[TextChange]:
     a, b = old.declaration, new.declaration
     return [
         *_text_change("region.name", _("宣言リージョンの名称"), a.region_name, b.region_name),
+        *_text_change("region.name_en", _("名称（英語）"), a.region_name_en, b.region_name_en),
         *_text_change("region.area_note", _("区域の補足"), a.area_note, b.area_note),
         *_text_change(
             "declaration.declared_on",
@@ -364,6 +366,12 @@ def _declaration_texts(old: Filing, new: Filing) -> list[TextChange]:
             whole=True,
         ),
         *_text_change("declaration.aspiration", _("目指すべき姿"), a.aspiration, b.aspiration),
+        *_text_change(
+            "declaration.aspiration_en",
+            _("目指すべき姿の要約（英語）"),
+            a.aspiration_en,
+            b.aspiration_en,
+        ),
         *_representative_change(old, new),
     ]
 
@@ -464,6 +472,7 @@ def _project_change(
         *_text_change(
             f"{path}.fields", _("分野"), fields_text(a.fields), fields_text(b.fields), whole=True
         ),
+        *(c for args in compared_texts(path, a, b) for c in _text_change(*args, whole=True)),
         *_text_change(
             f"{path}.joint_body_of",
             _("共同で設立した法人の設立団体"),

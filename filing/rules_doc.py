@@ -9,13 +9,16 @@ from pathlib import Path
 
 from filing.engine import all_rules
 from filing.findings import Severity
+from filing.i18n import gettext_lazy
 from filing.rules import results as result_rules
 from filing.rules import verification as verification_rules
 
 RULES_DOC = Path(__file__).resolve().parent.parent / "docs" / "rules.md"
-SEVERITY_LABELS = {Severity.ERROR: "エラー", Severity.WARNING: "警告"}
+SEVERITY_LABELS = {Severity.ERROR: gettext_lazy("エラー"), Severity.WARNING: gettext_lazy("警告")}
 
-INTRO = """\
+# Every text below goes through gettext when the page is made: ``manage.py rules_doc
+# --language en`` writes docs/rules.en.md from the English catalogue (ADR 0124).
+INTRO = gettext_lazy("""\
 # 要綱チェックの一覧
 
 広域リージョン連携推進要綱（令和7年9月2日 総行行第425号）に基づき、連携宣言書・
@@ -37,9 +40,9 @@ API、CLI が同じルールを使います。指摘は、コード・条項・�
 の `RULES` と `filing/rules_doc.py` の `JUDGED`、報告（届出ではないもの）の
 `filing/rules/verification.py`・`filing/rules/results.py` の `RULES` から生成しています。手で編集せず、
 `python manage.py rules_doc` で作り直してください（内容がコードと食い違うとテストが失敗します）。
-"""
+""")
 
-VERIFICATION_INTRO = """\
+VERIFICATION_INTRO = gettext_lazy("""\
 ## 検証の記録（第4(3)）
 
 要綱 第4(3) は、宣言リージョンが連携ビジョンに基づくプロジェクトを実施した効果について「適時に
@@ -54,9 +57,9 @@ VERIFICATION_INTRO = """\
 プロジェクトごとの評価の区分（順調・おおむね順調・遅れ・未着手）、結論（継続・変更・終了）、
 期限の前（既定 30 日前）と期限の超過の督促メール、結論が変更の検証から連携ビジョンの変更を始める
 ボタン。
-"""
+""")
 
-RESULTS_INTRO = """\
+RESULTS_INTRO = gettext_lazy("""\
 ## 目標の実績（第4(2)②・第4(3)）
 
 要綱は 第4(2)② でロードマップに「各プロジェクトのスケジュール、目標等」を、第4(3) で実施した効果の
@@ -66,47 +69,62 @@ RESULTS_INTRO = """\
 実績を保存するたびと送付のときに確かめ（すべてエラー。どれかがあれば何も保存せず、入力した値を
 欄に残します）、連携宣言書・連携ビジョンの送付は止めません。公表した実績は書き換えず、訂正の回で
 直します（公開するのは公表された最新の回だけ）。
-"""
+""")
 
-_ALWAYS = "常に（連携宣言書の段階から）"
-_WITH_VISION = "連携ビジョンがあるとき"
-_EACH_PROJECT = "連携ビジョンのプロジェクトごとに"
+_ALWAYS = gettext_lazy("常に（連携宣言書の段階から）")
+_WITH_VISION = gettext_lazy("連携ビジョンがあるとき")
+_EACH_PROJECT = gettext_lazy("連携ビジョンのプロジェクトごとに")
 
 # When each rule is judged (issue 11): the stage, and when it is not judged because
 # another rule carries the problem. Keyed by rule code; a test checks every rule has one.
 JUDGED = {
     "declaration.region_name": _ALWAYS,
-    "declaration.area": (
-        f"{_ALWAYS}。区域は全国地方公共団体コードの通る都道府県・市町村と、その他の地方公共団体の"
-        "区域の都道府県から定まり、一つも定まらなければ指摘する"
+    "declaration.area": gettext_lazy(
+        "常に（連携宣言書の段階から）。区域は全国地方公共団体コードの通る都道府県・市町村と、その"
+        "他の地方公共団体の区域の都道府県から定まり、一つも定まらなければ指摘する"
     ),
     "declaration.members": _ALWAYS,
     "declaration.aspiration": _ALWAYS,
     "declaration.fields": _ALWAYS,
     "members.local_government": _ALWAYS,
     "members.economic_organization": _ALWAYS,
-    "members.economic_organization_definition": f"経済団体ごとに、{_ALWAYS}",
-    "members.multi_prefecture": (
-        "地方公共団体の区域が定まるとき（連携宣言書の段階から）。コードがすべて"
-        "通らないなどで区域が定まらなければ判断しない（members.lg_code と declaration.area が"
-        "指摘する）"
+    "members.economic_organization_definition": gettext_lazy(
+        "経済団体ごとに、常に（連携宣言書の段階から）"
     ),
-    "members.economic_coverage": (
-        "地方公共団体の区域が定まり、いずれかの経済団体が既知の活動範囲の都道府県を示すとき"
-        "（連携宣言書の段階から。認定の有無を問わず全経済団体の範囲を併せる）。どの経済団体も"
-        "示さなければ判断しない（members.activity_area だけが指摘する）。区域が定まらなければ"
-        "判断しない（members.lg_code が指摘する）"
+    "members.multi_prefecture": gettext_lazy(
+        "地方公共団体の区域が定まるとき（連携宣言書の段階から）。コードがすべて通らないなどで区域"
+        "が定まらなければ判断しない（members.lg_code と declaration."
+        "area が指摘する）"
     ),
-    "members.lg_code": f"都道府県・市町村・その他の地方公共団体ごとに、{_ALWAYS}",
-    "members.activity_area": f"経済団体ごとに、{_ALWAYS}",
-    "members.in_project": (
-        f"{_WITH_VISION}（連携ビジョンの指摘として、その送付を止める）。参画していない構成団体は"
-        "まとめて1件の指摘とし、その名称を列挙する（パスは `vision.projects`）。連携ビジョンの前は"
-        "判断しない"
+    "members.economic_coverage": gettext_lazy(
+        "地方公共団体の区域が定まり、いずれかの経済団体が既知の活動範囲の都道府県を示すとき（連携"
+        "宣言書の段階から。認定の有無を問わず全経済団体の範囲を併せる）。どの経済団体も示さなけれ"
+        "ば判断しない（members.activity_area だけが指摘する）。区域が定まら"
+        "なければ判断しない（members.lg_code が指摘する）"
     ),
-    "change.consultation": (
-        "連携宣言書・連携ビジョンの版ごとに: 軽微でない変更と廃止、連携ビジョンは策定も"
-        "（連携宣言書の策定には要らない）"
+    "members.lg_code": gettext_lazy(
+        "都道府県・市町村・その他の地方公共団体ごとに、常に（連携宣言書の段階から）"
+    ),
+    "members.corporate_number": gettext_lazy(
+        "法人番号を記載した地方公共団体以外の構成団体ごとに、常に（連携宣言書の段階から）。空欄は"
+        "判断しない（法人番号は任意。ADR 0123）"
+    ),
+    "members.activity_area": gettext_lazy("経済団体ごとに、常に（連携宣言書の段階から）"),
+    "members.in_project": gettext_lazy(
+        "連携ビジョンがあるとき（連携ビジョンの指摘として、その送付を止める）。参画していない構成"
+        "団体はまとめて1件の指摘とし、その名称を列挙する（パスは `vision.project"
+        "s`）。連携ビジョンの前は判断しない"
+    ),
+    "change.consultation": gettext_lazy(
+        "連携宣言書・連携ビジョンの版ごとに: 軽微でない変更と廃止、連携ビジョンは策定も（連携宣"
+        "言書の策定には要らない）"
+    ),
+    "consultation.record": gettext_lazy(
+        "連携宣言書・連携ビジョンの版ごとに、協議の日が記載されているとき（ADR 0120。パス"
+        "は `declaration.attachments` / `vision.attach"
+        "ments`）。版そのものの添付だけを数える（プロジェクトの添付は数えない）。バンドルの"
+        "確認では、バンドルの添付の一覧（`attachments`）から判断する（添付を1件も挙"
+        "げないバンドルでは判断しない）。協議を行った会議体等の名称は記録するだけで問わない"
     ),
     "vision.aspiration": _WITH_VISION,
     "vision.roadmap": _WITH_VISION,
@@ -116,69 +134,61 @@ JUDGED = {
     "project.implementer_diversity": _EACH_PROJECT,
     "project.plan_reference": _EACH_PROJECT,
     "project.content": _EACH_PROJECT,
-    "project.budget": (
-        f"予算措置を伴う（事業費のある）{_EACH_PROJECT}。各年度と期間の照合は、期間の開始日と"
-        "終了日があり開始日が終了日以前のときだけ（でなければ project.period が指摘する）"
+    "project.budget": gettext_lazy(
+        "予算措置を伴う（事業費のある）連携ビジョンのプロジェクトごとに。各年度と期間の照合は、期"
+        "間の開始日と終了日があり開始日が終了日以前のときだけ（でなければ project.per"
+        "iod が指摘する）"
     ),
     "project.effects": _EACH_PROJECT,
     "project.period": _EACH_PROJECT,
     "project.milestones": _EACH_PROJECT,
-    "project.targets": (
-        f"{_EACH_PROJECT}。年度と期間の照合は、期間の開始日と終了日があり開始日が終了日以前のときだけ"
-        "（でなければ project.period が指摘する）。値の範囲（単位ごと）と年度の重複は入力の誤りとして"
-        "フォームとバンドルの読み込みでも断る"
+    "project.targets": gettext_lazy(
+        "連携ビジョンのプロジェクトごとに。年度と期間の照合は、期間の開始日と終了日があり開始日が"
+        "終了日以前のときだけ（でなければ project.period が指摘する）。値の範囲（"
+        "単位ごと）と年度の重複は入力の誤りとしてフォームとバンドルの読み込みでも断る"
     ),
-    "change.declaration_sync": (
-        f"{_WITH_VISION}で、公表中の連携宣言書があるとき（バンドルの確認では判断しない）。"
-        "ただしプロジェクトの分野が連携宣言書の分野にあるかは、公表中の連携宣言書がなくても"
-        "（バンドルでも）確認する"
+    "change.declaration_sync": gettext_lazy(
+        "連携ビジョンがあるときで、公表中の連携宣言書があるとき（バンドルの確認では判断しない）。"
+        "ただしプロジェクトの分野が連携宣言書の分野にあるかは、公表中の連携宣言書がなくても（バン"
+        "ドルでも）確認する"
     ),
-    "vision.verification": (
-        f"{_WITH_VISION}で、検証の日か最初の公表の日があるとき。公表されたことがなく検証の記録も"
-        "ない連携ビジョンは判断しない（バンドルは公表の日を持たないので、verified_on がなければ"
-        "判断しない）"
+    "vision.verification": gettext_lazy(
+        "連携ビジョンがあるときで、検証の日か最初の公表の日があるとき。公表されたことがなく検証の"
+        "記録もない連携ビジョンは判断しない（バンドルは公表の日を持たないので、verified_"
+        "on がなければ判断しない）"
     ),
 }
 
 
 def severity_label(rule) -> str:
-    return " / ".join(SEVERITY_LABELS[severity] for severity in rule.severities)
+    return " / ".join(str(SEVERITY_LABELS[severity]) for severity in rule.severities)
 
 
-def _cell(text: str) -> str:
-    return text.replace("|", "\\|")
+def _cell(text) -> str:
+    return str(text).replace("|", "\\|")
+
+
+def _header(*columns) -> list[str]:
+    return [
+        "| " + " | ".join(str(column) for column in columns) + " |",
+        "|" + "---|" * len(columns),
+    ]
+
+
+def _row(rule, *more) -> str:
+    cells = [rule.clause, f"`{rule.code}`", severity_label(rule), _cell(rule.description)]
+    return "| " + " | ".join([*cells, *(_cell(text) for text in more)]) + " |"
 
 
 def render() -> str:
-    """The whole of docs/rules.md."""
-    lines = [
-        INTRO,
-        "| 条項 | コード | 重大度 | 確認する内容 | 判断する時 |",
-        "|---|---|---|---|---|",
-    ]
-    lines += [
-        f"| {rule.clause} | `{rule.code}` | {severity_label(rule)} | {_cell(rule.description)} "
-        f"| {_cell(JUDGED[rule.code])} |"
-        for rule in all_rules()
-    ]
-    lines += [
-        "",
-        VERIFICATION_INTRO,
-        "| 条項 | コード | 重大度 | 確認する内容 |",
-        "|---|---|---|---|",
-    ]
-    lines += [
-        f"| {rule.clause} | `{rule.code}` | {severity_label(rule)} | {_cell(rule.description)} |"
-        for rule in verification_rules.RULES
-    ]
-    lines += [
-        "",
-        RESULTS_INTRO,
-        "| 条項 | コード | 重大度 | 確認する内容 |",
-        "|---|---|---|---|",
-    ]
-    lines += [
-        f"| {rule.clause} | `{rule.code}` | {severity_label(rule)} | {_cell(rule.description)} |"
-        for rule in result_rules.RULES
-    ]
+    """The whole of docs/rules.md (in the active language: docs/rules.en.md in English)."""
+    # the column names, marked here for the catalogue
+    clause, code, severity = gettext_lazy("条項"), gettext_lazy("コード"), gettext_lazy("重大度")
+    checked, judged = gettext_lazy("確認する内容"), gettext_lazy("判断する時")
+    lines = [str(INTRO), *_header(clause, code, severity, checked, judged)]
+    lines += [_row(rule, JUDGED[rule.code]) for rule in all_rules()]
+    lines += ["", str(VERIFICATION_INTRO), *_header(clause, code, severity, checked)]
+    lines += [_row(rule) for rule in verification_rules.RULES]
+    lines += ["", str(RESULTS_INTRO), *_header(clause, code, severity, checked)]
+    lines += [_row(rule) for rule in result_rules.RULES]
     return "\n".join(lines) + "\n"

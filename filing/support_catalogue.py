@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from urllib.parse import urlsplit
 
+from filing import strategy
 from filing.data import FieldCode
 from filing.text import TextRefused, clean_text
 
@@ -33,6 +34,7 @@ __all__ = [
     "MeasureKind",
     "measure_cells",
     "parse_fields",
+    "parse_strategy",
     "parse_tags",
     "parse_years",
     "read_csv",
@@ -109,6 +111,9 @@ class MeasureData:
     gives_priority: bool = False
     is_open: bool = True
     summary: str = ""
+    # The national strategy's terms it serves (ADR 0121): filing.strategy codes, canonical order.
+    cluster_types: tuple[str, ...] = ()
+    strategic_fields: tuple[str, ...] = ()
 
     @property
     def key(self) -> tuple[str, str]:
@@ -119,8 +124,13 @@ class MeasureData:
 # The CSV's columns, in the order ``write_csv`` writes them.
 NAME, MINISTRY, KIND, FIELDS, TAGS, YEARS = "名称", "府省名", "種類", "分野", "タグ", "年度"
 URL, PRIORITY, OPEN, SUMMARY, PUBLISHED = "URL", "広域リージョン優先", "公募中", "概要", "公表"
-COLUMNS = (NAME, MINISTRY, KIND, FIELDS, TAGS, YEARS, URL, PRIORITY, OPEN, SUMMARY, PUBLISHED)
-OPTIONAL_COLUMNS = frozenset({PUBLISHED})
+# ADR 0121: optional, so the files written before them still read (empty: none).
+CLUSTERS, SECTORS = "類型", "戦略分野"
+COLUMNS = (
+    NAME, MINISTRY, KIND, FIELDS, TAGS, YEARS, URL, PRIORITY, OPEN, SUMMARY, CLUSTERS, SECTORS,
+    PUBLISHED,
+)  # fmt: skip
+OPTIONAL_COLUMNS = frozenset({CLUSTERS, SECTORS, PUBLISHED})
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,6 +141,8 @@ class CatalogueRow:
     line: int
     measure: MeasureData
     is_published: bool | None = None
+    # The optional columns the file left out (類型, 戦略分野): an update keeps those values.
+    absent: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -294,6 +306,12 @@ def _measure(row: _Row) -> CatalogueRow | None:
     gives_priority = _flag(row, PRIORITY, default=False)
     is_open = _flag(row, OPEN, default=True)
     summary = _text(row, SUMMARY, limit=MAX_SUMMARY, multiline=True)
+    cluster_types = row.take(
+        CLUSTERS, parse_strategy(strategy.CLUSTER, _text(row, CLUSTERS, limit=400))
+    )
+    strategic_fields = row.take(
+        SECTORS, parse_strategy(strategy.SECTOR, _text(row, SECTORS, limit=2_000))
+    )
     is_published = _flag(row, PUBLISHED, default=None) if PUBLISHED in row.cells else None
     if row.errors:
         return None
@@ -308,8 +326,11 @@ def _measure(row: _Row) -> CatalogueRow | None:
         gives_priority=bool(gives_priority),
         is_open=is_open is not False,
         summary=summary,
+        cluster_types=cluster_types,
+        strategic_fields=strategic_fields,
     )
-    return CatalogueRow(row.line, measure, is_published)
+    absent = frozenset(column for column in (CLUSTERS, SECTORS) if column not in row.cells)
+    return CatalogueRow(row.line, measure, is_published, absent)
 
 
 def _kind(row: _Row) -> MeasureKind:
@@ -362,6 +383,24 @@ def parse_fields(text: str) -> tuple[tuple[FieldCode, ...], list[str]]:
         elif code not in found:
             found.append(code)
     return tuple(sorted(found, key=list(FieldCode).index)), problems
+
+
+def parse_strategy(kind: str, text: str) -> tuple[tuple[str, ...], list[str]]:
+    """類型 or 戦略分野 (``kind``, filing.strategy) as people write them: codes or labels of any
+    shipped version, separated by spaces, 、 or commas; in the canonical order."""
+    words = {code: code for code in strategy.known_codes(kind)}
+    for code in strategy.known_codes(kind):
+        words[unicodedata.normalize("NFKC", strategy.label(kind, code)).lower()] = code
+    found: list[str] = []
+    problems = []
+    what = "類型" if kind == strategy.CLUSTER else "戦略分野"
+    for word in _words(text):
+        code = words.get(unicodedata.normalize("NFKC", word).lower())
+        if code is None:
+            problems.append(f"{what}「{word}」は知らない{what}です（コードか名称で書きます）。")
+        elif code not in found:
+            found.append(code)
+    return strategy.ordered(kind, found), problems
 
 
 def parse_tags(text: str) -> tuple[tuple[str, ...], list[str]]:
@@ -471,6 +510,8 @@ def measure_cells(measure: MeasureData) -> list[str]:
         _cell(measure.gives_priority),
         _cell(measure.is_open),
         _cell(measure.summary),
+        " ".join(measure.cluster_types),
+        " ".join(measure.strategic_fields),
     ]
 
 

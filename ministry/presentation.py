@@ -34,6 +34,7 @@ class MemberRow:
     activity: str  # economic_organization: its activity prefectures
     multi_industry: bool | None  # economic_organization only
     findings: tuple[Finding, ...]
+    corporate_number: str = ""  # 法人番号 of a non-government member (ADR 0123)
 
 
 @dataclass(frozen=True)
@@ -123,6 +124,7 @@ def declaration_content(revision, master: MasterData, by_anchor, anchors) -> Con
                 activity=_names(member.activity_prefectures, master) if economic else "",
                 multi_industry=member.multi_industry if economic else None,
                 findings=_findings(by_anchor, f"members[{index}]"),
+                corporate_number=member.corporate_number,
             )
         )
     sections, section_anchors = _sections(DECLARATION_SECTIONS, anchors, by_anchor)
@@ -208,6 +210,7 @@ def _member_labels():
         "area_prefectures": _("区域の都道府県"),
         "activity_prefectures": _("活動範囲の都道府県"),
         "multi_industry": _("構成員が複数の業種にわたる"),
+        "corporate_number": _("法人番号"),
     }
 
 

@@ -15,6 +15,7 @@ from django.conf import settings
 from django.db.models import Count, Prefetch, Q
 from django.utils import timezone
 
+from attachments.selectors import consultation_recorded
 from declarations.lifecycle import Status
 from declarations.models import (
     DeclarationField,
@@ -163,6 +164,7 @@ def findings_of(revisions, *, master: MasterData | None = None, today=None) -> d
     published = published_declarations(r.region.pk for r in revisions)
     first_published = vision_first_publications(r.region.pk for r in revisions)
     last_verified = last_verifications(r.region.pk for r in revisions)
+    recorded = consultation_recorded(revisions)  # 協議の記録 (ADR 0120), one query
     result = {}
     for revision in revisions:
         filing = filing_of(revision)
@@ -175,6 +177,10 @@ def findings_of(revisions, *, master: MasterData | None = None, today=None) -> d
             published=published.get(revision.region.pk),
             vision_first_published_on=first_published.get(revision.region.pk),
             last_verified_on=last_verified.get(revision.region.pk),
+            **{
+                f"{revision.document}_consultation_record": (revision.document, revision.pk)
+                in recorded
+            },
         )
         result[(revision.document, revision.pk)] = [
             f for f in check_filing(filing, context) if f.document == revision.document

@@ -22,6 +22,10 @@ class Project(RevisionPart):
     # The 分野 the project serves (ADR 0115): codes of its declaration's fields (industry,
     # tourism, transport, other), in the 要綱's order; empty: every field of its region.
     fields = models.JSONField(_("分野"), default=list, blank=True)
+    # The national strategy's terms (ADR 0121): a cluster type code ("" for none) and
+    # 戦略分野 codes (filing.strategy; the labels live in StrategyTerm).
+    cluster_type = models.CharField(_("類型"), max_length=40, blank=True, default="")
+    strategic_fields = models.JSONField(_("戦略分野"), default=list, blank=True)
     joint_body_of = models.JSONField(
         _("共同で設立した法人の設立団体"),
         null=True,
@@ -58,6 +62,13 @@ class Project(RevisionPart):
         from filing.fields import fields_text
 
         return fields_text(code for code in (self.fields or ()) if isinstance(code, str))
+
+    @property
+    def strategy_text(self) -> str:
+        """「類型: 戦略産業クラスター／戦略分野: AI・半導体」 ("" when it carries neither)."""
+        from filing.strategy import strategy_text
+
+        return strategy_text(self.cluster_type, self.strategic_fields or ())
 
 
 class Implementer(RevisionPart):
@@ -194,3 +205,62 @@ class ProjectTarget(RevisionPart):
 
 # The rows read with a project wherever it is shown, checked or copied (one prefetch query each).
 PROJECT_CHILDREN = ("implementers", "plan_references", "budget_lines", "milestones", "targets")
+
+
+class StrategyList(models.Model):
+    """One version of a national-strategy list (ADR 0121): the cluster types or the 17
+    戦略分野, with its source and date. Loaded by a data migration from ``filing.strategy``;
+    operators amend labels, source and date in the admin, and a revised list is a new
+    version (the codes of older versions keep their meaning)."""
+
+    class Kind(models.TextChoices):
+        CLUSTER_TYPE = "cluster_type", _("類型（クラスターの類型）")
+        STRATEGIC_FIELD = "strategic_field", _("戦略分野")
+
+    kind = models.CharField(_("種類"), max_length=20, choices=Kind.choices)
+    version = models.CharField(_("版"), max_length=40)
+    source = models.CharField(_("出典"), max_length=300)
+    decided_on = models.DateField(_("決定日"))
+    is_current = models.BooleanField(
+        _("現行の版"), default=True, help_text=_("種類ごとに一つ。職員の画面の選択肢になる版。")
+    )
+
+    class Meta:
+        ordering = ["kind", "-decided_on", "-pk"]
+        verbose_name = _("国の戦略の一覧（類型・戦略分野）")
+        verbose_name_plural = _("国の戦略の一覧（類型・戦略分野）")
+        constraints = [
+            models.UniqueConstraint(fields=["kind", "version"], name="strategy_list_unique"),
+            models.UniqueConstraint(
+                fields=["kind"],
+                condition=models.Q(is_current=True),
+                name="strategy_list_one_current",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} {self.version}"
+
+
+class StrategyTerm(models.Model):
+    """One term of a ``StrategyList``: a stable code and its label."""
+
+    strategy_list = models.ForeignKey(
+        StrategyList, on_delete=models.CASCADE, related_name="terms", verbose_name=_("一覧")
+    )
+    position = models.PositiveIntegerField(_("順序"), default=0)
+    code = models.CharField(_("コード"), max_length=40)
+    label = models.CharField(_("名称"), max_length=100)
+
+    class Meta:
+        ordering = ["strategy_list", "position", "pk"]
+        verbose_name = _("類型・戦略分野")
+        verbose_name_plural = _("類型・戦略分野")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["strategy_list", "code"], name="strategy_term_unique_code"
+            ),
+        ]
+
+    def __str__(self):
+        return self.label

@@ -78,3 +78,57 @@ def current_project_counts(*, region_ids=None) -> dict[int, int]:
         .order_by()
     )
     return {region_of[revision_id]: count for revision_id, count in rows}
+
+
+def strategy_terms() -> dict:
+    """The national strategy's reference data (ADR 0121) in one query: for each kind
+    (``filing.strategy.CLUSTER``, ``SECTOR``) the current version's ``(code, label)`` pairs
+    in order (``"choices"``), every code's label across all versions, newest version first
+    (``"labels"``) and the current version's row (``"list"``, for its source and date)."""
+    from filing import strategy
+    from projects.models import StrategyTerm
+
+    result = {kind: {"choices": [], "labels": {}, "list": None} for kind in strategy.KINDS}
+    terms = StrategyTerm.objects.select_related("strategy_list").order_by(
+        "strategy_list__kind", "-strategy_list__decided_on", "-strategy_list_id", "position"
+    )
+    for term in terms:
+        kind = term.strategy_list.kind
+        entry = result.setdefault(kind, {"choices": [], "labels": {}, "list": None})
+        if term.strategy_list.is_current:
+            entry["list"] = term.strategy_list
+            entry["choices"].append((term.code, term.label))
+        entry["labels"].setdefault(term.code, term.label)
+    for kind, entry in result.items():
+        if not entry["choices"]:  # no reference rows (a fresh test database): the shipped list
+            shipped = strategy.current(kind)
+            entry["choices"] = [(t.code, t.label) for t in shipped.terms]
+        for code in strategy.known_codes(kind):
+            entry["labels"].setdefault(code, strategy.label(kind, code))
+    return result
+
+
+def current_project_strategy_rows(region_ids) -> list[tuple]:
+    """(project pk, region id, cluster type, 戦略分野 codes, {年度: yen}) of the projects of
+    the current published vision revisions of ``region_ids`` (a subquery or a list), ADR 0121.
+    Two queries however many regions and projects; the budget only of projects that carry
+    one (予算措置を伴う)."""
+    projects = list(
+        Project.objects.filter(
+            revision__in=current_vision_revisions().values("pk"),
+            revision__vision__region_id__in=region_ids,
+        )
+        .order_by("revision__vision__region_id", "position", "pk")
+        .values_list("pk", "revision__vision__region_id", "cluster_type", "strategic_fields")
+    )
+    budgets: dict[int, dict[int, int]] = {}
+    lines = BudgetLine.objects.filter(
+        project_id__in=[row[0] for row in projects], project__has_budget=True
+    ).values_list("project_id", "fiscal_year", "amount")
+    for project, year, amount in lines:
+        years = budgets.setdefault(project, {})
+        years[year] = years.get(year, 0) + amount
+    return [
+        (pk, region, cluster or "", tuple(sectors or ()), budgets.get(pk, {}))
+        for pk, region, cluster, sectors in projects
+    ]

@@ -32,6 +32,8 @@ def project_add(*, revision: VisionRevision, version, actor=None) -> Project:
 
 @transaction.atomic
 def project_delete(*, project: Project, version, actor=None) -> None:
+    """The project's own rows only: callers delete a project through
+    ``workflow.drafts.project_delete``, which removes its attachments first (ADR 0119)."""
     draft_claim(project.revision, version)
     project.delete()
 

@@ -142,6 +142,32 @@ region_stamp = Stamp(
 )
 
 
+class RegionWithOthersStamp:
+    """The stamp of a region page that also shows other regions (the regions it overlaps,
+    ADR 0122): the later of the region's stamp and the site's, ``None`` when the region has
+    nothing published. Every change anywhere clears the site's stamp (``forget_stamps``), so
+    a copy kept in a process's memory follows the site's stored stamp."""
+
+    def key(self, slug, **kwargs) -> str | None:
+        return SITE_STAMP_KEY if is_slug(slug) else None
+
+    def __call__(self, request, slug, **kwargs):
+        own = region_stamp(request, slug)
+        if own is None:
+            return None
+        site = site_stamp(request)
+        return max(own, site) if site is not None else own
+
+    def stored(self, request, slug, **kwargs) -> str | None:
+        return site_stamp.stored(request) if region_stamp(request, slug) is not None else None
+
+    def prime(self, request, stored, slug, **kwargs) -> None:
+        site_stamp.prime(request, stored)
+
+
+region_with_others_stamp = RegionWithOthersStamp()
+
+
 def forget_stamps(slugs=()) -> None:
     """A publication: every page's stamp is read again from the database, now and once the
     transaction has committed (a request in between may have read the old one)."""

@@ -454,3 +454,71 @@ def target_chart(
     )
     parts.append("</svg>")
     return _join(parts)
+
+
+# ---------------------------------------------------------------- horizontal bars (ADR 0121)
+
+
+def horizontal_bar_chart(
+    rows: Sequence[tuple[str, int]],
+    *,
+    title: str,
+    description: str,
+    id_prefix: str,
+    key: str = "total",
+    value_text=short_yen,
+) -> SafeString | None:
+    """One bar per row (``(label, value)``), top to bottom, the value written after the bar.
+    ``None`` when no row has a value."""
+    if not rows or not any(value for _label, value in rows):
+        return None
+    row_height, width = 26, 720
+    left, right, top, bottom = 220, 110, 8, 8
+    height = top + bottom + row_height * len(rows)
+    plot_width = width - left - right
+    maximum = max(value for _label, value in rows)
+    parts = [
+        _svg_open(
+            width,
+            height,
+            css_class="chart--hbars",
+            id_prefix=id_prefix,
+            title=title,
+            description=description,
+        )
+    ]
+    for index, (label, value) in enumerate(rows):
+        y = top + index * row_height
+        bar = round(plot_width * value / maximum, 1) if maximum else 0
+        parts.append(
+            format_html(
+                '<text class="chart__row-label" x="{}" y="{}" text-anchor="end">{}</text>'
+                '<rect class="chart__bar chart__bar--{}" x="{}" y="{}" width="{}" height="{}">'
+                "<title>{}: {}</title></rect>"
+                '<text class="chart__axis-label" x="{}" y="{}">{}</text>',
+                left - 8,
+                y + row_height / 2 + 5,
+                _shorten(label, 16),
+                key,
+                left,
+                y + 4,
+                max(bar, 1 if value else 0),
+                row_height - 8,
+                label,
+                value_text(value),
+                round(left + bar + 6, 1),
+                y + row_height / 2 + 5,
+                value_text(value),
+            )
+        )
+    parts.append(
+        format_html(
+            '<line class="chart__axis" x1="{}" x2="{}" y1="{}" y2="{}"/>',
+            left,
+            left,
+            top,
+            height - bottom,
+        )
+    )
+    parts.append("</svg>")
+    return _join(parts)

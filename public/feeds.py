@@ -18,6 +18,7 @@ from django.utils.xmlutils import SimplerXMLGenerator
 
 from filing.formatting import JST, wareki
 from filing.text import scrub
+from public.licence import data_licence
 from public.selectors.site import latest_publications
 
 FEED_SIZE = 50
@@ -42,6 +43,8 @@ class ScrubbedAtom1Feed(Atom1Feed):
         handler.startDocument()
         handler.startElement("feed", self.root_attributes())
         self.add_root_elements(handler)
+        # the data licence as a link too (RFC 4946), beside <rights> (ADR 0123)
+        handler.addQuickElement("link", "", {"rel": "license", "href": data_licence().url})
         self.write_items(handler)
         handler.endElement("feed")
 
@@ -66,12 +69,7 @@ class PublicationsFeed(Feed):
         return settings.PORTAL_NAME
 
     def feed_copyright(self):
-        licence = settings.DATA_LICENCE
-        return _("データは %(name)s（%(url)s）の条件で利用できます。出典: %(portal)s") % {
-            "name": licence["name"],
-            "url": licence["url"],
-            "portal": settings.PORTAL_NAME,
-        }
+        return data_licence().sentence()
 
     def items(self):
         return latest_publications(FEED_SIZE)

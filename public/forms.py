@@ -44,15 +44,24 @@ class RegionFilterForm(forms.Form):
         required=False,
         choices=[("", _("すべて")), *MemberKindChoices.choices],
     )
+    # The national strategy's terms of the projects (ADR 0121); choices from the reference data.
+    cluster_type = forms.ChoiceField(label=_("プロジェクトの類型"), required=False)
+    strategic_field = forms.ChoiceField(label=_("プロジェクトの戦略分野"), required=False)
     status = forms.ChoiceField(label=_("状態"), required=False, choices=STATUS_CHOICES)
     sort = forms.ChoiceField(label=_("並び順"), required=False, choices=SORT_CHOICES)
 
     def __init__(self, *args, prefectures=(), **kwargs):
+        from filing import strategy
+        from public.selectors.strategy import strategy_choices
+
         super().__init__(*args, **kwargs)
         self.fields["prefecture"].choices = [
             ("", _("すべて")),
             *((p.code, p.name) for p in prefectures),
         ]
+        terms = strategy_choices()
+        self.fields["cluster_type"].choices = [("", _("すべて")), *terms[strategy.CLUSTER]]
+        self.fields["strategic_field"].choices = [("", _("すべて")), *terms[strategy.SECTOR]]
         for name, bound in self.fields.items():
             if bound.help_text:
                 bound.widget.attrs["aria-describedby"] = f"id_{name}_helptext"
@@ -72,6 +81,8 @@ class RegionFilterForm(forms.Form):
             "member_kind": data.get("kind", ""),
             "status": data.get("status", ""),
             "sort": data.get("sort") or "name",
+            "cluster_type": data.get("cluster_type", ""),
+            "strategic_field": data.get("strategic_field", ""),
         }
 
 

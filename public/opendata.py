@@ -13,6 +13,7 @@ import csv
 import io
 import unicodedata
 from decimal import Decimal
+from functools import wraps
 
 from django.http import HttpResponse
 from django.shortcuts import render
@@ -21,9 +22,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import condition, require_safe
 
 from declarations.models import MemberKindChoices
+from filing import strategy
 from filing.fields import fields_text
 from filing.formatting import iso_datetime
 from filing.targets import plain
+from public.licence import data_licence
 from public.selectors.prefectures import prefectures
 from public.selectors.results import results_by_target, with_results
 from public.selectors.search import search_members, search_projects, search_regions
@@ -79,8 +82,18 @@ def _site_stamp(request, *args, **kwargs):
 
 
 def open_data(view):
-    """GET/HEAD only; Last-Modified from the latest publication."""
-    return require_safe(condition(last_modified_func=_site_stamp)(view))
+    """GET/HEAD only; Last-Modified from the latest publication; the data licence in a
+    ``Link: <…>; rel="license"`` header (``public.licence``: the file itself keeps its one
+    header row, ADR 0123)."""
+    conditional = require_safe(condition(last_modified_func=_site_stamp)(view))
+
+    @wraps(view)
+    def licensed(request, *args, **kwargs):
+        response = conditional(request, *args, **kwargs)
+        response["Link"] = data_licence().link_header()
+        return response
+
+    return licensed
 
 
 def _prefecture_names(codes) -> str:
@@ -138,6 +151,10 @@ def members_csv(request):
         _("区域の都道府県（その他の地方公共団体）"),
         _("活動範囲の都道府県（経済団体）"),
         _("構成員が複数の業種にわたる"),
+        # Added by ADR 0123, at the end so that the earlier columns keep their places.
+        _("区域の都道府県コード（その他の地方公共団体）"),
+        _("活動範囲の都道府県コード（経済団体）"),
+        _("法人番号"),
     ]
     labels = dict(MemberKindChoices.choices)
     rows = (
@@ -152,6 +169,9 @@ def members_csv(request):
             _prefecture_names(m.area_prefectures),
             _prefecture_names(m.activity_prefectures),
             m.multi_industry if m.kind == "economic_organization" else "",
+            " ".join(m.area_prefectures or ()),
+            " ".join(m.activity_prefectures or ()),
+            m.corporate_number,
         ]
         for m in search_members()
     )
@@ -185,6 +205,10 @@ def projects_csv(request):
         _("終了"),
         _("マイルストーン"),
         _("その他"),
+        # the national strategy's terms (ADR 0121), last so that earlier columns keep places
+        _("類型"),
+        _("戦略分野"),
+        _("単位"),  # of 総事業費 (ADR 0123: the unit in its own column)
     ]
     rows = []
     for project in projects:
@@ -220,6 +244,11 @@ def projects_csv(request):
                     for m in project.milestones.all()
                 ),
                 project.other,
+                strategy.label(strategy.CLUSTER, project.cluster_type)
+                if project.cluster_type
+                else "",
+                strategy.labels_text(strategy.SECTOR, project.strategic_fields or ()),
+                _("円") if project.has_budget else "",
             ]
         )
     return csv_response("projects.csv", header, rows)
@@ -235,6 +264,7 @@ def budgets_csv(request):
         _("プロジェクトの名称"),
         _("年度"),
         _("事業費（円）"),
+        _("単位"),  # ADR 0123: the unit in its own column
     ]
     rows = [
         [
@@ -244,6 +274,7 @@ def budgets_csv(request):
             project.name,
             line.fiscal_year,
             line.amount,
+            _("円"),
         ]
         for project in projects
         if project.has_budget

@@ -5,6 +5,7 @@ is in ``templates/mail/verification_*.txt``; mails go through the outbox (ADR 00
 from django.conf import settings
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils import translation
 
 from accounts.notifications import editor_addresses, reviewer_addresses
 from outbox.services import mail_enqueue
@@ -30,8 +31,10 @@ def send(name: str, context: dict, recipients):
     """Render ``templates/mail/<name>`` with ``context`` and queue the mail (the ``Mail``
     row, or ``None`` when there is no recipient)."""
     context = {"portal": settings.PORTAL_NAME, **context}
-    subject = " ".join(render_to_string(f"mail/{name}_subject.txt", context).split())
-    body = render_to_string(f"mail/{name}.txt", context)
+    # in Japanese, the language of record, whatever the page that made the move (ADR 0124)
+    with translation.override(settings.LANGUAGE_CODE):
+        subject = " ".join(render_to_string(f"mail/{name}_subject.txt", context).split())
+        body = render_to_string(f"mail/{name}.txt", context)
     return mail_enqueue(subject, body, recipients)
 
 

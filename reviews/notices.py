@@ -12,6 +12,7 @@ comments' mails are here, below the verbs, since ``reviews.services`` posts the 
 from django.conf import settings
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils import translation
 from django.utils.translation import gettext
 
 from accounts.notifications import editor_addresses, reviewer_addresses
@@ -50,9 +51,11 @@ def day(value) -> str:
 
 def notice_send(name: str, revision, recipients, **extra) -> None:
     """Render ``templates/mail/<name>`` with the revision's facts and queue the mail."""
-    context = {**revision_facts(revision), **extra}
-    subject = " ".join(render_to_string(f"mail/{name}_subject.txt", context).split())
-    body = render_to_string(f"mail/{name}.txt", context)
+    # in Japanese, the language of record, whatever the page that made the move (ADR 0124)
+    with translation.override(settings.LANGUAGE_CODE):
+        context = {**revision_facts(revision), **extra}
+        subject = " ".join(render_to_string(f"mail/{name}_subject.txt", context).split())
+        body = render_to_string(f"mail/{name}.txt", context)
     mail_enqueue(subject, body, recipients)
 
 

@@ -12,6 +12,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from attachments.services import sent_attachments_record
 from declarations import clock
 from declarations.lifecycle import Status
 from filing.formatting import era_initial_year
@@ -63,12 +64,14 @@ def submission_record(*, revision, actor, snapshot: dict) -> Submission:
     """The ``Submission`` row of the 送付 that just moved ``revision`` to submitted (its
     ``submitted_at``): the next ``sequence`` of the revision and the next 受付番号 of the year.
     ``workflow.verbs.revision_submit`` calls it with the region bundle of what was sent;
-    the revision row is locked by the transition, so the sequence cannot be taken twice."""
+    the revision row is locked by the transition, so the sequence cannot be taken twice.
+    The attachments it sends are recorded with it (``SentAttachment``, ADR 0119)."""
     content_type = ContentType.objects.get_for_model(revision)
     moment = revision.submitted_at
     year = timezone.localtime(moment).year
     serial = _next_serial(year)
     previous = Submission.objects.filter(content_type=content_type, object_id=revision.pk).count()
+    sent_attachments_record(revision=revision)
     return Submission.objects.create(
         region=revision.region,
         content_type=content_type,

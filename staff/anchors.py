@@ -41,21 +41,33 @@ def project_url(project, anchor: str = "") -> str:
 
 DECLARATION_ANCHORS = {
     "region.name": "region_name",
+    "region.name_en": "region_name_en",
     "region.area_note": "area_note",
+    "declaration.aspiration_en": "aspiration_en",
     "region": "region_name",
     "declaration.aspiration": "aspiration",
     "declaration.declared_on": "declared_on",
     "declaration.fields": "fields",
     "declaration.revision.consulted_on": "consulted_on",
+    "declaration.revision.consultation_body": "consultation_body",
     "declaration.revision": "consulted_on",
+    "declaration.attachments": "attachments",  # the attachment box (ADR 0120)
     "members": "members",
 }
 # Read-only pages show the revision's facts in one block.
 READ_ONLY_ANCHORS = {
     "consulted_on": "revision-info",
+    "consultation_body": "revision-info",
     "members": "members",
 }
-MEMBER_SUBFIELDS = {"name", "lg_code", "multi_industry", "activity_prefectures", "area_prefectures"}
+MEMBER_SUBFIELDS = {
+    "name",
+    "lg_code",
+    "multi_industry",
+    "activity_prefectures",
+    "area_prefectures",
+    "corporate_number",
+}
 
 
 def declaration_anchor(path: str, member_keys: list[str], row_prefix=None) -> str:
@@ -82,7 +94,7 @@ def declaration_anchor(path: str, member_keys: list[str], row_prefix=None) -> st
         if known in DECLARATION_ANCHORS:
             anchor = DECLARATION_ANCHORS[known]
             if row_prefix:
-                return anchor if anchor == "members" else f"id_{anchor}"
+                return anchor if anchor in ("members", "attachments") else f"id_{anchor}"
             return READ_ONLY_ANCHORS.get(anchor, anchor)
     return ""
 
@@ -101,7 +113,9 @@ VISION_ANCHORS = {
     "vision.roadmap_plan_reference": "roadmap",
     "vision.verified_on": "verification",
     "vision.revision.consulted_on": "revision-info",
+    "vision.revision.consultation_body": "revision-info",
     "vision.revision": "revision-info",
+    "vision.attachments": "attachments",  # the attachment box (ADR 0120)
     "vision.projects": "projects",
 }
 # Item of a project finding's path → the id of its part of the project page.

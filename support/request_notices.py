@@ -5,6 +5,7 @@ recorded or its status changes. Wording in ``templates/mail/support_request_*.tx
 from django.conf import settings
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils import translation
 
 from accounts.notifications import editor_addresses, reviewer_addresses
 from filing.formatting import wareki
@@ -27,8 +28,11 @@ def _facts(request) -> dict:
 
 
 def _send(name: str, recipients, **context) -> None:
-    subject = " ".join(render_to_string(f"mail/{name}_subject.txt", context).split())
-    mail_enqueue(subject, render_to_string(f"mail/{name}.txt", context), recipients)
+    # in Japanese, the language of record, whatever the page that made the move (ADR 0124)
+    with translation.override(settings.LANGUAGE_CODE):
+        subject = " ".join(render_to_string(f"mail/{name}_subject.txt", context).split())
+        body = render_to_string(f"mail/{name}.txt", context)
+    mail_enqueue(subject, body, recipients)
 
 
 def notify_request_submitted(request) -> None:

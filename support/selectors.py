@@ -41,6 +41,8 @@ def _shown(project, measures, decisions, region_fields) -> list[ShownMatch]:
         fields=effective_fields(_codes(project.fields), _codes(region_fields)),
         name=project.name,
         content=project.content,
+        cluster_type=project.cluster_type,
+        strategic_fields=tuple(project.strategic_fields or ()),
         measures=[m.to_data() for m in measures if m.pk not in hidden],
     )
     reasons = {by_key[m.measure.key].pk: m.reasons for m in matches}
@@ -123,6 +125,8 @@ def project_match_review(project, region_fields: Iterable[str]) -> list[ReviewRo
         fields=effective_fields(_codes(project.fields), _codes(region_fields)),
         name=project.name,
         content=project.content,
+        cluster_type=project.cluster_type,
+        strategic_fields=tuple(project.strategic_fields or ()),
         measures=[m.to_data() for m in measures],
     )
     order = {by_key[m.measure.key].pk: (i, m.reasons) for i, m in enumerate(matches)}

@@ -45,6 +45,8 @@ def _values(data: catalogue.MeasureData) -> dict:
         "gives_priority": data.gives_priority,
         "is_open": data.is_open,
         "summary": data.summary,
+        "cluster_types": list(data.cluster_types),
+        "strategic_fields": list(data.strategic_fields),
     }
 
 
@@ -101,6 +103,11 @@ def import_catalogue(content: bytes, *, actor, is_demo: bool = False) -> ImportO
             continue
         if row.is_published is not None:
             values["is_published"] = row.is_published
+        # a file without the 類型 / 戦略分野 columns (ADR 0121) leaves them as they are
+        if catalogue.CLUSTERS in row.absent:
+            values.pop("cluster_types")
+        if catalogue.SECTORS in row.absent:
+            values.pop("strategic_fields")
         if all(getattr(measure, name) == value for name, value in values.items()):
             outcome.unchanged += 1
             continue

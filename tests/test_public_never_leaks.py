@@ -100,6 +100,10 @@ def marked(marker: str, slug_name: str | None = None):
         content=f"内容{marker}",
         implementers=(*projects[0].implementers, ImplementerData(member=member.key)),
         targets=(replace(projects[0].targets[0], name=f"指標{marker}", source=f"出典{marker}"),),
+        # the national strategy's terms (ADR 0121): every state's project carries them, so a
+        # filter or a total that read an unpublished revision would show it
+        cluster_type="strategic_industry_cluster",
+        strategic_fields=("ocean",),
     )
     return replace(
         filing,
@@ -107,6 +111,9 @@ def marked(marker: str, slug_name: str | None = None):
             filing.declaration,
             region_name=slug_name or f"リージョン{marker}",
             aspiration=f"目指すべき姿{marker}",
+            # the English name and summary (ADR 0124): the /en/ pages show them once published
+            region_name_en=f"Region {marker}",
+            aspiration_en=f"Aspiration {marker}",
         ),
         members=(*filing.members, member),
         vision=replace(filing.vision, projects=tuple(projects)),
@@ -450,12 +457,26 @@ SLUGS = [
 KEYS = ["d1", "d2", "d3", "v1", "v2", "v3"]
 
 
+def organization_urls() -> list[str]:
+    """The page and the API of every organisation any region names in any state (ADR 0122):
+    those only in unpublished revisions must be 404, the others show published regions only."""
+    from declarations.models import Member
+    from public.selectors.organizations import organization_id
+
+    rows = Member.objects.values_list("kind", "name", "lg_code", "corporate_number")
+    ids = {organization_id(*row) for row in rows}
+    return [
+        url for i in sorted(ids) for url in (f"/organizations/{i}/", f"/api/v1/organizations/{i}")
+    ]
+
+
 def public_urls() -> list[str]:
     urls = [
         "/",
         "/regions/",
         "/regions/?status=abolished",
         "/opendata/",
+        "/opendata/catalog.jsonld",
         "/opendata/regions.csv",
         "/opendata/members.csv",
         "/opendata/projects.csv",
@@ -475,7 +496,18 @@ def public_urls() -> list[str]:
         "/api/v1/members?limit=500",
         "/api/v1/projects?limit=500",
         "/api/v1/budgets",
+        "/overlaps/",  # where regions overlap (ADR 0122)
+        # the national strategy's terms (ADR 0121)
+        "/strategy/",
+        "/api/v1/strategy",
+        "/opendata/strategy.csv",
+        "/regions/?cluster_type=strategic_industry_cluster",
+        "/regions/?strategic_field=ocean",
+        "/regions/?strategic_field=unknown",
+        "/api/v1/regions?strategic_field=ocean&cluster_type=strategic_industry_cluster",
+        "/api/v1/projects?strategic_field=ocean&limit=500",
     ]
+    urls += organization_urls()
     for marker in ("LEAK", *MARKERS.values(), "構成団体", "プロジェクト", "漏洩", "秘匿"):
         urls += [
             f"/regions/?q={marker}",
@@ -487,6 +519,7 @@ def public_urls() -> list[str]:
         urls += [
             f"/regions/{slug}/",
             f"/regions/{slug}/diff/",
+            f"/regions/{slug}/summary/",  # the one-page summary (ADR 0124)
             f"/api/v1/regions/{slug}",
             f"/api/v1/regions/{slug}/revisions",
             f"/api/v1/regions/{slug}/members",
@@ -497,6 +530,13 @@ def public_urls() -> list[str]:
         for key in KEYS:
             urls += [f"/regions/{slug}/revisions/{key}/", f"/api/v1/regions/{slug}/revisions/{key}"]
             urls.append(f"/regions/{slug}/diff/?from=d1&to={key}")
+    # every public page in English too (/en/, ADR 0124); the API, the CSVs and the feed have
+    # one address, language-neutral
+    urls += [
+        f"/en{url}"
+        for url in urls
+        if not url.startswith(("/api/", "/feeds/")) and ".csv" not in url
+    ]
     return urls
 
 
@@ -508,6 +548,8 @@ def readable(response) -> str:
     if response.get("Content-Type", "").startswith("application/json"):
         return json.dumps(response.json(), ensure_ascii=False)
     body = re.sub(r'\svalue="[^"]*"', "", body)
+    # the language switch links to this page, query and all, in the other language (ADR 0124)
+    body = re.sub(r'<ul class="language-switch".*?</ul>', "", body, flags=re.DOTALL)
     return re.sub(r'href="\?[^"]*"', "", body)
 
 
@@ -527,6 +569,19 @@ def test_published_content_is_there_so_the_check_above_means_something(
     client, every_state_without_pdfs
 ):
     assert PUBLISHED_NAME in client.get("/regions/").content.decode()
+    # the English pages (ADR 0124) show the published region's English name (marked OK)
+    assert "Region OKQ7" in client.get("/en/regions/published/").content.decode()
+    # The organisations' pages (ADR 0122): a member of the published region has one, a member
+    # only of unpublished revisions has none.
+    from public.selectors.organizations import organization_id
+
+    okq7 = organization_id("company", "構成団体OKQ7")
+    assert PUBLISHED_NAME in client.get(f"/organizations/{okq7}/").content.decode()
+    assert PUBLISHED_NAME in client.get("/organizations/lg-332020/").content.decode()
+    assert PUBLISHED_NAME in client.get("/api/v1/organizations/lg-332020").content.decode()
+    leak = organization_id("company", f"構成団体{MARKERS['draft']}")
+    assert client.get(f"/organizations/{leak}/").status_code == 404
+    assert f"/organizations/{okq7}/" in client.get("/regions/published/").content.decode()
     # targets.csv holds the published region's targets (so its check above means something)
     assert (
         "指標"
@@ -618,3 +673,17 @@ def test_only_public_attachments_of_published_revisions_are_served(
             assert response["Content-Disposition"].startswith("attachment")
             assert response["X-Content-Type-Options"] == "nosniff"
             assert f'href="{url}"' in page
+
+
+def test_the_strategy_totals_count_only_the_current_published_projects(
+    client, every_state_without_pdfs
+):
+    """ADR 0121: of the seven regions whose first project carries 海洋, three have a current
+    published vision and are not abolished (published, changing, pending)."""
+    body = client.get("/api/v1/strategy").json()
+    ocean = next(row for row in body["by_strategic_field"] if row["code"] == "ocean")
+    assert (ocean["project_count"], ocean["region_count"]) == (3, 3)
+    page = client.get("/regions/?strategic_field=ocean").content.decode()
+    assert PUBLISHED_NAME in page
+    projects = client.get("/api/v1/projects?strategic_field=ocean&limit=500").json()
+    assert projects["count"] == 3

@@ -27,6 +27,7 @@ class VisionDraft:
     verification_note: str = ""
     is_minor: bool = False
     consulted_on: date | None = None
+    consultation_body: str = ""
     reason: str = ""
     cover: dict = field(default_factory=dict)  # the 送付書's fields given (lifecycle.COVER_FIELDS)
 
@@ -59,7 +60,8 @@ def vision_draft_save(
 
     An abolition keeps its content: only its reason and 協議 date are written.
     """
-    fields = {"consulted_on": draft.consulted_on}  # 策定 too (第4(1))
+    # 策定 too (第4(1)); the body that agreed beside the date (ADR 0120)
+    fields = {"consulted_on": draft.consulted_on, "consultation_body": draft.consultation_body}
     if revision.kind != Kind.ESTABLISHED:
         fields["reason"] = draft.reason
     if revision.kind == Kind.CHANGED:

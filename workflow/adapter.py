@@ -76,6 +76,7 @@ def _revision_info(revision) -> RevisionInfo:
         is_minor=revision.is_minor,
         consulted_on=revision.consulted_on,
         reason=revision.reason,
+        consultation_body=revision.consultation_body,
     )
 
 
@@ -114,6 +115,8 @@ def filing_from_revisions(
         area_note=declaration_revision.area_note,
         declared_on=declaration_revision.declared_on,
         aspiration=declaration_revision.aspiration,
+        region_name_en=declaration_revision.region_name_en,
+        aspiration_en=declaration_revision.aspiration_en,
         representative=declaration_revision.representative,
         fields=tuple(
             FieldEntry(code=FieldCode(f.code), text=f.text)
@@ -197,12 +200,16 @@ def rule_context(
     published: PublishedDeclaration | None = None,
     vision_first_published_on: date | None = None,
     last_verified_on: date | None = None,
+    declaration_consultation_record: bool | None = None,
+    vision_consultation_record: bool | None = None,
 ) -> RuleContext:
     """The one builder of the rules' context: master data, today, the verification interval,
     what the region's published declaration holds, when its vision was first published and
     last verified (its latest published 検証 record, ADR 0105) (``published`` /
     ``vision_first_published_on`` / ``last_verified_on`` when the caller has already loaded
-    them in bulk, else read for ``region``)."""
+    them in bulk, else read for ``region``). ``…_consultation_record``: whether that
+    document's revision has a 協議の記録 attachment (consultation.record, ADR 0120), when
+    the caller knows (``attachments.selectors.consultation_recorded``)."""
     if region is not None:
         if published is None:
             published = published_declaration(region)
@@ -217,6 +224,8 @@ def rule_context(
         current_declaration=published,
         vision_first_published_on=vision_first_published_on,
         last_verified_on=last_verified_on,
+        declaration_consultation_record=declaration_consultation_record,
+        vision_consultation_record=vision_consultation_record,
     )
 
 
@@ -285,12 +294,15 @@ def filing_import(
         kind=Kind(kind),
         is_minor=info.is_minor,
         consulted_on=info.consulted_on,
+        consultation_body=info.consultation_body,
         reason=info.reason,
         region_name=filing.declaration.region_name,
         region_name_kana=filing.declaration.region_name_kana,
         area_note=filing.declaration.area_note,
         declared_on=filing.declaration.declared_on,
         aspiration=filing.declaration.aspiration,
+        region_name_en=filing.declaration.region_name_en,
+        aspiration_en=filing.declaration.aspiration_en,
         representative=filing.declaration.representative,
     )
     write_declaration_rows(
@@ -312,6 +324,7 @@ def filing_import(
             kind=Kind(vkind),
             is_minor=vinfo.is_minor,
             consulted_on=vinfo.consulted_on,
+            consultation_body=vinfo.consultation_body,
             reason=vinfo.reason,
             aspiration=filing.vision.aspiration,
             aspiration_plan_reference=_plan_ref_dict(filing.vision.aspiration_plan_reference),

@@ -1,5 +1,5 @@
 """Saving the editor's drafts whose rows ``workflow.rows`` writes: the declaration form
-(its fields and members) and the project form.
+(its fields and members) and the project form; deleting a project with its attachments.
 
 Saving a draft is lenient (STYLE.md §3): nothing of the 要綱 is checked, only that the
 draft is still the one the editor opened (``declarations.services.draft_claim``, which
@@ -11,12 +11,14 @@ from datetime import date
 
 from django.db import transaction
 
+from attachments.services import project_attachments_remove
 from declarations.lifecycle import COVER_FIELDS, Kind
 from declarations.models import DeclarationRevision, Member
 from declarations.services import draft_claim
-from filing.data import FieldEntry, MemberData, MemberKind
+from filing.data import CORPORATE_NUMBER_KINDS, FieldEntry, MemberData, MemberKind
 from filing.kana import normalize_reading, suggest_reading
 from projects.models import Project
+from projects.services import project_delete as project_row_delete
 from workflow.rows import LG_CODE_KINDS, ProjectRow, write_declaration_rows, write_project
 
 MEMBER_KEY_PREFIXES = {
@@ -44,10 +46,14 @@ class DeclarationDraft:
     area_note: str = ""
     declared_on: date | None = None
     aspiration: str = ""
+    # the optional English name and summary (ADR 0124); None leaves them as they are
+    region_name_en: str | None = None
+    aspiration_en: str | None = None
     fields: tuple[FieldEntry, ...] = ()
     members: tuple[MemberData, ...] = ()
     is_minor: bool = False
     consulted_on: date | None = None
+    consultation_body: str = ""
     reason: str = ""
     # a member key (代表団体), kept only if that member stays; None leaves it as it is
     representative: str | None = None
@@ -97,6 +103,9 @@ def editor_members(revision: DeclarationRevision, members) -> list[MemberData]:
                 area_prefectures=tuple(member.area_prefectures) if union else (),
                 activity_prefectures=tuple(member.activity_prefectures) if economic else (),
                 multi_industry=member.multi_industry if economic else False,
+                corporate_number=member.corporate_number
+                if member.kind in CORPORATE_NUMBER_KINDS
+                else "",
             )
         )
     return rows
@@ -112,7 +121,11 @@ def declaration_draft_save(
     An abolition keeps its content: only its reason and 協議 date are written.
     """
     cover = {name: draft.cover[name] for name in COVER_FIELDS if name in draft.cover}
-    fields = {"consulted_on": draft.consulted_on, "reason": draft.reason}
+    fields = {
+        "consulted_on": draft.consulted_on,
+        "consultation_body": draft.consultation_body,
+        "reason": draft.reason,
+    }
     if revision.kind == Kind.CHANGED:
         fields["is_minor"] = draft.is_minor
     if revision.kind == Kind.ABOLISHED:
@@ -128,6 +141,11 @@ def declaration_draft_save(
         "area_note": draft.area_note,
         "declared_on": draft.declared_on,
         "aspiration": draft.aspiration,
+        **{
+            name: value
+            for name in ("region_name_en", "aspiration_en")
+            if (value := getattr(draft, name)) is not None
+        },
         **cover,
     }
     representative = (
@@ -147,3 +165,13 @@ def project_save(*, project: Project, version, draft: ProjectRow, actor=None) ->
     """Save the project form; the vision draft's ``version`` guards it like the vision form."""
     draft_claim(project.revision, version)
     return write_project(project, replace(draft, joint_body_of=draft.joint_body_of or None))
+
+
+@transaction.atomic
+def project_delete(*, project: Project, version, actor) -> None:
+    """Delete a project from the vision draft opened at ``version``, and its attachments
+    with it (an event each; the stored files once the deletion has committed, ADR 0119), so
+    that no attachment is left without its target. A conflict or a frozen revision rolls
+    back both."""
+    project_attachments_remove(project=project, actor=actor)
+    project_row_delete(project=project, version=version, actor=actor)

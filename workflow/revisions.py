@@ -7,14 +7,17 @@ abolition services all ask it.
 """
 
 from django.db import transaction
+from django.utils.translation import gettext as _
 
+from attachments.services import attachments_carry
 from declarations.lifecycle import CONTACT_FIELDS, Kind, Status
 from declarations.models import Declaration, Region
 from declarations.services import RevisionNotStarted, declaration_create, revision_created
+from projects.models import PROJECT_CHILDREN
 from visions.models import Vision
 from visions.services import vision_create
 from workflow.registry import document_kind
-from workflow.rows import declaration_rows, project_rows, write_declaration_rows, write_projects
+from workflow.rows import declaration_rows, project_row, write_declaration_rows, write_projects
 
 # 策定: the service that starts each document's first revision.
 FIRST = {"declaration": declaration_create, "vision": vision_create}
@@ -27,17 +30,23 @@ def latest_of(region: Region, document: str):
 
 def _refusal(latest, document: str) -> str:
     """Why no new revision of ``document`` may start beside ``latest`` ("" when one may)."""
-    title, number = document_kind(document).label, latest.number
+    facts = {"title": document_kind(document).label, "number": latest.number}
     messages = {
-        Status.DRAFT: f"{title}の第{number}版を作成中です。その版を編集してください。",
-        Status.RETURNED: f"{title}の第{number}版が差し戻されています。その版の編集を再開してください。",
-        Status.SUBMITTED: f"{title}の第{number}版を審査中です。審査が終わるまで新しい版は作れません。",
-        Status.ACCEPTED: f"{title}の第{number}版は受理され、公表を待っています。公表の後に変更できます。",
+        Status.DRAFT: _("%(title)sの第%(number)s版を作成中です。その版を編集してください。"),
+        Status.RETURNED: _(
+            "%(title)sの第%(number)s版が差し戻されています。その版の編集を再開してください。"
+        ),
+        Status.SUBMITTED: _(
+            "%(title)sの第%(number)s版を審査中です。審査が終わるまで新しい版は作れません。"
+        ),
+        Status.ACCEPTED: _(
+            "%(title)sの第%(number)s版は受理され、公表を待っています。公表の後に変更できます。"
+        ),
     }
     if latest.status in messages:
-        return messages[Status(latest.status)]
+        return messages[Status(latest.status)] % facts
     if latest.kind == Kind.ABOLISHED:
-        return f"{title}は廃止されています。"
+        return _("%(title)sは廃止されています。") % facts
     return ""
 
 
@@ -69,19 +78,25 @@ def successor_base(region: Region, document: str):
     """The published revision a change or an abolition starts from (``may_start``)."""
     base = may_start(region, document)
     if base is None:
-        raise RevisionNotStarted(f"{document_kind(document).label}はまだ作成されていません。")
+        raise RevisionNotStarted(
+            _("%(title)sはまだ作成されていません。") % {"title": document_kind(document).label}
+        )
     return base
 
 
-def _copy_declaration_rows(base, revision) -> None:
+def _copy_declaration_rows(base, revision) -> dict:
     fields, members = declaration_rows(base)
     write_declaration_rows(
         revision, fields=fields, members=members, organizations_from=base.members.all()
     )
+    return {}
 
 
-def _copy_projects(base, revision) -> None:
-    write_projects(revision, project_rows(base))
+def _copy_projects(base, revision) -> dict:
+    """Copy the projects; returns each base project's pk → its copy (for the attachments)."""
+    projects = list(base.projects.prefetch_related(*PROJECT_CHILDREN))
+    written = write_projects(revision, [project_row(project) for project in projects])
+    return {project.pk: copy for project, copy in zip(projects, written, strict=True)}
 
 
 # document → (its model, the revision's own fields a successor copies, its rows' copy)
@@ -91,9 +106,11 @@ SUCCESSION = {
         (
             "region_name",
             "region_name_kana",
+            "region_name_en",
             "area_note",
             "declared_on",
             "aspiration",
+            "aspiration_en",
             "representative",
             *CONTACT_FIELDS,
         ),
@@ -117,15 +134,24 @@ SUCCESSION = {
 
 @transaction.atomic
 def revision_successor(
-    *, region: Region, document: str, actor, kind: Kind, reason: str = "", consulted_on=None
+    *,
+    region: Region,
+    document: str,
+    actor,
+    kind: Kind,
+    reason: str = "",
+    consulted_on=None,
+    consultation_body: str = "",
 ):
     """変更 or 廃止 of ``document``: a new draft revision (number + 1) that starts as a copy of
-    the latest published one, its rows included (``workflow.rows``), with the kind, reason
-    and 協議 date given. A vision's is read against the latest declaration revision."""
+    the latest published one, its rows included (``workflow.rows``) and its attachments
+    (``attachments.services.attachments_carry``), with the kind, reason and 協議 date given. A vision's is read against the latest declaration revision."""
     parent_model, fields, copy_rows = SUCCESSION[document]
     parent = parent_model.objects.select_for_update().filter(region=region).first()
     if parent is None:
-        raise RevisionNotStarted(f"{document_kind(document).label}はまだ作成されていません。")
+        raise RevisionNotStarted(
+            _("%(title)sはまだ作成されていません。") % {"title": document_kind(document).label}
+        )
     base = successor_base(region, document)
     revision = document_kind(document).model.objects.create(
         **{document: parent},
@@ -133,9 +159,12 @@ def revision_successor(
         kind=kind,
         reason=reason,
         consulted_on=consulted_on,
+        consultation_body=consultation_body,
         **{name: getattr(base, name) for name in fields},
     )
-    copy_rows(base, revision)
+    copies = copy_rows(base, revision)
+    # The attachments come along as a starting copy the editor keeps or drops (ADR 0119).
+    attachments_carry(base=base, revision=revision, projects=copies, actor=actor)
     what = "廃止" if kind == Kind.ABOLISHED else "変更"
     revision_created(
         revision=revision,
@@ -151,7 +180,7 @@ def revision_start_change(*, region: Region, document: str, actor):
 
 
 def revision_start_abolition(
-    *, region: Region, document: str, actor, reason: str, consulted_on=None
+    *, region: Region, document: str, actor, reason: str, consulted_on=None, consultation_body=""
 ):
     """廃止 (第3(5), 第4(3)): a draft of ``document`` that records the reason and the 協議 date."""
     return revision_successor(
@@ -161,6 +190,7 @@ def revision_start_abolition(
         kind=Kind.ABOLISHED,
         reason=reason,
         consulted_on=consulted_on,
+        consultation_body=consultation_body,
     )
 
 

@@ -28,6 +28,7 @@ from declarations.models import (
     Organization,
 )
 from declarations.selectors import master_data
+from filing import strategy
 from filing.bundle.project_fields import ordered
 from filing.data import (
     Better,
@@ -76,6 +77,8 @@ class ProjectRow:
     other: str = ""
     targets: tuple[TargetData, ...] = ()
     fields: tuple[FieldCode, ...] = ()  # the project's own 分野 (ADR 0115)
+    cluster_type: str = ""  # the national strategy's terms (ADR 0121)
+    strategic_fields: tuple[str, ...] = ()
     position: int | None = None
 
     @classmethod
@@ -98,6 +101,8 @@ class ProjectRow:
             other=data.other,
             targets=data.targets,
             fields=data.fields,
+            cluster_type=data.cluster_type,
+            strategic_fields=data.strategic_fields,
         )
 
     def to_data(self) -> ProjectData:
@@ -118,6 +123,8 @@ class ProjectRow:
             other=self.other,
             targets=self.targets,
             fields=self.fields,
+            cluster_type=self.cluster_type,
+            strategic_fields=self.strategic_fields,
         )
 
 
@@ -158,6 +165,7 @@ def member_data(member: Member) -> MemberData:
         area_prefectures=tuple(member.area_prefectures or ()),
         activity_prefectures=tuple(member.activity_prefectures or ()),
         multi_industry=member.multi_industry,
+        corporate_number=member.corporate_number,
     )
 
 
@@ -210,6 +218,7 @@ def write_declaration_rows(
                 area_prefectures=list(member.area_prefectures),
                 activity_prefectures=list(member.activity_prefectures),
                 multi_industry=member.multi_industry,
+                corporate_number=member.corporate_number,
                 position=position,
             )
         )
@@ -346,6 +355,8 @@ def project_row(project: Project) -> ProjectRow:
         other=project.other,
         targets=tuple(target_data(t) for t in project.targets.all()),
         fields=ordered(project.fields or ()),
+        cluster_type=project.cluster_type,
+        strategic_fields=strategy.ordered(strategy.SECTOR, project.strategic_fields or ()),
         position=project.position,
     )
 
@@ -360,6 +371,8 @@ def _project_fields(row: ProjectRow) -> dict:
     return {
         "name": row.name,
         "fields": [str(code) for code in ordered(row.fields)],
+        "cluster_type": row.cluster_type,
+        "strategic_fields": list(strategy.ordered(strategy.SECTOR, row.strategic_fields)),
         "joint_body_of": list(row.joint_body_of) if row.joint_body_of is not None else None,
         "content": row.content,
         "has_budget": row.has_budget,

@@ -12,6 +12,7 @@ from datetime import date
 from django.db import transaction
 from django.utils import timezone
 
+from attachments.selectors import has_consultation_record
 from declarations.lifecycle import Status
 from declarations.models import DeclarationRevision
 from declarations.services import revision_transition
@@ -73,7 +74,9 @@ def revision_findings(revision, *, declaration=None, vision=None) -> list[Findin
     filing = revision_filing(revision, declaration=declaration, vision=vision)
     if filing is None:
         return []
-    findings = check_filing(filing, rule_context(revision.region))
+    # Only this revision's document is kept, so only its 協議の記録 is asked (ADR 0120).
+    recorded = {f"{revision.document}_consultation_record": has_consultation_record(revision)}
+    findings = check_filing(filing, rule_context(revision.region, **recorded))
     return [f for f in findings if f.document == revision.document]
 
 

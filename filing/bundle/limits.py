@@ -13,8 +13,10 @@ from dataclasses import dataclass
 MAX_BUNDLE_BYTES = 5 * 1024 * 1024
 MAX_SHORT_TEXT = 200  # names and short texts
 MAX_LONG_TEXT = 20_000  # aspiration, roadmap, content, effects, other
+MAX_ENGLISH_SUMMARY = 2_000  # declaration.aspiration_en (ADR 0124)
 MAX_KEY = 80  # a member's key (the database column of Member.key and Implementer.member_key)
 MAX_LG_CODE = 6  # 全国地方公共団体コード: six digits
+MAX_CORPORATE_NUMBER = 13  # 法人番号: thirteen digits (the check digit is a rule's business)
 MAX_AMOUNT = 10**15  # yen
 MIN_YEAR = 1900
 MAX_YEAR = 2999
@@ -42,6 +44,8 @@ OTHER_FIELDS = ListLimit("その他の分野", 20)
 FIELDS = ListLimit("取り組む分野", 3 + OTHER_FIELDS.most)
 # A project's own fields (ADR 0115): codes only, each once.
 PROJECT_FIELDS = ListLimit("プロジェクトの分野", 4)
+# A project's 戦略分野 (ADR 0121): codes only, each once; room for a revised list.
+STRATEGIC_FIELDS = ListLimit("戦略分野", 40)
 PREFECTURES = ListLimit("都道府県", 47)  # an area or an activity area
 PROJECTS = ListLimit("プロジェクト", 200)
 OUTSIDE_IMPLEMENTERS = ListLimit("構成団体以外の実施主体", 100)
@@ -57,6 +61,9 @@ MAX_UNIT = 20  # a target's unit (人, 万人泊, %, t-CO2 …)
 MAX_TARGET_VALUE = 10**15  # the largest figure a target may hold, either sign
 TARGET_DECIMALS = 4  # digits after the decimal point of a target's figure
 TARGET_DIGITS = 15  # significant digits (a JSON number read through a float stays exact)
+
+# The attachments listed on one revision or one project (ADR 0120).
+ATTACHMENTS = ListLimit("添付ファイル", 100)
 
 MAX_MEMBERS = MEMBERS.most
 MAX_PROJECTS = PROJECTS.most

@@ -14,7 +14,9 @@ Decisions taken where DESIGN.md is silent (each one is tested):
   ``economic_organization``; ``area_prefectures`` for ``other_local_government``.
   Any of them on another kind (``lg_code`` on a university) is an input error,
   because it would be silently lost. Whether an ``lg_code`` is a known code is
-  the rule ``members.lg_code``'s business, not the parser's.
+  the rule ``members.lg_code``'s business, not the parser's. The optional
+  ``corporate_number`` (法人番号) belongs to every non-government kind; its digits and
+  check digit are the rule ``members.corporate_number``'s business (ADR 0123).
 * A member ``key`` and ``kind`` are required; the key is a non-empty string.
 * An implementer is ``{"member": key}`` or ``{"name": "outside body"}``: exactly one.
   The same member twice among a project's implementers, the same key twice in
@@ -30,8 +32,9 @@ Decisions taken where DESIGN.md is silent (each one is tested):
 * A field is ``"industry"``, ``"tourism"``, ``"transport"``, ``{"other": "text"}``;
   a bare ``"other"`` reads as ``{"other": ""}`` and is left to ``declaration.fields``.
 * ``revision`` (lead's extension) is optional on ``declaration`` and ``vision``:
-  ``{"kind", "is_minor", "consulted_on", "reason"}`` with ``kind`` required; absent
-  or ``null`` means established, not minor. ``reason`` is a short text (200).
+  ``{"kind", "is_minor", "consulted_on", "consultation_body", "reason"}`` with ``kind``
+  required; absent or ``null`` means established, not minor. ``reason`` and
+  ``consultation_body`` (協議を行った会議体等, ADR 0120, optional) are short texts (200).
 * Dates are ``YYYY-MM-DD`` real dates between 1900 and 2999, fiscal years (年度)
   four-digit years in the same range: a sane range keeps the rules' date
   arithmetic (five years on, 31 March of the next year) from overflowing.
@@ -44,6 +47,8 @@ Decisions taken where DESIGN.md is silent (each one is tested):
   errors at the text's path. A member reference is cleaned like the key it names.
 * Every array (and ``budget.by_fiscal_year``) has its limit (``limits``, docs/limits.md),
   checked before any item is read.
+* ``attachments`` (ADR 0120): checked here by ``filing.bundle.attachments``, never part of
+  the filing (``filing.bundle.listing.parse_bundle_listing`` returns them beside it).
 * A UTF-8 byte-order mark is tolerated; ``NaN``/``Infinity`` are not JSON.
 """
 
@@ -51,6 +56,7 @@ import re
 from dataclasses import replace
 from datetime import date
 
+from filing.bundle.attachments import read_listing
 from filing.bundle.decoding import decode, read_file
 from filing.bundle.errors import BundleError, child, data_key, describe, quote, type_error
 from filing.bundle.keys import (
@@ -75,6 +81,8 @@ from filing.bundle.limits import (
     IMPLEMENTERS,
     JOINT_BODY_OF,
     MAX_AMOUNT,
+    MAX_CORPORATE_NUMBER,
+    MAX_ENGLISH_SUMMARY,
     MAX_KEY,
     MAX_LG_CODE,
     MAX_LONG_TEXT,
@@ -91,6 +99,7 @@ from filing.bundle.limits import (
     ListLimit,
 )
 from filing.bundle.project_fields import read_project_fields
+from filing.bundle.project_strategy import read_cluster_type, read_strategic_fields
 from filing.bundle.targets import read_targets
 from filing.data import (
     BudgetData,
@@ -132,6 +141,7 @@ class _Reader:
 
     def __init__(self):
         self.member_index: dict[str, int] = {}
+        self.attachments: tuple = ()  # the listed attachments (ADR 0120)
 
     # structure helpers
 
@@ -283,6 +293,7 @@ class _Reader:
         declaration = self.representative(declaration, document["declaration"])
         vision_value = document.get("vision")
         vision = None if vision_value is None else self.vision(vision_value)
+        self.attachments = read_listing(self, document)  # checked by parse_bundle too
         return Filing(declaration=declaration, members=members, vision=vision)
 
     def reading(self, region: dict) -> str:
@@ -303,6 +314,10 @@ class _Reader:
             area_note=self.text(region, "area_note", "region"),
             declared_on=self.day(obj, "declared_on", "declaration"),
             aspiration=self.text(obj, "aspiration", "declaration", MAX_LONG_TEXT),
+            region_name_en=self.text(region, "name_en", "region"),
+            aspiration_en=self.text(
+                obj, "aspiration_en", "declaration", MAX_ENGLISH_SUMMARY, multiline=True
+            ),
             fields=self.fields(obj),
             revision=self.revision(obj, "declaration"),
         )
@@ -366,6 +381,7 @@ class _Reader:
             kind=RevisionKind(kind),
             is_minor=self.boolean(revision, "is_minor", revision_path),
             consulted_on=self.day(revision, "consulted_on", revision_path),
+            consultation_body=self.text(revision, "consultation_body", revision_path),
             reason=self.text(revision, "reason", revision_path, multiline=True),
         )
 
@@ -416,6 +432,7 @@ class _Reader:
             area_prefectures=self.prefecture_codes(obj, "area_prefectures", path),
             activity_prefectures=self.prefecture_codes(obj, "activity_prefectures", path),
             multi_industry=self.boolean(obj, "multi_industry", path),
+            corporate_number=self.text(obj, "corporate_number", path, MAX_CORPORATE_NUMBER),
         )
 
     def vision(self, value) -> VisionData:
@@ -453,6 +470,8 @@ class _Reader:
         obj = self.mapping(value, path, PROJECT_KEYS)
         name = self.text(obj, "name", path)
         fields = read_project_fields(self, obj, path)
+        cluster_type = read_cluster_type(obj, path)
+        strategic_fields = read_strategic_fields(self, obj, path)
         implementers = self.implementers(obj, path)
         joint_body_of = self.joint_body_of(obj, path)
         plan_references = tuple(
@@ -483,6 +502,8 @@ class _Reader:
             other=self.text(obj, "other", path, MAX_LONG_TEXT),
             targets=read_targets(self, obj, path),
             fields=fields,
+            cluster_type=cluster_type,
+            strategic_fields=strategic_fields,
         )
 
     def implementers(self, obj: dict, path: str) -> tuple[ImplementerData, ...]:

@@ -12,8 +12,10 @@ returns, and ``dumps_bundle(parse_bundle(text)) == text`` for a canonical ``text
 import json
 from datetime import date
 
-from filing.bundle.keys import MEMBER_KIND_KEYS
+from filing.bundle.attachments import put_attachments
+from filing.bundle.keys import MEMBER_KIND_KEYS, OPTIONAL_MEMBER_KEYS
 from filing.bundle.project_fields import project_fields_to_bundle
+from filing.bundle.project_strategy import project_strategy_to_bundle
 from filing.bundle.targets import targets_to_bundle
 from filing.data import (
     FieldCode,
@@ -34,11 +36,13 @@ def filing_to_bundle(filing: Filing) -> dict:
             "name": declaration.region_name,
             # optional: written when the revision has one, so bundles without it stay the same
             **({"name_kana": declaration.region_name_kana} if declaration.region_name_kana else {}),
+            **({"name_en": declaration.region_name_en} if declaration.region_name_en else {}),
             "area_note": declaration.area_note,
         },
         "declaration": {
             "declared_on": _iso(declaration.declared_on),
             "aspiration": declaration.aspiration,
+            **({"aspiration_en": declaration.aspiration_en} if declaration.aspiration_en else {}),
             "fields": [_field_to_bundle(entry) for entry in declaration.fields],
         },
         "members": [_member_to_bundle(member) for member in filing.members],
@@ -60,9 +64,11 @@ def filing_to_bundle(filing: Filing) -> dict:
     return bundle
 
 
-def dumps_bundle(filing: Filing) -> str:
-    """The canonical bundle as text: UTF-8 friendly, indented by two, ending with a newline."""
-    return json.dumps(filing_to_bundle(filing), ensure_ascii=False, indent=2) + "\n"
+def dumps_bundle(filing: Filing, attachments=()) -> str:
+    """The canonical bundle as text: UTF-8 friendly, indented by two, ending with a newline.
+    ``attachments``: the listing to write in it (``filing.bundle.attachments``, ADR 0120)."""
+    bundle = put_attachments(filing_to_bundle(filing), attachments)
+    return json.dumps(bundle, ensure_ascii=False, indent=2) + "\n"
 
 
 def _iso(value: date | None) -> str | None:
@@ -81,6 +87,12 @@ def _put_revision(target: dict, revision: RevisionInfo) -> None:
             "kind": str(revision.kind),
             "is_minor": revision.is_minor,
             "consulted_on": _iso(revision.consulted_on),
+            # optional (ADR 0120), so the bundles of revisions without it stay the same
+            **(
+                {"consultation_body": revision.consultation_body}
+                if revision.consultation_body
+                else {}
+            ),
             "reason": revision.reason,
         }
 
@@ -89,6 +101,8 @@ def _member_to_bundle(member: MemberData) -> dict:
     data: dict = {"key": member.key, "name": member.name, "kind": str(member.kind)}
     for key in MEMBER_KIND_KEYS.get(member.kind, ()):
         value = getattr(member, key)
+        if key in OPTIONAL_MEMBER_KEYS and not value:
+            continue
         data[key] = list(value) if isinstance(value, tuple) else value
     return data
 
@@ -110,6 +124,8 @@ def _project_to_bundle(project: ProjectData) -> dict:
         "name": project.name,
         # written when the project names some (ADR 0115), like its targets
         **project_fields_to_bundle(project.fields),
+        # the national strategy's terms (ADR 0121), written when the project carries them
+        **project_strategy_to_bundle(project.cluster_type, project.strategic_fields),
         "implementers": [
             {"member": item.member} if item.member is not None else {"name": item.name}
             for item in project.implementers

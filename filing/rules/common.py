@@ -109,6 +109,17 @@ def member_usages(vision: VisionData) -> dict[str, str]:
     return usages
 
 
+def _consultation_case(revision: RevisionInfo, establishment_needs_it: bool) -> str | None:
+    """What of the revision needs the members' 協議 (「廃止」…), or ``None``."""
+    if revision.kind == RevisionKind.ABOLISHED:
+        return "廃止"
+    if revision.kind == RevisionKind.CHANGED and not revision.is_minor:
+        return "変更（軽微な変更を除く）"
+    if revision.kind == RevisionKind.ESTABLISHED and establishment_needs_it:
+        return "策定（第4(1)）"
+    return None
+
+
 def consultation_finding(
     revision: RevisionInfo,
     document: str,
@@ -125,15 +136,34 @@ def consultation_finding(
     """
     if revision.consulted_on is not None:
         return None
-    if revision.kind == RevisionKind.ABOLISHED:
-        what = "廃止"
-    elif revision.kind == RevisionKind.CHANGED and not revision.is_minor:
-        what = "変更（軽微な変更を除く）"
-    elif revision.kind == RevisionKind.ESTABLISHED and establishment_needs_it:
-        what = "策定（第4(1)）"
-    else:
+    what = _consultation_case(revision, establishment_needs_it)
+    if what is None:
         return None
     return rule.finding(
         path,
         f"{document}の{what}について、リージョン構成団体における協議の日付が記載されていません",
     )
+
+
+def consultation_record_findings(
+    revision: RevisionInfo,
+    document: str,
+    prefix: str,
+    *,
+    rule: Rule,
+    has_record: bool | None,
+) -> list[Finding]:
+    """``rule`` (consultation.record or its vision twin, ADR 0120) for one revision whose
+    協議 date is given: an attachment of kind 協議の記録 is there (``has_record``, told by
+    the caller; ``None``: not known, nothing is said). The body that agreed
+    (``consultation_body``) is recorded but not asked for: the 要綱 asks for the 協議, and
+    the minutes name their meeting. ``prefix``: ``"declaration"`` or ``"vision"``."""
+    if revision.consulted_on is None or has_record is not False:
+        return []
+    return [
+        rule.finding(
+            f"{prefix}.attachments",
+            f"{document}の協議の日が記載されていますが、協議の記録（議事録など）が添付されていません"
+            "（種類「協議の記録」の添付ファイルとして添付してください）",
+        )
+    ]

@@ -13,6 +13,7 @@ import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
+from filing.corporate_number import problem as corporate_number_problem
 from filing.data import (
     FieldCode,
     Filing,
@@ -22,10 +23,13 @@ from filing.data import (
     RuleContext,
 )
 from filing.findings import Finding, Severity
+from filing.i18n import gettext_lazy
 from filing.rules.common import (
     ERROR,
+    WARNING,
     Rule,
     consultation_finding,
+    consultation_record_findings,
     is_blank,
     member_label,
     member_usages,
@@ -39,102 +43,133 @@ REGION_NAME = Rule(
     "declaration.region_name",
     "第3(2)①",
     ERROR,
-    "宣言リージョンの名称が記載されていること",
+    gettext_lazy("宣言リージョンの名称が記載されていること"),
     document="declaration",
 )
 AREA = Rule(
     "declaration.area",
     "第3(2)①",
     ERROR,
-    "区域があること（区域は地方公共団体である構成団体の都道府県から定まり、備考を添えられる）",
+    gettext_lazy(
+        "区域があること（区域は地方公共団体である構成団体の都道府県から定まり、備考を添えられる）"
+    ),
     document="declaration",
 )
 MEMBERS = Rule(
     "declaration.members",
     "第3(2)②",
     ERROR,
-    "リージョン構成団体が1つ以上記載され、それぞれの名称があること",
+    gettext_lazy("リージョン構成団体が1つ以上記載され、それぞれの名称があること"),
     document="declaration",
 )
 ASPIRATION = Rule(
     "declaration.aspiration",
     "第3(2)③",
     ERROR,
-    "宣言リージョンの目指すべき姿が記載されていること",
+    gettext_lazy("宣言リージョンの目指すべき姿が記載されていること"),
     document="declaration",
 )
 FIELDS = Rule(
     "declaration.fields",
     "第3(2)④",
     ERROR,
-    "取り組むことを想定する分野が1つ以上あり、「その他」には内容が書かれていること",
+    gettext_lazy("取り組むことを想定する分野が1つ以上あり、「その他」には内容が書かれていること"),
     document="declaration",
 )
 LOCAL_GOVERNMENT = Rule(
     "members.local_government",
     "第3(3)",
     ERROR,
-    "構成団体に地方公共団体が含まれていること",
+    gettext_lazy("構成団体に地方公共団体が含まれていること"),
     document="declaration",
 )
 ECONOMIC_ORGANIZATION = Rule(
     "members.economic_organization",
     "第3(3)",
     ERROR,
-    "構成団体に経済団体が含まれていること",
+    gettext_lazy("構成団体に経済団体が含まれていること"),
     document="declaration",
 )
 ECONOMIC_ORGANIZATION_DEFINITION = Rule(
     "members.economic_organization_definition",
     "第3(3)",
     ERROR,
-    "各経済団体について、構成員の範囲が複数の業種にわたることが確認されていること",
+    gettext_lazy("各経済団体について、構成員の範囲が複数の業種にわたることが確認されていること"),
     document="declaration",
 )
 MULTI_PREFECTURE = Rule(
     "members.multi_prefecture",
     "第3(3)ア",
     ERROR,
-    "地方公共団体の区域が複数の都道府県にまたがること（北海道・沖縄県は、その道県自身又は"
-    "区域内の複数の市町村が構成団体であれば単独でもよい。その他の地方公共団体は例外に数えない）",
+    gettext_lazy(
+        "地方公共団体の区域が複数の都道府県にまたがること（北海道・沖縄県は、その道県自身又は"
+        "区域内の複数の市町村が構成団体であれば単独でもよい。その他の地方公共団体は例外に数えない）"
+    ),
     document="declaration",
 )
 ECONOMIC_COVERAGE = Rule(
     "members.economic_coverage",
     "第3(3)イ",
     (Severity.WARNING, Severity.ERROR),
-    "全経済団体の活動範囲を併せた範囲が地方公共団体の区域をおおむね含むこと"
-    "（含まない都道府県があれば警告、含むのが半分未満ならエラー）",
+    gettext_lazy(
+        "全経済団体の活動範囲を併せた範囲が地方公共団体の区域をおおむね含むこと"
+        "（含まない都道府県があれば警告、含むのが半分未満ならエラー）"
+    ),
     document="declaration",
 )
 LG_CODE = Rule(
     "members.lg_code",
     "第3(3)",
     ERROR,
-    "都道府県・市町村が種別に合う既知の全国地方公共団体コードを持ち（政令指定都市の区は不可）、"
-    "名称が一致すること（府中市・広島県府中市のどちらでも可）。その他の地方公共団体は区域の都道府県を示すこと",
+    gettext_lazy(
+        "都道府県・市町村が種別に合う既知の全国地方公共団体コードを持ち（政令指定都市の区は不可）、"
+        "名称が一致すること（府中市・広島県府中市のどちらでも可）。その他の地方公共団体は区域の都道府県を示すこと"
+    ),
+    document="declaration",
+)
+CORPORATE_NUMBER = Rule(
+    "members.corporate_number",
+    "第3(2)②",
+    ERROR,
+    gettext_lazy(
+        "法人番号を記載した構成団体（地方公共団体以外）の法人番号が13桁の数字で、検査用数字が正しいこと"
+        "（法人番号は任意）"
+    ),
     document="declaration",
 )
 ACTIVITY_AREA = Rule(
     "members.activity_area",
     "第3(3)イ",
     ERROR,
-    "各経済団体が主たる活動範囲の都道府県を1つ以上示すこと",
+    gettext_lazy("各経済団体が主たる活動範囲の都道府県を1つ以上示すこと"),
     document="declaration",
 )
 IN_PROJECT = Rule(
     "members.in_project",
     "第3(3)",
     ERROR,
-    "各構成団体が実施主体又は共同設立法人の設立団体としていずれかのプロジェクトに参画していること"
-    "（連携ビジョンがある場合のみ確認）",
+    gettext_lazy(
+        "各構成団体が実施主体又は共同設立法人の設立団体としていずれかのプロジェクトに参画していること"
+        "（連携ビジョンがある場合のみ確認）"
+    ),
     document="vision",
 )
 CHANGE_CONSULTATION = Rule(
     "change.consultation",
     "第3(5), 第4(1), 第4(3)",
     ERROR,
-    "軽微な変更を除く変更又は廃止（連携ビジョンは策定も: 第4(1)）について、リージョン構成団体における協議の日付が記載されていること",
+    gettext_lazy(
+        "軽微な変更を除く変更又は廃止（連携ビジョンは策定も: 第4(1)）について、リージョン構成団体における協議の日付が記載されていること"
+    ),
+    document="declaration",
+)
+CONSULTATION_RECORD = Rule(
+    "consultation.record",
+    "第3(5), 第4(1), 第4(3)",
+    WARNING,
+    gettext_lazy(
+        "協議の日が記載された版には、種類「協議の記録」の添付ファイル（議事録など）があること"
+    ),
     document="declaration",
 )
 
@@ -150,9 +185,11 @@ RULES = (
     MULTI_PREFECTURE,
     ECONOMIC_COVERAGE,
     LG_CODE,
+    CORPORATE_NUMBER,
     ACTIVITY_AREA,
     IN_PROJECT,
     CHANGE_CONSULTATION,
+    CONSULTATION_RECORD,
 )
 
 # 第3(3)ア: 北海道 and 沖縄県 may form a region on their own.
@@ -223,6 +260,7 @@ class Subject:
     filing: Filing
     master: MasterData
     area: LocalGovernmentArea
+    context: RuleContext | None = None
 
 
 def _economic_organizations(filing: Filing) -> Iterator[tuple[int, MemberData]]:
@@ -417,6 +455,22 @@ def _check_lg_code(subject: Subject) -> list[Finding]:
     return findings
 
 
+def _check_corporate_number(subject: Subject) -> list[Finding]:
+    """An invalid 法人番号 names its member (ADR 0123); a blank one is fine (it is optional)."""
+    findings = []
+    for index, member in enumerate(subject.filing.members):
+        if is_blank(member.corporate_number):
+            continue
+        problem = corporate_number_problem(member.corporate_number)
+        if problem:
+            message = (
+                f"構成団体{member_label(member)}の法人番号{quoted(member.corporate_number)}は"
+                f"{problem}"
+            )
+            findings.append(CORPORATE_NUMBER.finding(f"members[{index}].corporate_number", message))
+    return findings
+
+
 def _check_activity_area(subject: Subject) -> list[Finding]:
     findings = []
     for index, member in _economic_organizations(subject.filing):
@@ -466,6 +520,16 @@ def _check_consultation(subject: Subject) -> list[Finding]:
     return [found] if found else []
 
 
+def _check_consultation_record(subject: Subject) -> list[Finding]:
+    return consultation_record_findings(
+        subject.filing.declaration.revision,
+        "連携宣言",
+        "declaration",
+        rule=CONSULTATION_RECORD,
+        has_record=subject.context.declaration_consultation_record if subject.context else None,
+    )
+
+
 _CHECKS = (
     _check_region_name,
     _check_area,
@@ -478,15 +542,19 @@ _CHECKS = (
     _check_multi_prefecture,
     _check_economic_coverage,
     _check_lg_code,
+    _check_corporate_number,
     _check_activity_area,
     _check_in_project,
     _check_consultation,
+    _check_consultation_record,
 )
 
 
 def check(filing: Filing, context: RuleContext) -> list[Finding]:
     """Every 第3 finding of ``filing``, in the order of ``RULES``."""
-    subject = Subject(filing, context.master, local_government_area(filing.members, context.master))
+    subject = Subject(
+        filing, context.master, local_government_area(filing.members, context.master), context
+    )
     findings: list[Finding] = []
     for rule_check in _CHECKS:
         findings += rule_check(subject)

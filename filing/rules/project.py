@@ -20,6 +20,7 @@ from filing.data import (
 )
 from filing.findings import Finding, Severity
 from filing.formatting import fiscal_year, nendo_span, seireki, seireki_nendo, yen
+from filing.i18n import gettext_lazy
 from filing.rules.common import (
     ERROR,
     WARNING,
@@ -31,77 +32,93 @@ from filing.rules.common import (
 )
 
 NAME = Rule(
-    "project.name", "第4(2)③ア", ERROR, "プロジェクトの名称が記載されていること", document="vision"
+    "project.name",
+    "第4(2)③ア",
+    ERROR,
+    gettext_lazy("プロジェクトの名称が記載されていること"),
+    document="vision",
 )
 IMPLEMENTERS = Rule(
     "project.implementers",
     "第4(2)③イ",
     ERROR,
-    "実施主体にリージョン構成団体が2つ以上あること（複数かつ多様な構成団体が設立した法人"
-    "（joint_body_of）が実施主体である場合を除く。その場合も法人自身を構成団体以外の主体として"
-    "実施主体に記載する。構成団体以外の主体は2つ以上に数えない）",
+    gettext_lazy(
+        "実施主体にリージョン構成団体が2つ以上あること（複数かつ多様な構成団体が設立した法人"
+        "（joint_body_of）が実施主体である場合を除く。その場合も法人自身を構成団体以外の主体として"
+        "実施主体に記載する。構成団体以外の主体は2つ以上に数えない）"
+    ),
     document="vision",
 )
 IMPLEMENTER_DIVERSITY = Rule(
     "project.implementer_diversity",
     "第4(2)③イ",
     ERROR,
-    "実施主体の構成団体が2つ以上の区分にわたること（地方公共団体の3種別で1区分、ほかは種別ごとに1区分。"
-    "複数かつ多様な構成団体が設立した法人が実施主体である場合を除く）",
+    gettext_lazy(
+        "実施主体の構成団体が2つ以上の区分にわたること（地方公共団体の3種別で1区分、ほかは種別ごとに1区分。"
+        "複数かつ多様な構成団体が設立した法人が実施主体である場合を除く）"
+    ),
     document="vision",
 )
 PLAN_REFERENCE = Rule(
     "project.plan_reference",
     "第4(2)③ウ",
     WARNING,
-    "広域地方計画等における関連する箇所（計画の名称と参照箇所）が挙げられていること"
-    "（参照箇所のない引用は数えない。ない場合は審査で判断する）",
+    gettext_lazy(
+        "広域地方計画等における関連する箇所（計画の名称と参照箇所）が挙げられていること"
+        "（参照箇所のない引用は数えない。ない場合は審査で判断する）"
+    ),
     document="vision",
 )
 CONTENT = Rule(
     "project.content",
     "第4(2)③エ",
     ERROR,
-    "具体的内容（実施主体間の役割分担を含む）が記載されていること",
+    gettext_lazy("具体的内容（実施主体間の役割分担を含む）が記載されていること"),
     document="vision",
 )
 BUDGET = Rule(
     "project.budget",
     "第4(2)③オ",
     ERROR,
-    "予算措置を伴うプロジェクトに総事業費と各年度（4月〜翌3月）の事業費があり、合計が総事業費と一致し、"
-    "各年度が期間と重なること",
+    gettext_lazy(
+        "予算措置を伴うプロジェクトに総事業費と各年度（4月〜翌3月）の事業費があり、合計が総事業費と一致し、"
+        "各年度が期間と重なること"
+    ),
     document="vision",
 )
 EFFECTS = Rule(
     "project.effects",
     "第4(2)③カ",
     ERROR,
-    "広域リージョンの下で実施することにより期待される効果が記載されていること",
+    gettext_lazy("広域リージョンの下で実施することにより期待される効果が記載されていること"),
     document="vision",
 )
 PERIOD = Rule(
     "project.period",
     "第4(2)③キ",
     (Severity.ERROR, Severity.WARNING),
-    "期間の開始日と終了日があり開始日が終了日以前であること（でなければエラー）、"
-    "5年以内であること（5年後の同じ日の前日まで。2月29日開始は2月28日まで。超えれば警告）",
+    gettext_lazy(
+        "期間の開始日と終了日があり開始日が終了日以前であること（でなければエラー）、"
+        "5年以内であること（5年後の同じ日の前日まで。2月29日開始は2月28日まで。超えれば警告）"
+    ),
     document="vision",
 )
 MILESTONES = Rule(
     "project.milestones",
     "第4(2)②",
     WARNING,
-    "日付と目標のある節目（マイルストーン）が1つ以上あること",
+    gettext_lazy("日付と目標のある節目（マイルストーン）が1つ以上あること"),
     document="vision",
 )
 TARGETS = Rule(
     "project.targets",
     "第4(2)②",
     (Severity.ERROR, Severity.WARNING),
-    "目標（指標）が1つ以上あること（なければ警告）。各目標に名称・単位・最終目標（年度と値）があり、"
-    "目標値の年度が重複せず期間の年度に収まり、最終目標の年度の目標値が最終目標と同じであること"
-    "（でなければエラー）",
+    gettext_lazy(
+        "目標（指標）が1つ以上あること（なければ警告）。各目標に名称・単位・最終目標（年度と値）があり、"
+        "目標値の年度が重複せず期間の年度に収まり、最終目標の年度の目標値が最終目標と同じであること"
+        "（でなければエラー）"
+    ),
     document="vision",
 )
 

@@ -21,6 +21,7 @@ from decimal import Decimal
 
 from filing.findings import Finding
 from filing.formatting import fiscal_year, nendo
+from filing.i18n import gettext_lazy
 from filing.rules.common import ERROR, Rule
 from filing.targets import number_error, range_error
 
@@ -49,29 +50,33 @@ TARGET = Rule(
     "result.target",
     "第4(2)②",
     ERROR,
-    "実績が、公表中の連携ビジョンのプロジェクトの目標（指標）のものであること",
+    gettext_lazy("実績が、公表中の連携ビジョンのプロジェクトの目標（指標）のものであること"),
     document=DOCUMENT,
 )
 YEAR = Rule(
     "result.year",
     "第4(2)②",
     ERROR,
-    "実績の年度が、プロジェクトの期間（キ）の年度に入り、すでに終わっていること"
-    "（年度は3月31日に終わる）",
+    gettext_lazy(
+        "実績の年度が、プロジェクトの期間（キ）の年度に入り、すでに終わっていること"
+        "（年度は3月31日に終わる）"
+    ),
     document=DOCUMENT,
 )
 DUPLICATE = Rule(
     "result.duplicate",
     "第4(2)②",
     ERROR,
-    "同じ目標の同じ年度の実績が一つだけであること（公表した実績は訂正で直す）",
+    gettext_lazy("同じ目標の同じ年度の実績が一つだけであること（公表した実績は訂正で直す）"),
     document=DOCUMENT,
 )
 VALUE = Rule(
     "result.value",
     "第4(2)②",
     ERROR,
-    "実績値が記載され、単位に合った範囲の値であること（人・件・円などは 0 以上、「%」は 0〜100）",
+    gettext_lazy(
+        "実績値が記載され、単位に合った範囲の値であること（人・件・円などは 0 以上、「%」は 0〜100）"
+    ),
     document=DOCUMENT,
 )
 

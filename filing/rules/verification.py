@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from filing.findings import Finding
+from filing.i18n import gettext_lazy
 from filing.rules.common import ERROR, Rule, is_blank, quoted
 
 # The conclusions a verification may reach (reports.models.Conclusion uses the same codes).
@@ -45,30 +46,36 @@ PERIOD = Rule(
     "verification.period",
     "第4(3)",
     ERROR,
-    "検証の対象期間（始まりと終わり）と検証を行った日が記載され、期間の始まりが終わり以前、"
-    "検証を行った日が期間の始まり以降であること",
+    gettext_lazy(
+        "検証の対象期間（始まりと終わり）と検証を行った日が記載され、期間の始まりが終わり以前、"
+        "検証を行った日が期間の始まり以降であること"
+    ),
     document="verification",
 )
 ASSESSMENTS = Rule(
     "verification.assessments",
     "第4(3)",
     ERROR,
-    "公表中の連携ビジョンのプロジェクトごとに、実施した効果の評価（区分と内容）が記載されていること",
+    gettext_lazy(
+        "公表中の連携ビジョンのプロジェクトごとに、実施した効果の評価（区分と内容）が記載されていること"
+    ),
     document="verification",
 )
 CONCLUSION = Rule(
     "verification.conclusion",
     "第4(3)",
     ERROR,
-    "検証の結論（継続・変更・終了）とその概要が記載されていること",
+    gettext_lazy("検証の結論（継続・変更・終了）とその概要が記載されていること"),
     document="verification",
 )
 CONSULTATION = Rule(
     "verification.consultation",
     "第4(3)",
     ERROR,
-    "結論が変更または終了のとき、リージョン構成団体における協議の日（予定を含む）が記載されていること"
-    "（要綱は、軽微な変更を除く変更と廃止に、原則として協議を求める）",
+    gettext_lazy(
+        "結論が変更または終了のとき、リージョン構成団体における協議の日（予定を含む）が記載されていること"
+        "（要綱は、軽微な変更を除く変更と廃止に、原則として協議を求める）"
+    ),
     document="verification",
 )
 

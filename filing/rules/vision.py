@@ -11,6 +11,7 @@ from datetime import date
 from filing.data import Filing, PlanRef, RuleContext, VisionData
 from filing.findings import Finding
 from filing.formatting import seireki
+from filing.i18n import gettext_lazy
 from filing.rules.common import (
     ERROR,
     FIELD_LABELS,
@@ -18,59 +19,80 @@ from filing.rules.common import (
     Rule,
     cites_passage,
     consultation_finding,
+    consultation_record_findings,
     is_blank,
     member_label,
     member_usages,
     quoted,
 )
-from filing.rules.declaration import CHANGE_CONSULTATION
+from filing.rules.declaration import CHANGE_CONSULTATION, CONSULTATION_RECORD
 
 ASPIRATION = Rule(
     "vision.aspiration",
     "第4(2)①",
     ERROR,
-    "中長期的な目指すべき姿が記載されているか、広域地方計画等の参照箇所で代えられていること"
-    "（代えるには計画の名称と参照箇所の両方が要る）",
+    gettext_lazy(
+        "中長期的な目指すべき姿が記載されているか、広域地方計画等の参照箇所で代えられていること"
+        "（代えるには計画の名称と参照箇所の両方が要る）"
+    ),
     document="vision",
 )
 ROADMAP = Rule(
     "vision.roadmap",
     "第4(2)②",
     ERROR,
-    "目指すべき姿の実現に向けたロードマップの全体像が記載されているか、広域地方計画等の参照箇所で"
-    "代えられていること（同じく計画の名称と参照箇所の両方が要る）",
+    gettext_lazy(
+        "目指すべき姿の実現に向けたロードマップの全体像が記載されているか、広域地方計画等の参照箇所で"
+        "代えられていること（同じく計画の名称と参照箇所の両方が要る）"
+    ),
     document="vision",
 )
 PROJECTS = Rule(
     "vision.projects",
     "第2",
     WARNING,
-    "プロジェクトが2件以上あること（要綱は複数のプロジェクトに取り組むことを想定している）",
+    gettext_lazy(
+        "プロジェクトが2件以上あること（要綱は複数のプロジェクトに取り組むことを想定している）"
+    ),
     document="vision",
 )
 DECLARATION_SYNC = Rule(
     "change.declaration_sync",
     "第3(5), 第4(3)",
     ERROR,
-    "プロジェクトに参画する構成団体と連携宣言書の分野が、公表中の連携宣言書にあること"
-    "（なければ先に連携宣言を変更する。公表中の連携宣言書がある場合のみ確認）。"
-    "プロジェクトの分野は、連携宣言書（公表中のものがあればそれにも）で取り組む分野であること",
+    gettext_lazy(
+        "プロジェクトに参画する構成団体と連携宣言書の分野が、公表中の連携宣言書にあること"
+        "（なければ先に連携宣言を変更する。公表中の連携宣言書がある場合のみ確認）。"
+        "プロジェクトの分野は、連携宣言書（公表中のものがあればそれにも）で取り組む分野であること"
+    ),
     document="vision",
 )
 VERIFICATION = Rule(
     "vision.verification",
     "第4(3)",
     WARNING,
-    "最後の検証（記録がなければ連携ビジョンの最初の公表の日）から設定の間隔（既定12か月）を"
-    "超えていないこと（公表されたことがなく検証の記録もない連携ビジョンは期限を過ぎない）",
+    gettext_lazy(
+        "最後の検証（記録がなければ連携ビジョンの最初の公表の日）から設定の間隔（既定12か月）を"
+        "超えていないこと（公表されたことがなく検証の記録もない連携ビジョンは期限を過ぎない）"
+    ),
     document="vision",
 )
 
 # change.consultation is declared in filing.rules.declaration; the vision revision's own
 # consultation is the same rule, reported about the vision.
 VISION_CHANGE_CONSULTATION = replace(CHANGE_CONSULTATION, document="vision")
+# consultation.record likewise (ADR 0120).
+VISION_CONSULTATION_RECORD = replace(CONSULTATION_RECORD, document="vision")
 
-RULES = (ASPIRATION, ROADMAP, PROJECTS, VISION_CHANGE_CONSULTATION, DECLARATION_SYNC, VERIFICATION)
+RULES = (
+    ASPIRATION,
+    ROADMAP,
+    PROJECTS,
+    VISION_CHANGE_CONSULTATION,
+    VISION_CONSULTATION_RECORD,
+    DECLARATION_SYNC,
+    VERIFICATION,
+)
 
 
 def add_months(day: date, months: int) -> date:
@@ -128,6 +150,18 @@ def _check_consultation(filing: Filing, vision: VisionData, context: RuleContext
         rule=VISION_CHANGE_CONSULTATION,
     )
     return [found] if found else []
+
+
+def _check_consultation_record(
+    filing: Filing, vision: VisionData, context: RuleContext
+) -> list[Finding]:
+    return consultation_record_findings(
+        vision.revision,
+        "連携ビジョン",
+        "vision",
+        rule=VISION_CONSULTATION_RECORD,
+        has_record=context.vision_consultation_record,
+    )
 
 
 def _check_declaration_sync(
@@ -229,6 +263,7 @@ _CHECKS = (
     _check_roadmap,
     _check_projects,
     _check_consultation,
+    _check_consultation_record,
     _check_declaration_sync,
     _check_project_fields,
     _check_verification,

@@ -15,6 +15,7 @@ from ministry.admin import (
     projects,
     reports,
     reviews,
+    strategy,
     support,
     support_matches,
     support_requests,
@@ -22,5 +23,5 @@ from ministry.admin import (
 )
 
 __all__ = [
-    "accounts", "advice", "attachments", "declarations", "documents", "outbox", "projects", "reports", "reviews", "support", "support_matches", "support_requests", "visions",
+    "accounts", "advice", "attachments", "declarations", "documents", "outbox", "projects", "reports", "reviews", "strategy", "support", "support_matches", "support_requests", "visions",
 ]  # fmt: skip

@@ -20,6 +20,9 @@ from declarations.services import DraftConflict, RevisionNotStarted, draft_claim
 from workflow.forms import CleanedCharField
 from workflow.revisions import may_start
 
+# the audit trail is a record, in the language of record (ADR 0124)
+CREATED_IN_ADMIN = "管理画面で作成しました。"  # i18n: not text
+
 
 class CleansText:
     """For a ModelAdmin or an inline: every plain text column (``CharField`` without choices,
@@ -109,7 +112,7 @@ class ClaimsRevisionDraft(ConflictAsMessage):
             claim(obj, form.cleaned_data.get("opened_version"))
         super().save_model(request, obj, form, change)
         if not change:  # a new revision: its creation row in the audit trail
-            revision_created(revision=obj, actor=request.user, comment="管理画面で作成しました。")
+            revision_created(revision=obj, actor=request.user, comment=CREATED_IN_ADMIN)
 
 
 class ClaimsVisionDraft(ConflictAsMessage):

@@ -16,6 +16,7 @@ from django.urls import path, reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from filing import strategy
 from filing import support_catalogue as catalogue
 from filing.text import TextRefused, clean_text
 from support.models import SupportMeasure
@@ -30,6 +31,19 @@ class SupportMeasureForm(forms.ModelForm):
     fields = forms.MultipleChoiceField(
         label=gettext_lazy("対象分野"),
         choices=FIELD_CHOICES,
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+    # The national strategy's terms (ADR 0121): the shipped lists' codes with their labels.
+    cluster_types = forms.MultipleChoiceField(
+        label=gettext_lazy("類型"),
+        choices=[(t.code, t.label) for t in strategy.current(strategy.CLUSTER).terms],
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+    strategic_fields = forms.MultipleChoiceField(
+        label=gettext_lazy("戦略分野"),
+        choices=[(t.code, t.label) for t in strategy.current(strategy.SECTOR).terms],
         widget=forms.CheckboxSelectMultiple,
         required=False,
     )
@@ -52,6 +66,8 @@ class SupportMeasureForm(forms.ModelForm):
             "ministry",
             "kind",
             "fields",
+            "cluster_types",
+            "strategic_fields",
             "tags",
             "fiscal_years",
             "url",
@@ -87,6 +103,15 @@ class SupportMeasureForm(forms.ModelForm):
 
     def clean_fields(self):
         return list(self.cleaned_data.get("fields") or [])
+
+    def clean_cluster_types(self):
+        return list(
+            strategy.ordered(strategy.CLUSTER, self.cleaned_data.get("cluster_types") or [])
+        )
+
+    def clean_strategic_fields(self):
+        chosen = self.cleaned_data.get("strategic_fields") or []
+        return list(strategy.ordered(strategy.SECTOR, chosen))
 
     def _parsed(self, name: str, parse):
         value, problems = parse(self._clean_text(name))

@@ -7,10 +7,14 @@ from django.conf import settings
 from django.urls import reverse
 from ninja import NinjaAPI
 
-from public.api import regions, site, support
+from public.api import organizations, regions, site, strategy, support
 from public.api.payloads import absolute, licence
 from public.api.rendering import RENDERER, head_as_get, openapi_json
 from public.api.schemas import RootOut
+from public.licence import data_licence
+
+# The OpenAPI document is written once, with the licence configured when the process starts.
+LICENCE = data_licence()
 
 
 class _PortalApi(NinjaAPI):
@@ -23,7 +27,11 @@ class _PortalApi(NinjaAPI):
         # Every URL also answers HEAD; the OpenAPI document is written by the portal's renderer;
         # the common answers (regions.KEPT_RESPONSES, support.KEPT_RESPONSES) come from the
         # cache as bytes.
-        kept = {**regions.KEPT_RESPONSES, **support.KEPT_RESPONSES}
+        kept = {
+            **regions.KEPT_RESPONSES,
+            **support.KEPT_RESPONSES,
+            **organizations.KEPT_RESPONSES,
+        }
         patterns = super()._get_urls()
         for pattern in patterns:
             if pattern.name == "openapi-json":
@@ -41,21 +49,20 @@ api = _PortalApi(
     description=(
         "広域リージョン連携推進要綱に基づいて公表された連携宣言書・連携ビジョン・プロジェクトを、"
         "読み取り専用の JSON で提供します。公表された版だけを返します。"
-        f"データは {settings.DATA_LICENCE['name']}（{settings.DATA_LICENCE['url']}）の条件で"
+        f"データは {LICENCE.name}（{LICENCE.url}）の条件で"
         f"利用できます。出典として「{settings.PORTAL_NAME}」と記載してください。"
+        + (f"{LICENCE.note}。" if LICENCE.note else "")
     ),
     urls_namespace="api-1",
     renderer=RENDERER,
     docs_url=None,
-    openapi_extra={
-        "info": {
-            "license": {"name": settings.DATA_LICENCE["name"], "url": settings.DATA_LICENCE["url"]}
-        }
-    },
+    openapi_extra={"info": {"license": {"name": LICENCE.name, "url": LICENCE.url}}},
 )
 api.add_router("", regions.router)
 api.add_router("", site.router)
 api.add_router("", support.router)
+api.add_router("", organizations.router)
+api.add_router("", strategy.router)
 
 
 @api.get("/", response=RootOut, url_name="root", summary="この API の案内とライセンス")
@@ -74,12 +81,15 @@ def root(request):
             "projects": url("api-1:project_list"),
             "budgets": url("api-1:budgets"),
             "support-measures": url("api-1:support_measure_list"),
+            "strategy": url("api-1:strategy"),
         },
         "downloads": {
             "regions.csv": url("opendata_regions"),
             "members.csv": url("opendata_members"),
             "projects.csv": url("opendata_projects"),
             "support-measures.csv": url("opendata_support_measures"),
+            "strategy.csv": url("opendata_strategy"),
             "publications.atom": url("feeds:publications"),
+            "catalog.jsonld": url("opendata_catalog"),  # DCAT-AP (ADR 0123)
         },
     }

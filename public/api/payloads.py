@@ -1,23 +1,20 @@
 """The parts every response body is built from: the licence, absolute URLs, and the
 publication, member and project objects (the shapes of ``public.api.schemas``)."""
 
-from django.conf import settings
 from django.http import HttpRequest
 from django.urls import reverse
 
 from declarations.models import MemberKindChoices
+from filing import strategy
 from filing.bundle.project_fields import ordered
 from filing.formatting import yen
 from filing.targets import json_number
+from public.licence import data_licence
 
 
 def licence() -> dict:
-    """The data licence every response body carries (``license``)."""
-    return {
-        "name": settings.DATA_LICENCE["name"],
-        "url": settings.DATA_LICENCE["url"],
-        "attribution": f"{settings.PORTAL_NAME}",
-    }
+    """The data licence every response body carries (``license``, ``public.licence``)."""
+    return data_licence().as_json()
 
 
 def absolute(request: HttpRequest, path: str) -> str:
@@ -32,6 +29,7 @@ def publication_out(request, slug: str, publication) -> dict:
         "kind": publication.kind,
         "is_minor": publication.is_minor,
         "consulted_on": publication.consulted_on,
+        "consultation_body": publication.consultation_body,
         "reason": publication.reason,
         "published_at": publication.published_at,
         "bundle_url": absolute(
@@ -41,7 +39,7 @@ def publication_out(request, slug: str, publication) -> dict:
 
 
 def prefectures_out(prefectures) -> list[dict]:
-    return [{"code": p.code, "name": p.name} for p in prefectures]
+    return [{"code": p.code, "name": p.name, "name_en": p.name_en} for p in prefectures]
 
 
 def member_out(member) -> dict:
@@ -54,6 +52,7 @@ def member_out(member) -> dict:
         "area_prefectures": list(member.area_prefectures or []),
         "activity_prefectures": list(member.activity_prefectures or []),
         "multi_industry": member.multi_industry,
+        "corporate_number": member.corporate_number,
     }
 
 
@@ -63,6 +62,8 @@ def project_out(slug: str, number: int, project, names: dict[str, str]) -> dict:
         "number": number,
         "name": project.name,
         "fields": [str(code) for code in ordered(project.fields or ())],
+        "cluster_type": project.cluster_type or None,
+        "strategic_fields": list(strategy.ordered(strategy.SECTOR, project.strategic_fields or ())),
         "implementers": [
             names.get(i.member_key, i.member_key) if i.member_key else i.name
             for i in project.implementers.all()

@@ -132,6 +132,8 @@ def region_list(request, filters: Query[RegionFilters], page: Query[Page]):
         member_kind=filters.kind,
         status=filters.status,
         sort=filters.sort,
+        cluster_type=filters.cluster_type,
+        strategic_field=filters.strategic_field,
     )
     count = revisions.count()
     summaries = region_summaries(revisions[page.offset : page.offset + page.limit])
@@ -176,10 +178,12 @@ def region_detail(request, slug: str):
         "region": {
             "slug": state.slug,
             "name": declaration.region_name,
+            "name_en": declaration.region_name_en,
             "status": "abolished" if state.is_abolished else "active",
             "area_note": declaration.area_note,
             "prefectures": prefectures_out(state.prefectures),
             "aspiration": declaration.aspiration,
+            "aspiration_en": declaration.aspiration_en,
             "fields": [
                 {
                     "code": entry.code,

@@ -3,7 +3,9 @@
 from datetime import date, datetime
 
 from ninja import Schema
-from pydantic import Field
+from pydantic import Field, field_validator
+
+from filing import strategy
 
 MAX_LIMIT = 500
 DEFAULT_LIMIT = 100
@@ -12,7 +14,8 @@ DEFAULT_LIMIT = 100
 class LicenseOut(Schema):
     name: str
     url: str
-    attribution: str
+    note: str = Field(description="ライセンスの補足（CC BY 4.0 との互換性など）")
+    attribution: str = Field(description="出典として記載する名前")
 
 
 class ErrorOut(Schema):
@@ -26,6 +29,7 @@ class ValidationErrorOut(Schema):
 class PrefectureOut(Schema):
     code: str = Field(description="JIS 都道府県コード（2桁）")
     name: str
+    name_en: str = Field(description="英語名（マスターデータ）")
 
 
 class FieldOut(Schema):
@@ -44,6 +48,9 @@ class PublicationOut(Schema):
     kind: str = Field(description="established（策定）/ changed（変更）/ abolished（廃止）")
     is_minor: bool
     consulted_on: date | None
+    consultation_body: str = Field(
+        "", description="協議を行った会議体等（例: 中国地域発展推進会議）。なければ空"
+    )
     reason: str
     published_at: datetime = Field(description=JST_DESCRIPTION)
     bundle_url: str
@@ -80,15 +87,20 @@ class MemberOut(Schema):
     area_prefectures: list[str]
     activity_prefectures: list[str]
     multi_industry: bool
+    corporate_number: str = Field(
+        description="法人番号（13桁、地方公共団体以外の構成団体で記載があるとき。ないときは空文字列）"
+    )
 
 
 class RegionOut(Schema):
     slug: str
     name: str
+    name_en: str = Field(description="英語の名称（任意、届け出た版のもの。ADR 0124）")
     status: str
     area_note: str
     prefectures: list[PrefectureOut]
     aspiration: str
+    aspiration_en: str = Field(description="目指すべき姿の英語の要約（任意。ADR 0124）")
     fields: list[FieldOut]
     declared_on: date | None
     declaration: PublicationOut
@@ -172,6 +184,16 @@ class ProjectOut(Schema):
     fields: list[str] = Field(
         description="プロジェクトの分野のコード（industry・tourism・transport・other、要綱の順）。"
         "空の配列はリージョンの連携宣言書のすべての分野（ADR 0115）"
+    )
+    cluster_type: str | None = Field(
+        None,
+        description="地域未来戦略の類型のコード（strategic_industry_cluster・"
+        "regional_industry_cluster・local_industry_support）、なければ null（ADR 0121）。"
+        "名称は /api/v1/strategy",
+    )
+    strategic_fields: list[str] = Field(
+        default_factory=list,
+        description="17 の戦略分野のコード（日本成長戦略会議 2025-11-10）。名称は /api/v1/strategy",
     )
     implementers: list[str]
     joint_body_of: list[str] | None
@@ -319,6 +341,16 @@ class RegionFilters(Schema):
     kind: str = Field("", max_length=40, description="構成団体の種別")
     status: str = Field("", max_length=20, description="active / abolished")
     sort: str = Field("name", max_length=20, description="name / published / declared")
+    cluster_type: str = Field(
+        "", max_length=40, description="プロジェクトの類型のコード（/api/v1/strategy、ADR 0121）"
+    )
+    strategic_field: str = Field(
+        "", max_length=40, description="プロジェクトの戦略分野のコード（/api/v1/strategy）"
+    )
+
+    _check_strategy = field_validator("cluster_type", "strategic_field")(
+        lambda value, info: _known_strategy_code(value, info)
+    )
 
 
 class MemberFilters(Schema):
@@ -327,5 +359,24 @@ class MemberFilters(Schema):
     prefecture: str = Field("", max_length=2)
 
 
+def _known_strategy_code(value: str, info) -> str:
+    """An unknown 類型 / 戦略分野 code is a 422 that says which codes there are."""
+    kind = strategy.CLUSTER if info.field_name == "cluster_type" else strategy.SECTOR
+    if value and value not in strategy.known_codes(kind):
+        codes = ", ".join(strategy.known_codes(kind))
+        raise ValueError(f"不明なコード {value!r} です（使えるコード: {codes}）")
+    return value
+
+
 class ProjectFilters(Schema):
     q: str = Field("", max_length=200)
+    cluster_type: str = Field(
+        "", max_length=40, description="類型のコードで絞り込む（/api/v1/strategy、ADR 0121）"
+    )
+    strategic_field: str = Field(
+        "", max_length=40, description="戦略分野のコードで絞り込む（/api/v1/strategy）"
+    )
+
+    _check_strategy = field_validator("cluster_type", "strategic_field")(
+        lambda value, info: _known_strategy_code(value, info)
+    )

@@ -56,7 +56,11 @@ def member_list(request, filters: Query[MemberFilters], page: Query[Page]):
     summary="すべての宣言リージョンのプロジェクト（検索）",
 )
 def project_list(request, filters: Query[ProjectFilters], page: Query[Page]):
-    projects = search_projects(query=filters.q)
+    projects = search_projects(
+        query=filters.q,
+        cluster_type=filters.cluster_type,
+        strategic_field=filters.strategic_field,
+    )
     count = projects.count()
     chunk = list(projects[page.offset : page.offset + page.limit])
     region_ids = {p.revision.vision.region_id for p in chunk}

@@ -36,6 +36,7 @@ class Publication:
     reason: str
     published_at: datetime
     pk: int
+    consultation_body: str = ""  # 協議を行った会議体等 (ADR 0120)
 
     @property
     def key(self) -> str:
@@ -65,6 +66,7 @@ def publication_of(document: str, revision) -> Publication:
         reason=revision.reason,
         published_at=_moment(revision),
         pk=revision.pk,
+        consultation_body=revision.consultation_body,
     )
 
 
@@ -74,6 +76,7 @@ _PUBLICATION_FIELDS = (
     "kind",
     "is_minor",
     "consulted_on",
+    "consultation_body",
     "reason",
     "published_at",
     "updated_at",

@@ -91,8 +91,12 @@ def search_regions(
     member_kind: str = "",
     status: str = "",
     sort: str = "name",
+    cluster_type: str = "",
+    strategic_field: str = "",
 ):
-    """The current published declaration revisions that match; a queryset."""
+    """The current published declaration revisions that match; a queryset. ``cluster_type``
+    and ``strategic_field`` (ADR 0121): the region's current published vision has a project
+    that carries it (a code the form or the API has checked)."""
     revisions = current_declaration_revisions()
     for term in search_terms(query):
         revisions = revisions.filter(_region_text_condition(term))
@@ -105,6 +109,14 @@ def search_regions(
     if member_kind in MemberKindChoices.values:
         revisions = revisions.filter(
             Exists(Member.objects.filter(revision=OuterRef("pk"), kind=member_kind))
+        )
+    if cluster_type or strategic_field:
+        revisions = revisions.filter(
+            Exists(
+                strategy_projects(cluster_type, strategic_field).filter(
+                    revision__vision__region_id=OuterRef("declaration__region_id")
+                )
+            )
         )
     if status == STATUS_ACTIVE:
         revisions = revisions.exclude(kind=Kind.ABOLISHED)
@@ -168,9 +180,22 @@ def active_region_ids():
     )
 
 
-def search_projects(*, query: str = ""):
+def strategy_projects(cluster_type: str = "", strategic_field: str = ""):
+    """Projects of the current published vision revisions that carry ``cluster_type`` and
+    ``strategic_field`` (either may be "", ADR 0121). The 戦略分野 are looked for as a quoted
+    code in the JSON list, which SQLite and PostgreSQL both answer."""
+    projects = Project.objects.filter(revision__in=current_vision_revisions().values("pk"))
+    if cluster_type:
+        projects = projects.filter(cluster_type=cluster_type)
+    if strategic_field:
+        projects = projects.filter(strategic_fields__icontains=f'"{strategic_field}"')
+    return projects
+
+
+def search_projects(*, query: str = "", cluster_type: str = "", strategic_field: str = ""):
     """Projects of the current published vision revisions of the regions that are not
-    abolished, with their rows (targets included) prefetched."""
+    abolished, with their rows (targets included) prefetched; ``cluster_type`` and
+    ``strategic_field`` narrow them to the projects that carry it (ADR 0121)."""
     projects = (
         Project.objects.filter(
             revision__in=current_vision_revisions().values("pk"),
@@ -179,6 +204,10 @@ def search_projects(*, query: str = ""):
         .select_related("revision__vision__region")
         .prefetch_related(*PROJECT_CHILDREN)
     )
+    if cluster_type or strategic_field:
+        projects = projects.filter(
+            pk__in=strategy_projects(cluster_type, strategic_field).values("pk")
+        )
     for term in search_terms(query):
         condition = Q()
         for variant in _variants(term):

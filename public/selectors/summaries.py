@@ -26,6 +26,9 @@ class RegionSummary:
     fields: tuple[str, ...]
     member_count: int
     project_count: int
+    # the optional English name and summary (ADR 0124)
+    name_en: str = ""
+    aspiration_en: str = ""
 
 
 def field_label(code: str, text: str = "") -> str:
@@ -55,6 +58,8 @@ def region_summaries(revisions) -> list[RegionSummary]:
             fields=tuple(fields[r.pk]),
             member_count=len(members[r.pk]),
             project_count=project_counts.get(r.declaration.region_id, 0),
+            name_en=r.region_name_en,
+            aspiration_en=r.aspiration_en,
         )
         for r in revisions
     ]

@@ -24,6 +24,8 @@ CHECKED_PAGES = (
     (_("宣言リージョンのページ（現在の内容）"), "/regions/setouchi/"),
     (_("過去の時点の内容"), "/regions/setouchi/revisions/d1/"),
     (_("版の違い"), "/regions/setouchi/diff/"),
+    (_("構成団体のページ"), "/organizations/lg-332020/"),
+    (_("宣言リージョンの重なり"), "/overlaps/"),
     (_("オープンデータ"), "/opendata/"),
     (_("PDF の照合"), "/verify/"),
     (_("運営者・お問い合わせ"), "/about/"),

@@ -24,7 +24,13 @@ from filing.data import MemberKind
 from filing.diff import diff_filings
 from filing.formatting import nendo
 from filing.rules.declaration import lg_prefecture
-from public.cache import cached_fragment, public_page, region_stamp, site_stamp
+from public.cache import (
+    cached_fragment,
+    public_page,
+    region_stamp,
+    region_with_others_stamp,
+    site_stamp,
+)
 from public.charts import RoadmapRow, TargetPoint, roadmap_chart, target_chart
 from public.forms import RegionFilterForm, common_list_query
 from public.maps import MAX_LEVEL, japan_map
@@ -35,6 +41,8 @@ from public.selectors.region import published_region, region_state
 from public.selectors.results import TargetWithResults, results_by_target, with_results
 from public.selectors.search import search_regions
 from public.selectors.summaries import region_summaries
+from public.templatetags.public_tags import shown_text
+from public.views.organizations import linked_names, region_overlap_context
 from web.pages import paginate
 
 PAGE_SIZE = 20
@@ -84,6 +92,9 @@ class ProjectView:
     plan_references: tuple
     targets: tuple = ()  # TargetView: the current page only (the published results)
     support: tuple = ()  # ShownMatch: the matched support measures (current page, ADR 0115)
+    # The names as HTML, members linked to their organisation's page (current page, ADR 0122).
+    implementers_linked: str = ""
+    joint_body_linked: str = ""
 
 
 @dataclass(frozen=True)
@@ -132,11 +143,13 @@ def _target_views(project, number: int, results) -> tuple[TargetView, ...]:
 class PrefectureRow:
     prefecture: PrefectureInfo
     members: tuple[str, ...]
+    members_linked: str = ""  # the names as HTML, linked on the current page (ADR 0122)
 
 
-def _prefecture_rows(state) -> list[PrefectureRow]:
+def _prefecture_rows(state, org_ids) -> list[PrefectureRow]:
     master = master_data()
     by_code: dict[str, list[str]] = {p.code: [] for p in state.prefectures}
+    keys: dict[str, list[tuple[str, str]]] = {p.code: [] for p in state.prefectures}
     for member in state.filing.members:
         if member.kind == MemberKind.OTHER_LOCAL_GOVERNMENT:
             codes = member.area_prefectures
@@ -146,10 +159,14 @@ def _prefecture_rows(state) -> list[PrefectureRow]:
         for code in codes:
             if code in by_code:
                 by_code[code].append(member.name)
-    return [PrefectureRow(p, tuple(by_code[p.code])) for p in state.prefectures]
+                keys[code].append((member.name, member.key))
+    return [
+        PrefectureRow(p, tuple(by_code[p.code]), linked_names(keys[p.code], org_ids))
+        for p in state.prefectures
+    ]
 
 
-def _project_views(state) -> list[ProjectView]:
+def _project_views(state, org_ids) -> list[ProjectView]:
     names = state.member_names
     # The published results (ADR 0108) are shown on the current page only: a past page shows
     # the region as it was right after that publication.
@@ -170,6 +187,18 @@ def _project_views(state) -> list[ProjectView]:
                     for i in project.implementers.all()
                 ),
                 joint_body=tuple(names.get(key, key) for key in (project.joint_body_of or ())),
+                implementers_linked=linked_names(
+                    (
+                        (names.get(i.member_key, i.member_key), i.member_key)
+                        if i.member_key
+                        else (i.name, "")
+                        for i in project.implementers.all()
+                    ),
+                    org_ids,
+                ),
+                joint_body_linked=linked_names(
+                    ((names.get(key, key), key) for key in (project.joint_body_of or ())), org_ids
+                ),
                 budget_lines=tuple(project.budget_lines.all()),
                 milestones=tuple(project.milestones.all()),
                 plan_references=tuple(project.plan_references.all()),
@@ -195,7 +224,8 @@ def _documents(revision) -> list:
 
 
 def region_context(state) -> dict:
-    projects = _project_views(state)
+    overlap = region_overlap_context(state)  # the organisations and other regions (ADR 0122)
+    projects = _project_views(state, overlap["org_ids"])
     name = state.declaration.region_name
     covered = "、".join(p.name for p in state.prefectures) or _("なし")
     rows = [
@@ -217,7 +247,8 @@ def region_context(state) -> dict:
         "vision": state.vision if show_vision else None,
         "projects": projects if show_vision else [],
         "member_groups": state.member_groups,
-        "prefecture_rows": _prefecture_rows(state),
+        "prefecture_rows": _prefecture_rows(state, overlap["org_ids"]),
+        **overlap,
         "map": japan_map(
             prefectures().values(),
             {p.code: MAX_LEVEL for p in state.prefectures},
@@ -260,16 +291,17 @@ def _render_state(slug, key, stamp):
         if state is None:
             raise Http404(_("公表されている宣言リージョンが見つかりません。"))
         return {
-            "title": state.declaration.region_name,
+            "title": shown_text(state.declaration, "region_name"),
             "body": render_to_string("regions/_region_body.html", region_context(state)),
         }
 
     return cached_fragment(("region", slug, key or "", stamp.isoformat() if stamp else ""), build)
 
 
-@public_page(region_stamp, whole_page=True)
+# The current page also shows the regions it overlaps (ADR 0122): it follows the site's stamp too.
+@public_page(region_with_others_stamp, whole_page=True)
 def region_detail(request, slug):
-    stamp = region_stamp(request, slug)
+    stamp = region_with_others_stamp(request, slug)
     if stamp is None:
         raise Http404(_("公表されている宣言リージョンが見つかりません。"))
     data = _render_state(slug, None, stamp)

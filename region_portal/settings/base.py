@@ -70,6 +70,8 @@ MIDDLEWARE = [
     "public.middleware.KeptAnswersMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    # Outside the public pages: the language chosen with set_language (web.language, ADR 0124).
+    "web.language.ChosenLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -99,6 +101,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "public.context_processors.portal",
+                "web.language.languages",
                 "staff.context_processors.staff_region",
             ],
         },
@@ -143,10 +146,19 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
+# Japanese is the default and the language of record; English is a translation (ADR 0124).
+# The public pages are under i18n_patterns without a prefix for Japanese (/, /en/…); the
+# staff pages and the admin follow the visitor's choice (CHOSEN_LANGUAGE_PATHS); the API, the
+# CSVs, the feeds, the PDFs and the mails stay Japanese.
 LANGUAGE_CODE = "ja"
-# Japanese only until an English translation exists (then add ("en", "English") here).
-LANGUAGES = [("ja", "日本語")]
+LANGUAGES = [("ja", "日本語"), ("en", "English")]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# The pages (outside i18n_patterns) shown in the language the visitor chose with the switch in
+# the header (Django's set_language, its cookie LANGUAGE_COOKIE_NAME): the staff UI, the
+# admin, log-in and the account pages. Everything else outside i18n_patterns is Japanese.
+CHOSEN_LANGUAGE_PATHS = ("/staff/", "/admin/", "/accounts/")
+LANGUAGE_COOKIE_HTTPONLY = True
+LANGUAGE_COOKIE_SAMESITE = "Lax"
 TIME_ZONE = "Asia/Tokyo"
 USE_I18N = True
 USE_TZ = True
@@ -232,9 +244,19 @@ PORTAL_NAME = "広域リージョン連携ポータル"
 # The start of every link that leaves a request (mails, command output): web.links.absolute_url.
 # Required in production; here the development server (scripts/setup.sh sets it to its PORT).
 PORTAL_BASE_URL = portal_base_url(default="http://127.0.0.1:8000")
+# The licence of the published data (public.licence reads it, ADR 0123): by default the
+# 公共データ利用規約 第1.0版 (PDL 1.0, デジタル庁 2024), which is compatible with CC BY 4.0.
 DATA_LICENCE = {
-    "name": "CC BY 4.0",
-    "url": "https://creativecommons.org/licenses/by/4.0/deed.ja",
+    "name": env.str("DATA_LICENCE_NAME", default="公共データ利用規約 第1.0版（PDL1.0）"),
+    "url": env.str(
+        "DATA_LICENCE_URL",
+        default="https://www.digital.go.jp/resources/open_data/public_data_license_v1.0",
+    ),
+    "note": env.str(
+        "DATA_LICENCE_NOTE",
+        default="公共データ利用規約 第1.0版はクリエイティブ・コモンズ 表示 4.0 国際"
+        "（CC BY 4.0）と互換性があり、CC BY 4.0 の条件でも利用できます",
+    ),
 }
 
 # Who runs the portal and how to reach them (the page /about/, linked from every footer).

@@ -25,6 +25,7 @@ from filing.data import FieldCode, FieldEntry, MemberData, MemberKind
 from filing.kana import suggest_reading
 from staff.forms.bounds import BoundedFormSet, CompleteForm
 from staff.forms.cover import CoverFieldsMixin
+from staff.forms.english import EnglishForm, english_initial, english_values
 from staff.forms.reading import ReadingForm
 from workflow.drafts import DeclarationDraft
 from workflow.forms import CleanedCharField, cleaned
@@ -114,6 +115,7 @@ class RevisionInfoMixin:
                     "連携ビジョンは、リージョン構成団体における協議が調ったものです（第4(1)）。"
                 ),
             )
+            self.add_consultation_body()
         if kind == Kind.CHANGED:
             self.fields["is_minor"] = forms.BooleanField(
                 label=_("軽微な変更である"),
@@ -129,6 +131,7 @@ class RevisionInfoMixin:
                     "軽微な変更を除く変更と廃止は、原則として協議を経ます（第3(5)、第4(3)）。"
                 ),
             )
+            self.add_consultation_body()
             reason = _("廃止の理由") if kind == Kind.ABOLISHED else _("変更の理由")
             self.fields["reason"] = TextField(
                 label=reason,
@@ -136,11 +139,23 @@ class RevisionInfoMixin:
                 widget=forms.Textarea(attrs={"rows": 3}),
             )
 
+    def add_consultation_body(self) -> None:
+        """協議を行った会議体等 beside the 協議 date (ADR 0120); like every draft field, may
+        be left empty (consultation.record warns)."""
+        self.fields["consultation_body"] = TextField(
+            label=_("協議を行った会議体等"),
+            help_text=_(
+                "構成団体が協議した会議の名称（例: 中国地域発展推進会議）。議事録などは"
+                "「添付ファイル」に種類「協議の記録」で添付します。"
+            ),
+        )
+
     def revision_values(self) -> dict:
         data = self.cleaned_data
         return {
             "is_minor": data.get("is_minor", False),
             "consulted_on": data.get("consulted_on"),
+            "consultation_body": data.get("consultation_body", ""),
             "reason": data.get("reason", ""),
         }
 
@@ -149,6 +164,7 @@ def revision_initial(revision) -> dict:
     return {
         "is_minor": revision.is_minor,
         "consulted_on": revision.consulted_on,
+        "consultation_body": revision.consultation_body,
         "reason": revision.reason,
         **{name: getattr(revision, name) for name in COVER_FIELDS},
     }
@@ -166,7 +182,7 @@ LISTED_FIELDS = [
 ]
 
 
-class DeclarationForm(RevisionInfoMixin, CoverFieldsMixin, ReadingForm, CompleteForm):
+class DeclarationForm(RevisionInfoMixin, CoverFieldsMixin, ReadingForm, EnglishForm, CompleteForm):
     """The declaration's own items (第3(2)① ③ ④); the members are in the formsets below."""
 
     region_name = TextField(label=_("宣言リージョンの名称"))
@@ -234,6 +250,7 @@ def declaration_initial(revision: DeclarationRevision, fields) -> dict:
         "fields": [f.code for f in fields if f.code in listed],
         "other_fields": "\n".join(f.text for f in fields if f.code == FieldCode.OTHER),
         "representative": revision.representative,
+        **english_initial(revision),
         **revision_initial(revision),
     }
 
@@ -261,7 +278,14 @@ class MemberRowForm(forms.Form):
         data = getattr(self, "cleaned_data", {})
         return not any(
             data.get(name)
-            for name in ("key", "name", "lg_code", "area_prefectures", "activity_prefectures")
+            for name in (
+                "key",
+                "name",
+                "lg_code",
+                "area_prefectures",
+                "activity_prefectures",
+                "corporate_number",
+            )
         )
 
     def entry(self) -> MemberData:
@@ -275,7 +299,36 @@ class MemberRowForm(forms.Form):
             area_prefectures=tuple(dict.fromkeys(data.get("area_prefectures", ()))),
             activity_prefectures=tuple(dict.fromkeys(data.get("activity_prefectures", ()))),
             multi_industry=data.get("multi_industry", False),
+            corporate_number=data.get("corporate_number", ""),
         )
+
+
+def corporate_number_field():
+    """The optional 法人番号 of a non-government member (ADR 0123). The draft keeps what was
+    typed (digits folded to half width, spaces and hyphens dropped); the check digit is the
+    rule ``members.corporate_number``'s, at submission and in the checklist."""
+    return TextField(
+        label=_("法人番号（13桁、任意）"),
+        required=False,
+        max_length=CORPORATE_NUMBER_TYPED,
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
+    )
+
+
+# Room for a number typed with hyphens or spaces (「7000-01-205-0002」), which are dropped.
+CORPORATE_NUMBER_TYPED = 20
+
+
+def _corporate_number(value: str) -> str:
+    folded = unicodedata.normalize("NFKC", value or "")
+    number = "".join(ch for ch in folded if ch not in " -ー‐－")  # i18n: not text
+    stored = Member._meta.get_field("corporate_number").max_length
+    if len(number) > stored:
+        raise forms.ValidationError(
+            _("法人番号は%(length)s桁です（%(typed)s桁あります）"),
+            params={"length": stored, "typed": len(number)},
+        )
+    return number
 
 
 def _kind_choices(*kinds: MemberKind):
@@ -323,6 +376,10 @@ class EconomicOrganizationRowForm(MemberRowForm):
     multi_industry = forms.BooleanField(
         label=_("構成員（企業・経営者など）が複数の業種にわたる"), required=False
     )
+    corporate_number = corporate_number_field()
+
+    def clean_corporate_number(self):
+        return _corporate_number(self.cleaned_data["corporate_number"])
 
 
 class BodyRowForm(MemberRowForm):
@@ -346,6 +403,10 @@ class BodyRowForm(MemberRowForm):
         ),
         initial=MemberKind.COMPANY.value,
     )
+    corporate_number = corporate_number_field()
+
+    def clean_corporate_number(self):
+        return _corporate_number(self.cleaned_data["corporate_number"])
 
 
 @dataclass(frozen=True)
@@ -400,6 +461,7 @@ def member_initial(member: Member) -> dict:
         "area_prefectures": list(member.area_prefectures or []),
         "activity_prefectures": list(member.activity_prefectures or []),
         "multi_industry": member.multi_industry,
+        "corporate_number": member.corporate_number,
     }
 
 
@@ -482,6 +544,7 @@ class DeclarationEditor:
             fields=tuple(fields),
             members=tuple(self.member_entries()),
             representative=data["representative"],
+            **english_values(data),
             cover=self.form.cover_values(),
             **self.form.revision_values(),
         )
@@ -508,4 +571,8 @@ class AbolitionForm(forms.Form):
     consulted_on = DayField(
         label=_("リージョン構成団体における協議の日"),
         help_text=_("廃止は、原則としてリージョン構成団体における協議を経ます。"),
+    )
+    consultation_body = TextField(
+        label=_("協議を行った会議体等"),
+        help_text=_("構成団体が協議した会議の名称（例: 中国地域発展推進会議）。"),
     )

@@ -12,6 +12,7 @@ import re
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from filing import strategy
 from filing.amounts import UNIT_NAMES, UNITS, YEN, AmountError, format_amount, parse_amount
 from filing.bundle import MAX_YEAR, MIN_YEAR
 from filing.bundle.limits import (
@@ -26,6 +27,7 @@ from filing.data import FieldCode, ImplementerData, MilestoneData, PlanRef
 from filing.fields import FIELD_NAMES
 from filing.formatting import fiscal_year, nendo, nendo_span
 from projects.models import Milestone
+from projects.selectors import strategy_terms
 from staff.forms.bounds import BoundedFormSet, CompleteForm, TamperedForm
 from staff.forms.declarations import (
     SHORT_TEXT,
@@ -50,6 +52,18 @@ class ProjectForm(CompleteForm):
             "このプロジェクトが取り組む分野を、連携宣言書の分野から選びます（複数可）。"
             "選ばないときは、連携宣言書のすべての分野に取り組むものとして扱います。"
         ),
+    )
+    # The national strategy's terms (ADR 0121), both optional; choices from the reference data.
+    cluster_type = forms.ChoiceField(
+        label=_("類型（地域未来戦略）"),
+        required=False,
+        help_text=_("地域未来戦略の 3 つの類型のうち、このプロジェクトが当たるもの（任意）。"),
+    )
+    strategic_fields = forms.MultipleChoiceField(
+        label=_("戦略分野"),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("日本成長戦略会議の 17 の戦略分野のうち、関わるもの（任意、複数可）。"),
     )
     implementers = forms.MultipleChoiceField(
         label=_("リージョン構成団体から選ぶ"),
@@ -76,9 +90,20 @@ class ProjectForm(CompleteForm):
     end = DayField(label=_("終了日"))
     other = long_text(_("その他（実施に当たって必要な事項）"))
 
-    def __init__(self, *args, member_choices=(), field_choices=(), unit: int = YEN, **kwargs):
+    def __init__(
+        self,
+        *args,
+        member_choices=(),
+        field_choices=(),
+        cluster_choices=(),
+        sector_choices=(),
+        unit: int = YEN,
+        **kwargs,
+    ):
         super().__init__(*args, **kwargs)
         self.fields["field_codes"].choices = field_choices
+        self.fields["cluster_type"].choices = [("", _("（選ばない）")), *cluster_choices]
+        self.fields["strategic_fields"].choices = sector_choices
         self.fields["implementers"].choices = member_choices
         self.fields["joint_body_of"].choices = member_choices
         total = self.fields["budget_total"]
@@ -167,6 +192,8 @@ def project_initial(project) -> dict:
     return {
         "name": project.name,
         "field_codes": [str(code) for code in ordered(project.fields or ())],
+        "cluster_type": project.cluster_type,
+        "strategic_fields": list(project.strategic_fields or ()),
         "implementers": [i.member_key for i in project.implementers.all() if i.member_key],
         "joint_body_of": list(project.joint_body_of or []),
         "content": project.content,
@@ -224,6 +251,21 @@ def field_choices(declared, project) -> list[tuple[str, str]]:
             choices.append((str(code), label))
         elif code in held:
             choices.append((str(code), f"{FIELD_NAMES[code]}（{_('連携宣言書にない分野')}）"))
+    return choices
+
+
+def strategy_choices(terms: dict, kind: str, held) -> list[tuple[str, str]]:
+    """The current version's terms of ``kind`` (``projects.selectors.strategy_terms``), then
+    any code the project holds that the current version lacks, with its older label (kept so
+    that nothing is lost, ADR 0121)."""
+    entry = terms[kind]
+    choices = list(entry["choices"])
+    known = {code for code, _label in choices}
+    for code in held:
+        if code and code not in known:
+            label = entry["labels"].get(code, code)
+            choices.append((code, f"{label}（{_('以前の一覧')}）"))
+            known.add(code)
     return choices
 
 
@@ -402,6 +444,7 @@ class ProjectEditor:
         the unit a bound page is re-rendered in (``switch_unit``)."""
         self.project = project
         self.choices = member_choices(members, project)
+        terms = strategy_terms()
         if data is not None:
             if switch_to:
                 data = switch_unit(data, switch_to)
@@ -411,6 +454,10 @@ class ProjectEditor:
             initial=project_initial(project),
             member_choices=self.choices,
             field_choices=field_choices(declared_fields, project),
+            cluster_choices=strategy_choices(terms, strategy.CLUSTER, [project.cluster_type]),
+            sector_choices=strategy_choices(
+                terms, strategy.SECTOR, list(project.strategic_fields or ())
+            ),
             unit=UNITS[unit],
         )
         if data is None:
@@ -461,6 +508,8 @@ class ProjectEditor:
         return ProjectRow(
             name=data["name"],
             fields=ordered(data["field_codes"]),
+            cluster_type=data["cluster_type"] or "",
+            strategic_fields=strategy.ordered(strategy.SECTOR, data["strategic_fields"]),
             implementers=tuple(ImplementerData(member=key) for key in order if key in chosen)
             + tuple(ImplementerData(name=name) for name in outside),
             joint_body_of=tuple(founders) or None,

@@ -32,7 +32,7 @@ COMMENT_MAX = TargetResult._meta.get_field("comment").max_length
 URL_MAX = TargetResult._meta.get_field("evidence_url").max_length
 
 _SEIREKI = re.compile(r"\A([0-9]{1,4})\Z")
-_REIWA = re.compile(r"\A(?:令和|R)([0-9]{1,3}|元)\Z", re.IGNORECASE)
+_REIWA = re.compile(r"\A(?:令和|R)([0-9]{1,3}|元)\Z", re.IGNORECASE)  # i18n: not text
 REIWA_ZERO = 2018  # 令和元年 = 2019
 YEAR_INVALID = _("年度は西暦（例: 2026）か令和（例: 令和8）で入力してください。")
 
@@ -40,12 +40,12 @@ YEAR_INVALID = _("年度は西暦（例: 2026）か令和（例: 令和8）で�
 def parse_year(text: str) -> int:
     """The 年度 ``text`` means: 「2026」「２０２６年度」「令和8」「令和8年度」「R8」「令和元年度」."""
     text = unicodedata.normalize("NFKC", text).strip().replace(" ", "")
-    text = text.removesuffix("年度").removesuffix("年")
+    text = text.removesuffix("年度").removesuffix("年")  # i18n: not text
     if match := _SEIREKI.match(text):
         year = int(match.group(1))
     elif match := _REIWA.match(text):
         number = match.group(1)
-        year = REIWA_ZERO + (1 if number == "元" else int(number))
+        year = REIWA_ZERO + (1 if number == "元" else int(number))  # i18n: not text
     else:
         raise forms.ValidationError(YEAR_INVALID, code="invalid")
     if not MIN_YEAR <= year <= MAX_YEAR:

@@ -220,7 +220,10 @@ def shown(editor, unit: Unit, value) -> str:
     lines = []
     for row in value or ():
         if row[:1] == ("lines",):
-            lines += [f"{year}年度 {amount:,}円" for year, amount in row[1]]
+            lines += [
+                _("%(year)s年度 %(amount)s円") % {"year": year, "amount": f"{amount:,}"}
+                for year, amount in row[1]
+            ]
             continue
         if row[:1] == (RAW,):
             lines.append(_shown_value(None, row))

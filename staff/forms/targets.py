@@ -57,7 +57,7 @@ class FigureField(forms.Field):
 
 
 def _year_label(year: int) -> str:
-    return f"{nendo(year)}（{year}年度）"
+    return _("%(nendo)s（%(year)s年度）") % {"nendo": nendo(year), "year": year}
 
 
 class TargetForm(forms.Form):

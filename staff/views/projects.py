@@ -13,7 +13,6 @@ from declarations.services import DraftConflict
 from filing.amounts import UNITS
 from filing.data import FieldCode, FieldEntry
 from projects.models import PROJECT_CHILDREN, Project
-from projects.services import project_delete as delete_project
 from staff.anchors import is_about_project, project_href, project_url, revision_url
 from staff.forms.bounds import TamperedForm
 from staff.forms.projects import ROW_PREFIXES, ProjectEditor, posted_unit
@@ -24,6 +23,7 @@ from staff.views.visions import pending_declaration_revision, vision_findings
 from support.selectors import project_matches
 from visions.models import VisionRevision
 from workflow.adapter import vision_revision_loaded
+from workflow.drafts import project_delete as delete_project
 from workflow.drafts import project_save
 
 

@@ -1,5 +1,5 @@
 """The 受付票 of a 送付 (ADR 0094): its 受付番号, when and by whom it was sent, and the frozen
-PDFs that went with it, with their SHA-256; printable. Only the region's staff may read it
+PDFs and the attachments (ADR 0119) that went with it, with their SHA-256; printable. Only the region's staff may read it
 (``staff_required``: others get 404, anonymous users the log-in page).
 
 ``submissions_context`` gives the revision pages their list of 送付 with the receipt links,
@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
 from accounts.access import staff_required
+from attachments.selectors import sent_attachments
 from documents.models import FrozenDocument, Kind
 from documents.selectors import (
     MADE,
@@ -108,6 +109,8 @@ def receipt(request, slug, document, number, sequence):
             "submission": submission,
             "sender": sender_name(submission),
             "documents": _receipt_documents(revision, submission),
+            # What the 送付 recorded of its attachments (ADR 0119), with their hashes.
+            "attachments": list(sent_attachments(revision, submission.submitted_at)),
             "is_latest": submission.sequence == count,
             "crumbs": [
                 {"label": revision.label, "url": revision_url(revision)},

@@ -13,7 +13,7 @@ from django.views.decorators.http import require_GET, require_POST
 from accounts.access import editor_required, staff_required
 from declarations.models import DeclarationRevision
 from declarations.services import RevisionNotStarted
-from filing.bundle import MAX_BUNDLE_BYTES, BundleError, dumps_bundle, parse_bundle
+from filing.bundle import MAX_BUNDLE_BYTES, BundleError, dumps_bundle, parse_bundle_listing
 from staff.anchors import revision_url
 from staff.forms.visions import BundleUploadForm
 from visions.models import VisionRevision
@@ -82,9 +82,9 @@ def bundle_import(request, slug):
     upload = form.cleaned_data["bundle"]
     try:
         content = upload.read(MAX_BUNDLE_BYTES + 1)
-        filing = parse_bundle(content)
+        filing, listing = parse_bundle_listing(content)
     except BundleError as error:
-        messages.error(request, f"取り込めません: {error}")
+        messages.error(request, _("取り込めません: %(error)s") % {"error": error})
         return redirect("staff:region", slug=slug)
     try:
         result = filing_import(filing, region=region, actor=request.user, source=upload.name)
@@ -92,12 +92,28 @@ def bundle_import(request, slug):
         message = str(error) if isinstance(error, ImportRefused) else _("取り込めませんでした。")
         messages.error(request, message)
         return redirect("staff:region", slug=slug)
-    vision = f"、連携ビジョン 第{result.vision_revision.number}版" if result.vision_revision else ""
-    messages.success(
-        request,
-        f"リージョン {result.region.slug} に連携宣言書 第{result.declaration_revision.number}版{vision}"
-        "を作成中の版として保存しました。",
-    )
+    facts = {"slug": result.region.slug, "number": result.declaration_revision.number}
+    if result.vision_revision:
+        message = _(
+            "リージョン %(slug)s に連携宣言書 第%(number)s版、連携ビジョン 第%(vision)s版"
+            "を作成中の版として保存しました。"
+        ) % {**facts, "vision": result.vision_revision.number}
+    else:
+        message = (
+            _("リージョン %(slug)s に連携宣言書 第%(number)s版を作成中の版として保存しました。")
+            % facts
+        )
+    messages.success(request, message)
+    if listing:
+        # The files do not come with an upload (ADR 0120): the editor attaches them again.
+        messages.warning(
+            request,
+            _(
+                "バンドルが挙げる添付ファイル %(count)s 件は取り込んでいません。"
+                "必要なものは各版の「添付ファイル」から添付してください。"
+            )
+            % {"count": len(listing)},
+        )
     return redirect(revision_url(result.declaration_revision))
 
 
@@ -108,7 +124,11 @@ def bundle_export(request, slug):
     region = request.staff_region
     number = request.GET.get("revision", "")
     if number and not re.fullmatch(r"[1-9]\d{0,8}", number):
-        messages.error(request, f"リージョン {region.slug} に第{number[:20]}版はありません。")
+        messages.error(
+            request,
+            _("リージョン %(slug)s に第%(number)s版はありません。")
+            % {"slug": region.slug, "number": number[:20]},
+        )
         return redirect("staff:region", slug=slug)
     try:
         declaration_revision, vision_revision = revisions_for_export(
@@ -116,7 +136,11 @@ def bundle_export(request, slug):
         )
     except DeclarationRevision.DoesNotExist:
         if number:
-            messages.error(request, f"リージョン {region.slug} に第{number}版はありません。")
+            messages.error(
+                request,
+                _("リージョン %(slug)s に第%(number)s版はありません。")
+                % {"slug": region.slug, "number": number},
+            )
         else:
             messages.error(request, _("書き出す連携宣言書がまだありません。"))
         return redirect("staff:region", slug=slug)

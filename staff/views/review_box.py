@@ -25,7 +25,7 @@ def reviewer_office() -> str:
     """Who reviewed, as the staff pages name them: the office (reviewers appear by role,
     never by name), without the honorific of the 送付書's address."""
     office = str(getattr(settings, "MINISTRY_OFFICE", "") or "").strip()
-    return office.removesuffix("御中").strip()
+    return office.removesuffix("御中").strip()  # i18n: not text
 
 
 def _context(revision, anchors, marks_of) -> dict:

@@ -205,6 +205,7 @@ def abolish(request, slug, document):
                 actor=request.user,
                 reason=form.cleaned_data["reason"],
                 consulted_on=form.cleaned_data["consulted_on"],
+                consultation_body=form.cleaned_data["consultation_body"],
             ),
             success=_(
                 "%(document)s 第%(number)d版（廃止）を作成しました。内容を確かめて送付してください。"

@@ -4,6 +4,7 @@ reviewers in the admin, public once published (ADR 0114)."""
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from filing import strategy
 from filing import support_catalogue as catalogue
 
 __all__ = ["MeasureKind", "SupportMeasure", "SupportMeasureQuerySet"]
@@ -35,6 +36,9 @@ class SupportMeasure(models.Model):
     # filing.data.FieldCode values: "industry", "tourism", "transport", "other".
     fields = models.JSONField(_("対象分野"), default=list, blank=True)
     tags = models.JSONField(_("タグ"), default=list, blank=True)
+    # The national strategy's terms it serves (ADR 0121): filing.strategy codes.
+    cluster_types = models.JSONField(_("類型"), default=list, blank=True)
+    strategic_fields = models.JSONField(_("戦略分野"), default=list, blank=True)
     # 西暦 fiscal years (2026 = 令和8年度).
     fiscal_years = models.JSONField(_("年度"), default=list, blank=True)
     url = models.URLField(_("URL"), max_length=500, blank=True)
@@ -75,4 +79,11 @@ class SupportMeasure(models.Model):
             gives_priority=self.gives_priority,
             is_open=self.is_open,
             summary=self.summary,
+            cluster_types=_known(strategy.CLUSTER, self.cluster_types),
+            strategic_fields=_known(strategy.SECTOR, self.strategic_fields),
         )
+
+
+def _known(kind: str, values) -> tuple[str, ...]:
+    known = set(strategy.known_codes(kind))
+    return strategy.ordered(kind, (v for v in values or () if isinstance(v, str) and v in known))

@@ -1,8 +1,10 @@
 """The home page in a real Chromium: accessibility, keyboard, layout at two widths."""
 
+from importlib import import_module
+
 import pytest
 from django.contrib.auth import views as auth_views
-from django.urls import include, path
+from django.urls import path
 
 from tests.browser.conftest import BROWSER_TEST_MARKS, DESKTOP, MOBILE
 
@@ -107,8 +109,9 @@ def test_axe_check_fails_and_names_the_rule_when_a_page_breaks_one(
 class UrlsWithLogout:
     """The portal's URLs plus Django's logout view, until the accounts pages exist."""
 
+    # the portal's own list, not an include: i18n_patterns (ADR 0124) belong to the root URLconf
     urlpatterns = [
-        path("", include("region_portal.urls")),
+        *import_module("region_portal.urls").urlpatterns,
         path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     ]
 

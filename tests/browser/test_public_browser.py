@@ -41,7 +41,10 @@ PAGES = [
     ("region", "/regions/setouchi/"),
     ("region-past", "/regions/setouchi/revisions/d1/"),
     ("region-diff", "/regions/setouchi/diff/?from=v1&to=v2"),
+    ("region-summary", "/regions/setouchi/summary/"),
     ("region-abolished", "/regions/gone/"),
+    ("organization", "/organizations/lg-332020/"),  # 倉敷市 (ADR 0122)
+    ("overlaps", "/overlaps/"),
     ("opendata", "/opendata/"),
     ("verify", "/verify/"),
     ("about", "/about/"),
@@ -68,21 +71,37 @@ def open_page(page, url):
     return response
 
 
+# Every public page in Japanese (/) and in English (/en/, ADR 0124).
+LANGUAGE_PREFIXES = [("ja", ""), ("en", "/en")]
+
+
+@pytest.mark.parametrize(
+    ("language", "prefix"), LANGUAGE_PREFIXES, ids=[code for code, _ in LANGUAGE_PREFIXES]
+)
 @pytest.mark.parametrize(("name", "path"), PAGES, ids=[name for name, _ in PAGES])
 def test_public_page_has_no_axe_violations_and_fits_both_widths(
-    browser_page, portal_url, assert_no_axe_violations, screenshot, published, name, path
+    browser_page,
+    portal_url,
+    assert_no_axe_violations,
+    screenshot,
+    published,
+    name,
+    path,
+    language,
+    prefix,
 ):
     errors = console_errors_but_favicon(browser_page)
-    response = open_page(browser_page, portal_url + path)
+    response = open_page(browser_page, portal_url + prefix + path)
 
     assert response.status == 200
+    assert browser_page.get_attribute("html", "lang") == language
     assert_no_axe_violations(browser_page)
-    screenshot(browser_page, f"public-{name}-1280")
+    screenshot(browser_page, f"public-{name}-{language}-1280")
 
     browser_page.set_viewport_size(MOBILE)
-    open_page(browser_page, portal_url + path)
+    open_page(browser_page, portal_url + prefix + path)
     assert_no_axe_violations(browser_page)
-    screenshot(browser_page, f"public-{name}-375")
+    screenshot(browser_page, f"public-{name}-{language}-375")
     assert browser_page.evaluate("document.documentElement.scrollWidth") <= MOBILE["width"]
     assert errors == [], "nothing blocked by the CSP, no script error"
 
@@ -101,10 +120,11 @@ def console_errors_but_favicon(page):
     return errors
 
 
+@pytest.mark.parametrize("prefix", ["", "/en"], ids=["ja", "en"])
 def test_unknown_region_is_a_404_without_axe_violations(
-    browser_page, portal_url, assert_no_axe_violations, published
+    browser_page, portal_url, assert_no_axe_violations, published, prefix
 ):
-    response = open_page(browser_page, portal_url + "/regions/nowhere/")
+    response = open_page(browser_page, portal_url + prefix + "/regions/nowhere/")
 
     assert response.status == 404
     assert_no_axe_violations(browser_page)

@@ -164,12 +164,14 @@ def run_main_flow(page, portal_url, sign_in, staff, check, shoot, prefix):
     expect(page.locator("#projects tbody tr")).to_have_count(2)
     expect(page.locator("#checklist .finding--error")).to_have_count(0)
     warnings = page.locator('#submit input[name="acknowledge"]')
-    # two plan references, one milestone, and the two projects have no target yet
-    expect(warnings).to_have_count(5)
+    # two plan references, one milestone, the two projects have no target yet, and the 協議
+    # date has no 協議の記録 attached (consultation.record, ADR 0120)
+    expect(warnings).to_have_count(6)
     codes = [value.split("|")[0] for value in warnings.evaluate_all("els => els.map(e => e.value)")]
     assert codes.count("project.targets") == 2, codes
+    assert codes.count("consultation.record") == 1, codes
     flow.look("08-vision-ready")
-    for index in range(5):
+    for index in range(6):
         warnings.nth(index).check()
     flow.click("連携ビジョンを総務省へ送付する")
     flow.saved("送付しました")

@@ -20,6 +20,7 @@ pytestmark = pytest.mark.django_db
 LICENCE = {
     "name": settings.DATA_LICENCE["name"],
     "url": settings.DATA_LICENCE["url"],
+    "note": settings.DATA_LICENCE["note"],
     "attribution": settings.PORTAL_NAME,
 }
 
@@ -55,8 +56,11 @@ def test_root_names_the_endpoints_and_the_licence(client, setouchi):
         "projects",
         "budgets",
         "support-measures",
+        "strategy",  # ADR 0121
     }
+    assert data["downloads"]["strategy.csv"].endswith("/opendata/strategy.csv")
     assert data["downloads"]["regions.csv"].endswith("/opendata/regions.csv")
+    assert data["downloads"]["catalog.jsonld"].endswith("/opendata/catalog.jsonld")  # ADR 0123
 
 
 def test_openapi_document_states_the_licence_and_every_path(client):
@@ -178,6 +182,7 @@ def test_members_projects_and_budgets_of_a_region(client, setouchi):
         "area_prefectures": [],
         "activity_prefectures": [],
         "multi_industry": False,
+        "corporate_number": "",
     }
     assert projects[0]["budget_total"] == 310_000_000
     assert "瀬戸内造船株式会社" in projects[0]["implementers"]

@@ -7,6 +7,7 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from django.conf import settings
 from django.core.cache import cache
 
 from declarations.lifecycle import Status
@@ -299,9 +300,12 @@ def test_map_shades_the_covered_prefectures_and_a_table_lists_them(client, setou
     assert 'role="img"' in html and 'aria-labelledby="region-map-title region-map-desc"' in html
     table = html[html.index('id="area-table-caption"') :]
     table = table[: table.index("</table>")]
-    rows = re.findall(r'<th scope="row">([^<]+)</th><td>([^<]*)</td>', table)
+    rows = re.findall(r'<th scope="row">([^<]+)</th><td>(.*?)</td>', table)
     assert [name for name, _ in rows] == ["岡山県", "広島県", "香川県"]
-    assert dict(rows)["広島県"] == "広島県、福山市、広島県府中市、瀬戸内広域連合"
+    # The members are links to their organisations' pages (ADR 0122).
+    cells = {name: re.sub(r"<[^>]+>", "", cell) for name, cell in rows}
+    assert cells["広島県"] == "広島県、福山市、広島県府中市、瀬戸内広域連合"
+    assert '<a href="/organizations/lg-342076/">福山市</a>' in dict(rows)["広島県"]
 
 
 def test_vision_projects_with_budgets_in_yen_milestones_and_plan_references(client, setouchi):
@@ -511,8 +515,9 @@ def test_region_page_and_list_queries_do_not_grow_with_members_or_projects(
     # 16 + the projects' targets (ADR 0104) + their published results (ADR 0108) + the
     # published support measures (ADR 0115; their decisions: one more when there are some)
     # + the published requests (ADR 0116) + the published attachments (ADR 0118; with the
-    # projects' content type the first time)
-    with django_assert_max_num_queries(22):
+    # projects' content type the first time) + the site's stamp and the other regions it
+    # overlaps (ADR 0122: three, whatever the number of regions)
+    with django_assert_max_num_queries(26):
         assert client.get("/regions/region-1/").status_code == 200
     with django_assert_max_num_queries(10):
         assert client.get("/regions/").status_code == 200
@@ -629,6 +634,11 @@ def test_public_pages_have_no_inline_style_or_script_and_load_nothing_from_elsew
         assert "<style" not in html, url
         assert not re.search(r"\sstyle=", html), url
         assert "<script" not in html, url
+        # the hreflang alternates name this page in each language (absolute, this site)
+        alternates = re.findall(r'<link rel="alternate" hreflang="[^"]+" href="([^"]+)"', html)
+        base = settings.PORTAL_BASE_URL.rstrip("/")
+        assert alternates and all(u.startswith(f"{base}/") for u in alternates), url
+        html = re.sub(r'<link rel="alternate" [^>]*>', "", html)
         loaded = re.findall(r'<(?:link|img|script|image|use)\b[^>]*(?:href|src)="([^"]+)"', html)
         assert [u for u in loaded if u.startswith(("http:", "https:", "//"))] == [], url
 

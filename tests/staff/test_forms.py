@@ -240,8 +240,9 @@ def test_a_document_form_posted_without_a_field_it_renders_is_tampering(form_cla
 def test_the_revision_fields_follow_the_kind():
     assert {"is_minor", "consulted_on", "reason"} <= set(DeclarationForm(kind=Kind.CHANGED).fields)
     abolition = DeclarationForm(kind=Kind.ABOLISHED)
-    # an abolition states its reason and 協議 date, and has its 送付書 like any submission
-    assert set(abolition.fields) == {"consulted_on", "reason", *COVER_FIELDS}
+    # an abolition states its reason and 協議 (date and body, ADR 0120), and has its 送付書
+    # like any submission
+    assert set(abolition.fields) == {"consulted_on", "consultation_body", "reason", *COVER_FIELDS}
     assert "consulted_on" not in DeclarationForm(kind=Kind.ESTABLISHED).fields
     assert "consulted_on" in VisionForm(kind=Kind.ESTABLISHED).fields  # 第4(1)
 
@@ -272,7 +273,11 @@ def test_add_row_to_a_full_formset_adds_nothing():
     formset_class = member_formset_class(MEMBER_SECTIONS[2])
     data = {"eco-TOTAL_FORMS": "500", "eco-INITIAL_FORMS": "0"}
     for index in range(500):
-        data |= {f"eco-{index}-key": "", f"eco-{index}-name": ""}
+        data |= {
+            f"eco-{index}-key": "",
+            f"eco-{index}-name": "",
+            f"eco-{index}-corporate_number": "",
+        }
 
     formset = formset_class(data, prefix="eco", add_row={})
 

@@ -220,7 +220,8 @@ def test_a_vision_is_submitted_once_its_warnings_are_acknowledged(editor_client,
     Project.objects.filter(revision=revision).first().milestones.all().delete()
     page = editor_client.get(URL)
     warnings = page.context["checklist"].warning_items
-    assert [w.finding.code for w in warnings] == ["project.milestones"]
+    # the sample vision has its 協議 date but no 協議の記録 attached (ADR 0120)
+    assert [w.finding.code for w in warnings] == ["consultation.record", "project.milestones"]
 
     editor_client.post(URL + "submit/", {"version": str(revision.version)})
     revision.refresh_from_db()

@@ -20,7 +20,7 @@ from django.db import DatabaseError
 from django.utils.translation import gettext as _
 
 from declarations.selectors import master_data
-from filing.bundle import STDIN, BundleError, read_bundle_file
+from filing.bundle import STDIN, BundleError, has_consultation_record, read_bundle_listing_file
 from filing.data import Filing
 from filing.engine import check_filing
 from filing.findings import Finding, Severity, has_errors
@@ -59,7 +59,7 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         source = options["file"]
         try:
-            filing = self.read(source, options.get("stdin"))
+            filing, listing = self.read(source, options.get("stdin"))
         except BundleError as error:
             name = _("標準入力") if source == STDIN else source
             self.fail(_("入力エラー（%(name)s）: %(error)s") % {"name": name, "error": error})
@@ -78,7 +78,17 @@ class Command(BaseCommand):
                 )
             )
 
-        findings = check_filing(filing, rule_context(master=master))
+        # consultation.record (ADR 0120) from the bundle's listing; a bundle that lists no
+        # attachment at all says nothing about them.
+        recorded = (
+            {
+                f"{document}_consultation_record": has_consultation_record(listing, document)
+                for document in ("declaration", "vision")
+            }
+            if listing
+            else {}
+        )
+        findings = check_filing(filing, rule_context(master=master, **recorded))
         if options["format"] == "json":
             self.stdout.write(
                 json.dumps(
@@ -90,8 +100,9 @@ class Command(BaseCommand):
         if has_errors(findings):
             sys.exit(EXIT_ERRORS)
 
-    def read(self, source: str, stdin) -> Filing:
-        return read_bundle_file(source, stdin=stdin)
+    def read(self, source: str, stdin) -> tuple[Filing, tuple]:
+        """The filing and the attachments it lists (``filing.bundle.attachments``)."""
+        return read_bundle_listing_file(source, stdin=stdin)
 
     def fail(self, line: str) -> NoReturn:
         """One line on stderr and exit status 2 (CommandError would prefix it in English)."""
