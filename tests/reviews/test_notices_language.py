@@ -32,14 +32,20 @@ def test_a_submission_made_in_english_mails_the_reviewers_in_japanese(imported, 
     assert "/en/" not in mail.body
 
 
+def mail_to(address: str) -> Mail:
+    """The newest mail to ``address`` (a JSON list: SQLite has no ``contains`` on it)."""
+    return next(mail for mail in Mail.objects.order_by("-pk") if address in mail.recipients)
+
+
 def test_a_return_made_in_english_mails_the_editors_in_japanese(imported, editor, reviewer):
     submit(imported.declaration_revision, editor)
     with translation.override("en"):
         revision_return(revision=imported.declaration_revision, actor=reviewer, comment="直して")
 
-    mail = Mail.objects.filter(recipients__contains=[editor.email]).latest("pk")
+    mail = mail_to(editor.email)
     assert "連携宣言書" in mail.subject + mail.body
-    assert "Regional Cooperation Declaration" not in mail.subject + mail.body
+    # the catalogue's English for 連携宣言 (ADR 0124) is not what the editors read
+    assert "cooperation declaration" not in (mail.subject + mail.body).lower()
 
 
 def test_an_invitation_sent_from_an_english_page_is_japanese(imported, reviewer):
@@ -50,5 +56,5 @@ def test_an_invitation_sent_from_an_english_page_is_japanese(imported, reviewer)
             email="new@example.jp", region=imported.region, role="editor", invited_by=reviewer
         )
 
-    mail = Mail.objects.get(recipients__contains=["new@example.jp"])
+    mail = mail_to("new@example.jp")
     assert mail.subject.endswith("担当者としての招待") and "招待されました" in mail.body
