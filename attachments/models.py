@@ -16,7 +16,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from declarations.lifecycle import EDITABLE_STATUSES, FrozenRevisionError
-from declarations.models import AppendOnlyError, AppendOnlyQuerySet, Region
+from declarations.models import AppendOnlyModel, Region
 
 
 class AttachmentKind(models.TextChoices):
@@ -139,8 +139,10 @@ class Attachment(models.Model):
             raise FrozenAttachmentError(self, revision)
 
 
-class AttachmentEvent(models.Model):
+class AttachmentEvent(AppendOnlyModel):
     """Audit row of ``attachment_add`` / ``attachment_remove``: kept after the file is gone."""
+
+    append_only_label = "添付ファイルの履歴"
 
     class Action(models.TextChoices):
         ADDED = "added", _("添付")
@@ -170,8 +172,6 @@ class AttachmentEvent(models.Model):
     )
     at = models.DateTimeField(_("日時"), auto_now_add=True)
 
-    objects = AppendOnlyQuerySet.as_manager()
-
     class Meta:
         ordering = ["at", "pk"]
         verbose_name = _("添付ファイルの履歴")
@@ -180,21 +180,15 @@ class AttachmentEvent(models.Model):
     def __str__(self):
         return f"{self.get_action_display()}: {self.title}"
 
-    def save(self, *args, **kwargs):
-        if not self._state.adding:
-            raise AppendOnlyError("添付ファイルの履歴は書き換えられません。")
-        super().save(*args, **kwargs)
 
-    def delete(self, *args, **kwargs):
-        raise AppendOnlyError("添付ファイルの履歴は削除できません。")
-
-
-class SentAttachment(models.Model):
+class SentAttachment(AppendOnlyModel):
     """An attachment as one 送付 sent it (ADR 0119): written with the ``reviews.Submission``
     (``attachments.services.sent_attachments_record``), one row per attachment of the revision
     and its projects, keyed like ``documents.FrozenDocument`` (the revision and its
     ``submitted_at``). The 送付書 and the 受付票 list these, and the stored file they name is
     never deleted, even when a returned and reopened draft drops the attachment. Append-only."""
+
+    append_only_label = "送付した添付ファイルの記録"
 
     region = models.ForeignKey(
         Region, on_delete=models.PROTECT, related_name="+", verbose_name=_("広域リージョン")
@@ -220,8 +214,6 @@ class SentAttachment(models.Model):
     size = models.PositiveBigIntegerField(_("大きさ（バイト）"))
     sha256 = models.CharField(_("SHA-256"), max_length=64)
 
-    objects = AppendOnlyQuerySet.as_manager()
-
     class Meta:
         ordering = ["submitted_at", "position", "pk"]
         indexes = [models.Index(fields=["content_type", "object_id", "submitted_at"])]
@@ -230,11 +222,3 @@ class SentAttachment(models.Model):
 
     def __str__(self):
         return f"{self.title}（{self.sha256[:12]}…）"
-
-    def save(self, *args, **kwargs):
-        if not self._state.adding:
-            raise AppendOnlyError("送付した添付ファイルの記録は書き換えられません。")
-        super().save(*args, **kwargs)
-
-    def delete(self, *args, **kwargs):
-        raise AppendOnlyError("送付した添付ファイルの記録は削除できません。")

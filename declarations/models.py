@@ -276,17 +276,55 @@ class AppendOnlyError(Exception):
 
 
 class AppendOnlyQuerySet(models.QuerySet):
-    """The audit trail is appended to, never edited or deleted, even in bulk."""
+    """The audit trail is appended to, never edited or deleted, even in bulk: the manager of
+    every ``AppendOnlyModel``, refusing as its rows do."""
 
     def update(self, **kwargs):
-        raise AppendOnlyError("状態の変更履歴は書き換えられません。")
+        if set(kwargs) - self.model.append_only_mutable_fields:
+            raise self.model.append_only_refusal()
+        return super().update(**kwargs)
 
     def delete(self):
-        raise AppendOnlyError("状態の変更履歴は削除できません。")
+        raise self.model.append_only_refusal(deleting=True)
 
 
-class StatusChange(models.Model):
+class AppendOnlyModel(models.Model):
+    """A row of the audit trail (ADR 0131): written once, then never edited or deleted, one
+    by one or in bulk. A subclass names its rows in ``append_only_label`` (the refusal reads
+    「{label}は書き換えられません。」 / 「{label}は削除できません。」), may raise a narrower
+    ``append_only_error``, and may list in ``append_only_mutable_fields`` the fields that
+    still change afterwards (a comment's resolution), saved by ``save(update_fields=…)`` or
+    ``update(…)`` naming only them."""
+
+    append_only_label = "記録"
+    append_only_error: type[AppendOnlyError] = AppendOnlyError
+    append_only_mutable_fields: frozenset[str] = frozenset()
+
+    objects = AppendOnlyQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, update_fields=None, **kwargs):
+        if not self._state.adding and (
+            update_fields is None or set(update_fields) - self.append_only_mutable_fields
+        ):
+            raise self.append_only_refusal()
+        super().save(*args, update_fields=update_fields, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise self.append_only_refusal(deleting=True)
+
+    @classmethod
+    def append_only_refusal(cls, *, deleting: bool = False) -> AppendOnlyError:
+        verb = "削除できません" if deleting else "書き換えられません"
+        return cls.append_only_error(f"{cls.append_only_label}は{verb}。")
+
+
+class StatusChange(AppendOnlyModel):
     """Audit row written by every status move: who, when, from what to what, and why."""
+
+    append_only_label = "状態の変更履歴"
 
     region = models.ForeignKey(
         Region,
@@ -311,8 +349,6 @@ class StatusChange(models.Model):
     at = models.DateTimeField(_("日時"), default=timezone.now)
     comment = models.TextField(_("コメント"), blank=True)
 
-    objects = AppendOnlyQuerySet.as_manager()
-
     class Meta:
         ordering = ["at", "pk"]
         verbose_name = _("状態の変更履歴")
@@ -320,11 +356,3 @@ class StatusChange(models.Model):
 
     def __str__(self):
         return f"{self.at:%Y-%m-%d %H:%M} {self.old or '—'} → {self.new}"
-
-    def save(self, *args, **kwargs):
-        if not self._state.adding:
-            raise AppendOnlyError("状態の変更履歴は書き換えられません。")
-        super().save(*args, **kwargs)
-
-    def delete(self, *args, **kwargs):
-        raise AppendOnlyError("状態の変更履歴は削除できません。")

@@ -4,7 +4,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from declarations.models import Region
+from declarations.models import AppendOnlyError, AppendOnlyModel, Region
 
 
 class Document(models.TextChoices):
@@ -21,27 +21,21 @@ class Kind(models.TextChoices):
     COVER = "cover", _("送付書")
 
 
-class FrozenDocumentError(Exception):
+class FrozenDocumentError(AppendOnlyError):
     """A frozen PDF (the copy the ministry received) was to be changed or deleted."""
 
 
-class FrozenDocumentQuerySet(models.QuerySet):
-    """A frozen PDF is the copy the ministry received: written once, never changed or deleted."""
-
-    def update(self, **kwargs):
-        raise FrozenDocumentError("送付した文書の PDF は書き換えられません。")
-
-    def delete(self):
-        raise FrozenDocumentError("送付した文書の PDF は削除できません。")
-
-
-class FrozenDocument(models.Model):
+class FrozenDocument(AppendOnlyModel):
     """The PDF of a submitted revision (or its cover letter), made once at each submission.
 
     The bytes live in Django's default storage (``MEDIA_ROOT``, or object storage in a
     deployment); the row keeps their SHA-256 so that every download can be checked and
-    anyone can verify a copy at ``/verify/``.
+    anyone can verify a copy at ``/verify/``. The copy the ministry received: written once,
+    never changed or deleted, even in bulk.
     """
+
+    append_only_label = "送付した文書の PDF "  # the space before は, as the UI writes it
+    append_only_error = FrozenDocumentError
 
     region = models.ForeignKey(
         Region,
@@ -64,8 +58,6 @@ class FrozenDocument(models.Model):
     pages = models.PositiveIntegerField(_("ページ数"))
     created_at = models.DateTimeField(_("作成日時"), auto_now_add=True)
 
-    objects = FrozenDocumentQuerySet.as_manager()
-
     class Meta:
         ordering = ["region", "document", "revision_number", "kind"]
         verbose_name = _("送付文書の PDF")
@@ -81,11 +73,6 @@ class FrozenDocument(models.Model):
     def __str__(self):
         return f"{self.region} {self.get_document_display()} 第{self.revision_number}版 {self.get_kind_display()}"
 
-    def save(self, *args, **kwargs):
-        if not self._state.adding:
-            raise FrozenDocumentError("送付した文書の PDF は書き換えられません。")
-        super().save(*args, **kwargs)
-
     def get_absolute_url(self):
         from django.urls import reverse
 
@@ -93,9 +80,6 @@ class FrozenDocument(models.Model):
             "documents:download",
             kwargs={"document": self.document, "pk": self.object_id, "kind": self.kind},
         )
-
-    def delete(self, *args, **kwargs):
-        raise FrozenDocumentError("送付した文書の PDF は削除できません。")
 
     @property
     def title(self) -> str:

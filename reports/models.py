@@ -6,7 +6,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from declarations.lifecycle import RevisionPart
-from declarations.models import AppendOnlyError, AppendOnlyQuerySet
+from declarations.models import AppendOnlyModel
 from filing.rules import verification as rules
 from projects.models import Project
 from reports.lifecycle import ReportBase
@@ -143,9 +143,11 @@ class Assessment(RevisionPart):
         return str(self.project)
 
 
-class ReminderBase(models.Model):
+class ReminderBase(AppendOnlyModel):
     """A reminder mailed to a vision's region's editors: when, to whom and the outbox row
     (none when no editor had an address). Append-only: a reminder is never sent twice."""
+
+    append_only_label = "督促の記録"
 
     vision = models.ForeignKey(
         Vision, on_delete=models.PROTECT, related_name="+", verbose_name=_("連携ビジョン")
@@ -162,19 +164,9 @@ class ReminderBase(models.Model):
         help_text=_("空欄は、編集者にメールアドレスがなく送らなかったことを表します。"),
     )
 
-    objects = AppendOnlyQuerySet.as_manager()
-
     class Meta:
         abstract = True
         ordering = ["-sent_at", "pk"]
-
-    def save(self, *args, **kwargs):
-        if not self._state.adding:
-            raise AppendOnlyError("督促の記録は書き換えられません。")
-        super().save(*args, **kwargs)
-
-    def delete(self, *args, **kwargs):
-        raise AppendOnlyError("督促の記録は削除できません。")
 
 
 class VerificationReminder(ReminderBase):

@@ -5,7 +5,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from declarations.models import AppendOnlyError, AppendOnlyQuerySet, Region
+from declarations.models import AppendOnlyError, AppendOnlyModel, Region
 
 
 class ReviewTrailError(AppendOnlyError):
@@ -17,23 +17,24 @@ class ReviewTrailError(AppendOnlyError):
 RESOLUTION_FIELDS = frozenset({"resolved_at", "resolved_by"})
 
 
-class CommentQuerySet(models.QuerySet):
-    """Comments are part of the audit trail: posted, maybe resolved, never edited or deleted."""
+class ReviewTrailModel(AppendOnlyModel):
+    """A row of the review trail: append-only, refused with ``ReviewTrailError``."""
 
-    def update(self, **kwargs):
-        if set(kwargs) - RESOLUTION_FIELDS:
-            raise ReviewTrailError("コメントは書き換えられません。")
-        return super().update(**kwargs)
+    append_only_error = ReviewTrailError
 
-    def delete(self):
-        raise ReviewTrailError("コメントは削除できません。")
+    class Meta:
+        abstract = True
 
 
-class Comment(models.Model):
+class Comment(ReviewTrailModel):
     """A comment on a submitted revision, threaded (``parent``) and optionally anchored
     to an item by its bundle JSON path (``members[2]``, ``vision.projects[0]``,
     ``declaration.fields``). Reviewers and the region's staff both write comments;
-    a reviewer may mark a thread (its root comment) resolved."""
+    a reviewer may mark a thread (its root comment) resolved: posted, maybe resolved,
+    never edited or deleted."""
+
+    append_only_label = "コメント"
+    append_only_mutable_fields = RESOLUTION_FIELDS
 
     region = models.ForeignKey(Region, on_delete=models.PROTECT, related_name="comments")
     content_type = models.ForeignKey(ContentType, on_delete=models.PROTECT)
@@ -71,8 +72,6 @@ class Comment(models.Model):
         verbose_name=_("解決とした人"),
     )
 
-    objects = CommentQuerySet.as_manager()
-
     class Meta:
         ordering = ["created_at", "pk"]
         indexes = [models.Index(fields=["content_type", "object_id"])]
@@ -83,27 +82,19 @@ class Comment(models.Model):
     def __str__(self):
         return self.body[:40]
 
-    def save(self, *args, update_fields=None, **kwargs):
-        if not self._state.adding and (
-            update_fields is None or set(update_fields) - RESOLUTION_FIELDS
-        ):
-            raise ReviewTrailError("コメントは書き換えられません。")
-        super().save(*args, update_fields=update_fields, **kwargs)
-
-    def delete(self, *args, **kwargs):
-        raise ReviewTrailError("コメントは削除できません。")
-
     @property
     def is_resolved(self) -> bool:
         return self.resolved_at is not None
 
 
-class AdviceRequest(models.Model):
+class AdviceRequest(ReviewTrailModel):
     """事前相談 (要綱 第5(1), ADR 0116): an editor asks the reviewers for advice on a draft
     revision, optionally about one item (``anchor``, a bundle JSON path as on comments).
     The answers and the follow-ups are ``Comment`` rows with ``advice`` set. Nothing of the
     revision changes; the row is the audit record of the question, never edited or deleted.
     The thread is open while the revision is a draft; after 送付 it stays, read-only."""
+
+    append_only_label = "事前相談"
 
     region = models.ForeignKey(Region, on_delete=models.PROTECT, related_name="advice_requests")
     content_type = models.ForeignKey(ContentType, on_delete=models.PROTECT)
@@ -119,8 +110,6 @@ class AdviceRequest(models.Model):
     )
     asked_at = models.DateTimeField(_("相談日時"), default=timezone.now, editable=False)
 
-    objects = AppendOnlyQuerySet.as_manager()
-
     class Meta:
         ordering = ["asked_at", "pk"]
         indexes = [models.Index(fields=["content_type", "object_id"])]
@@ -130,18 +119,12 @@ class AdviceRequest(models.Model):
     def __str__(self):
         return self.question[:40]
 
-    def save(self, *args, **kwargs):
-        if not self._state.adding:
-            raise ReviewTrailError("事前相談は書き換えられません。")
-        super().save(*args, **kwargs)
 
-    def delete(self, *args, **kwargs):
-        raise ReviewTrailError("事前相談は削除できません。")
-
-
-class Review(models.Model):
+class Review(ReviewTrailModel):
     """A reviewer's decision on the revision reviewed (STYLE.md §5): returned or accepted.
     Append-only, like the audit trail."""
+
+    append_only_label = "審査の判断"
 
     class Decision(models.TextChoices):
         RETURNED = "returned", _("差戻し")
@@ -166,8 +149,6 @@ class Review(models.Model):
     # When the decision was taken: now, or the day of a history recorded afterwards (the demo).
     at = models.DateTimeField(_("日時"), default=timezone.now, editable=False)
 
-    objects = AppendOnlyQuerySet.as_manager()
-
     class Meta:
         ordering = ["at", "pk"]
         verbose_name = _("審査の判断")
@@ -179,14 +160,6 @@ class Review(models.Model):
 
     def __str__(self):
         return f"{self.get_decision_display()} {self.at:%Y-%m-%d}"
-
-    def save(self, *args, **kwargs):
-        if not self._state.adding:
-            raise ReviewTrailError("審査の判断は書き換えられません。")
-        super().save(*args, **kwargs)
-
-    def delete(self, *args, **kwargs):
-        raise ReviewTrailError("審査の判断は削除できません。")
 
 
 class ReceiptCounter(models.Model):
@@ -204,7 +177,7 @@ class ReceiptCounter(models.Model):
         return f"{self.year}: {self.last}"
 
 
-class Submission(models.Model):
+class Submission(ReviewTrailModel):
     """One 送付 of a revision (ADR 0094): the receipt the region keeps and the state the
     reviewer compares with. A revision returned, reopened and sent again has one row per
     送付, numbered 1, 2, … (``sequence``: 第1回送付, 第2回送付); ``receipt_number`` (受付番号,
@@ -213,6 +186,8 @@ class Submission(models.Model):
     (``filing.bundle.filing_to_bundle``) of what was sent: a vision's with its paired
     declaration. The frozen PDFs of the 送付 are the ``documents.FrozenDocument`` rows with
     the same revision and ``submitted_at``. Append-only, like the rest of the audit trail."""
+
+    append_only_label = "送付の記録"
 
     region = models.ForeignKey(Region, on_delete=models.PROTECT, related_name="submissions")
     content_type = models.ForeignKey(ContentType, on_delete=models.PROTECT)
@@ -236,8 +211,6 @@ class Submission(models.Model):
     # this record existed (the backfill, documents 0002), or a vision with no declaration.
     snapshot = models.JSONField(_("送付した内容（バンドル）"), default=dict, blank=True)
 
-    objects = AppendOnlyQuerySet.as_manager()
-
     class Meta:
         ordering = ["submitted_at", "pk"]
         verbose_name = _("送付の記録")
@@ -255,14 +228,6 @@ class Submission(models.Model):
 
     def __str__(self):
         return self.receipt_number
-
-    def save(self, *args, **kwargs):
-        if not self._state.adding:
-            raise ReviewTrailError("送付の記録は書き換えられません。")
-        super().save(*args, **kwargs)
-
-    def delete(self, *args, **kwargs):
-        raise ReviewTrailError("送付の記録は削除できません。")
 
     @property
     def label(self) -> str:

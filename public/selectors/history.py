@@ -120,8 +120,15 @@ class History:
 
 def region_history(region_id: int) -> History:
     """Two queries."""
-    declarations = published_declaration_revisions_of(region_id).only(*_PUBLICATION_FIELDS)
-    visions = published_vision_revisions_of(region_id).only(*_PUBLICATION_FIELDS)
+    return history_of(
+        published_declaration_revisions_of(region_id).only(*_PUBLICATION_FIELDS),
+        published_vision_revisions_of(region_id).only(*_PUBLICATION_FIELDS),
+    )
+
+
+def history_of(declarations, visions) -> History:
+    """The history of a region's published declaration and vision revisions (already read,
+    or querysets: then one query each)."""
     publications = [publication_of(DECLARATION, r) for r in declarations]
     publications += [publication_of(VISION, r) for r in visions]
     # Same moment: the declaration first, since a vision is read against it.

@@ -143,7 +143,6 @@ def _render_project(request, project, *, editor=None, outcome=None):
         "editor": editor,
         "conflict": outcome if outcome is not None and outcome.conflicted else None,
         "merge": outcome if outcome is not None and outcome.conflicts else None,
-        "region_title": declaration.region_name if declaration is not None else "",
         "checklist": checklist(own, project_href),
         "project_threads": project_threads(revision, projects, current),
         "pending_declaration": pending_declaration_revision(region) if can_edit else None,

@@ -42,7 +42,6 @@ def region_overview(request, slug):
         "staff/region.html",
         {
             "region": request.staff_region,
-            "region_title": latest_declaration.region_name if latest_declaration else "",
             "role": request.staff_role,
             "declarations": declarations,
             "visions": visions,

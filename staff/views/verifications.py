@@ -39,11 +39,6 @@ FIELD_OF_PATH = {
 }
 
 
-def _region_title(region, vision=None) -> str:
-    vision = vision or current_published_vision(region)
-    return vision.region_title if vision is not None else ""
-
-
 def _crumbs(region, verification=None):
     from django.urls import reverse
 
@@ -70,7 +65,6 @@ def verification_list(request, slug):
         "staff/verifications.html",
         {
             "region": region,
-            "region_title": _region_title(region, vision),
             "role": request.staff_role,
             "vision": vision,
             "verifications": verifications,
@@ -144,7 +138,6 @@ def verification_detail(request, slug, number):
         "staff/verification.html",
         {
             "region": region,
-            "region_title": verification.region_title,
             "role": request.staff_role,
             "verification": verification,
             "form": form,

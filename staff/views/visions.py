@@ -112,7 +112,6 @@ def _render_vision(request, revision, *, form=None, outcome=None, status=200):
         "declaration": declaration,
         "sync_findings": sync,
         "pending_declaration": pending_declaration,
-        "region_title": declaration.region_name if declaration is not None else "",
         "crumbs": [{"label": _("連携ビジョン 第%(number)d版") % {"number": loaded.number}}],
         "version": outcome.version
         if outcome is not None

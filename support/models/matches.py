@@ -16,7 +16,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from declarations.models import AppendOnlyError, AppendOnlyQuerySet, Region
+from declarations.models import AppendOnlyModel, Region
 from support.models.measures import SupportMeasure
 
 __all__ = ["MatchAction", "SupportMatchDecision", "SupportMatchEvent"]
@@ -69,8 +69,10 @@ class SupportMatchDecision(models.Model):
         return f"{self.project_name}: {self.measure}（{self.get_action_display()}）"
 
 
-class SupportMatchEvent(models.Model):
+class SupportMatchEvent(AppendOnlyModel):
     """The audit row of one pin, hide or clear (append-only)."""
+
+    append_only_label = "支援措置の固定・非表示の履歴"
 
     class Verb(models.TextChoices):
         PIN = "pin", _("固定した")
@@ -106,8 +108,6 @@ class SupportMatchEvent(models.Model):
     )
     at = models.DateTimeField(_("日時"))
 
-    objects = AppendOnlyQuerySet.as_manager()
-
     class Meta:
         ordering = ["at", "pk"]
         verbose_name = _("支援措置の固定・非表示の履歴")
@@ -115,11 +115,3 @@ class SupportMatchEvent(models.Model):
 
     def __str__(self):
         return f"{self.at:%Y-%m-%d %H:%M} {self.project_name}: {self.get_verb_display()}"
-
-    def save(self, *args, **kwargs):
-        if not self._state.adding:
-            raise AppendOnlyError("支援措置の固定・非表示の履歴は書き換えられません。")
-        super().save(*args, **kwargs)
-
-    def delete(self, *args, **kwargs):
-        raise AppendOnlyError("支援措置の固定・非表示の履歴は削除できません。")

@@ -13,7 +13,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from declarations.models import AppendOnlyError, AppendOnlyQuerySet, Region
+from declarations.models import AppendOnlyModel, Region
 
 __all__ = [
     "ForwardingStatus",
@@ -130,7 +130,7 @@ class RequestForwarding(models.Model):
         return f"{self.ministry}（{self.get_status_display()}）"
 
 
-class SupportRequestEvent(models.Model):
+class SupportRequestEvent(AppendOnlyModel):
     """The audit row of one verb on a request (saved, submitted, forwarded, …)."""
 
     class Verb(models.TextChoices):
@@ -157,8 +157,6 @@ class SupportRequestEvent(models.Model):
     at = models.DateTimeField(_("日時"), default=timezone.now)
     detail = models.TextField(_("内容"), blank=True)
 
-    objects = AppendOnlyQuerySet.as_manager()
-
     class Meta:
         ordering = ["at", "pk"]
         verbose_name = _("新たな支援措置の求めの記録")
@@ -166,11 +164,3 @@ class SupportRequestEvent(models.Model):
 
     def __str__(self):
         return f"{self.at:%Y-%m-%d %H:%M} {self.get_verb_display()}"
-
-    def save(self, *args, **kwargs):
-        if not self._state.adding:
-            raise AppendOnlyError("記録は書き換えられません。")
-        super().save(*args, **kwargs)
-
-    def delete(self, *args, **kwargs):
-        raise AppendOnlyError("記録は削除できません。")

@@ -162,9 +162,11 @@ def test_a_region_state_knows_its_area_and_groups_members_by_kind(setouchi):
     assert len(state.projects) == 3
 
 
-def test_a_region_state_takes_thirteen_queries(setouchi, django_assert_max_num_queries):
+def test_a_region_state_takes_ten_queries(setouchi, django_assert_max_num_queries):
     prefectures()  # the master data is read once per process
-    with django_assert_max_num_queries(13):  # the projects' targets: one more (ADR 0104)
+    # the published revisions (two: the region and its history with them), the declaration's
+    # fields and members, the vision's projects and their five kinds of rows (ADR 0104, 0131)
+    with django_assert_max_num_queries(10):
         state = region_state("setouchi")
         [list(p.implementers.all()) for p in state.projects]
 
