@@ -14,8 +14,10 @@ the best wall time. No database. Targets for the vision: under 5 s and
 under 2 MB (docs/performance.md). The PDFs are written to ``--out`` to look at.
 
 ``--compare`` renders the vision's HTML in turns as shipped and with each of the adapter's
-choices undone (ADR 0113, 0117): pydyf's own zlib level 9, the collector not paused. The
-machine is shared, so only the ratios within one run count (CPU time beside the wall time).
+choices undone (ADR 0113, 0117): pydyf's own zlib level 9, the collector not paused, and the
+old page breaks of ③ (each project kept whole where it fits instead of starting a page, ADR
+0130: ``OLD_PROJECT_BREAKS``, the rendering before it byte for byte). The machine is shared, so
+only the ratios within one run count (CPU time beside the wall time).
 """
 
 import argparse
@@ -49,6 +51,14 @@ from filing.master import master_data_from_files  # noqa: E402
 
 TARGET_SECONDS = 5.0
 TARGET_BYTES = 2 * 1024 * 1024
+
+# document.css's rules for ③ before ADR 0130, laid over today's: a project is kept whole on
+# one page where it fits (and laid out again on the next page where it does not).
+OLD_PROJECT_BREAKS = (
+    ".project { break-before: auto; break-inside: avoid-page; margin-top: 5mm; }"
+    ".keep-with-next { break-before: auto; break-inside: avoid-page; }"
+    ".keep-with-next .project { break-inside: auto; }"
+)
 
 
 def demo_texts() -> list[str]:
@@ -160,8 +170,8 @@ def measure(name: str, make, runs: int, out: Path | None) -> tuple[float, int]:
 
 def compare(filing, meta, runs: int) -> None:
     """The vision's HTML rendered in turns (the order reversed every other round) as shipped,
-    at pydyf's zlib level 9, and without pausing the collector; CPU and wall time medians and
-    their ratio to the shipped one, pages and bytes."""
+    at pydyf's zlib level 9, without pausing the collector and with the old page breaks of ③;
+    CPU and wall time medians and their ratio to the shipped one, pages and bytes."""
     from documents import render
     from documents.vision_pdf import vision_html
 
@@ -183,10 +193,27 @@ def compare(filing, meta, runs: int) -> None:
             html, created=None, identifier="", stylesheet=render.DOCUMENT_STYLESHEET
         )
 
+    def with_css(text):  # render_pdf with one more stylesheet after document.css
+        from weasyprint import CSS, HTML
+
+        font_config, fetcher, fonts = render._tools()
+        extra = CSS(string=text, font_config=font_config, url_fetcher=fetcher)
+        sheets = [fonts, render._stylesheet(render.DOCUMENT_STYLESHEET), extra]
+
+        def make():
+            with render.collection_paused():
+                document = HTML(
+                    string=html, base_url=str(render.FONT_DIR), url_fetcher=fetcher
+                ).render(stylesheets=sheets, font_config=font_config)
+                return document.write_pdf(pdf_tags=True, pdf_identifier=False)
+
+        return make
+
     variants = {
         "shipped": shipped,
         "zlib level 9": level_9,
         "collector not paused": collector_running,
+        "projects kept whole where they fit (before ADR 0130)": with_css(OLD_PROJECT_BREAKS),
     }
     times = {name: ([], []) for name in variants}
     sizes = {}

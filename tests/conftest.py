@@ -42,6 +42,15 @@ def _fresh_rate_limits():
 
 
 @pytest.fixture(autouse=True)
+def _nothing_restored_yet():
+    """tests.prebuilt keeps the builds a test restored, in order: none at its start."""
+    from tests.prebuilt import restored_reset
+
+    restored_reset()
+    yield
+
+
+@pytest.fixture(autouse=True)
 def _no_language_left_active():
     """A request to an /en/ page activates English in this thread (LocaleMiddleware, ADR 0124);
     the next test starts from the default language again."""

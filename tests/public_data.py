@@ -83,6 +83,29 @@ def change_region(region, filing: Filing, *, status=Status.PUBLISHED, **kwargs):
     return file_revisions(filing, region=region, status=status, **kwargs)
 
 
+# ---------------------------------------------------------------- builds kept per process
+# The regions most tests read, for ``tests.prebuilt.restored`` (ADR 0132): built once per
+# process through the real verbs, their rows given to each test that asks.
+
+
+def published_setouchi():
+    """瀬戸内, published once (d1, v1)."""
+    return publish_region("setouchi").region
+
+
+def changed_setouchi():
+    """瀬戸内: published, then changed (a company joins, texts and a budget change) and
+    published again (d1, v1, d2, v2)."""
+    first = publish_region("setouchi")
+    change_region(first.region, setouchi_change(valid_filing()))
+    return first.region
+
+
+def published_hokuriku():
+    """A second published region, in 北陸 (富山県, 石川県), found by other words."""
+    return publish_region("hokuriku", generated_filing(15, members=8, projects=2)).region
+
+
 # ---------------------------------------------------------------- generated regions
 
 OTHER_KINDS = (

@@ -46,6 +46,7 @@ from reports.services import verification_create
 from reviews.models import Comment
 from reviews.services import submission_record
 from tests.factories import UserFactory
+from tests.prebuilt import restored
 from workflow.adapter import filing_import
 
 pytestmark = pytest.mark.django_db
@@ -409,14 +410,28 @@ def assert_unchanged(before: dict, what: str):
 # ---------------------------------------------------------------- the walk
 
 
-@pytest.fixture
-def worlds():
-    return build_world("mine"), build_world("theirs")
+def build_worlds_and_people():
+    """The two regions and the people of the walk, built once per process (ADR 0132)."""
+    mine, theirs = build_world("mine"), build_world("theirs")
+    return (mine, theirs), build_people(mine, theirs)
 
 
 @pytest.fixture
-def people(worlds):
-    mine, theirs = worlds
+def worlds_and_people(db):
+    return restored(build_worlds_and_people)
+
+
+@pytest.fixture
+def worlds(worlds_and_people):
+    return worlds_and_people[0]
+
+
+@pytest.fixture
+def people(worlds_and_people):
+    return worlds_and_people[1]
+
+
+def build_people(mine, theirs):
     people = {}
     for name, region, role in (
         ("editor", mine.region, RegionRole.Role.EDITOR),

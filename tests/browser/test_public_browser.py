@@ -5,6 +5,7 @@ import pytest
 from django.core.cache import cache
 
 from tests.browser.conftest import BROWSER_TEST_MARKS, DESKTOP, MOBILE
+from tests.prebuilt import restored
 from tests.public_data import (
     abolished,
     change_region,
@@ -17,19 +18,23 @@ from tests.public_data import (
 pytestmark = BROWSER_TEST_MARKS
 
 
-@pytest.fixture
-def published(monkeypatch):
+def setouchi_and_an_abolished_region():
     """瀬戸内 (published, then changed) and an abolished region."""
     from dataclasses import replace
 
-    skip_pdfs(monkeypatch)
-    cache.clear()
     first = publish_region("setouchi")
     change_region(first.region, setouchi_change(valid_filing()))
     filing = valid_filing()
     filing = replace(filing, declaration=replace(filing.declaration, region_name="廃止した地域"))
     gone = publish_region("gone", filing)
     change_region(gone.region, abolished(filing))
+
+
+@pytest.fixture
+def published(monkeypatch):
+    """The regions of ``setouchi_and_an_abolished_region``, built once per process (ADR 0132)."""
+    skip_pdfs(monkeypatch)
+    restored(setouchi_and_an_abolished_region)
     cache.clear()
 
 

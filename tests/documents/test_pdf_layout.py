@@ -71,6 +71,21 @@ def test_a_project_that_fits_on_a_page_is_kept_on_one_page(filing):
         assert len(pages) == 1, (number, pages)
 
 
+def test_each_project_starts_a_page_of_its_own_and_the_first_one_under_the_heading(filing):
+    """Short projects too (two would fit on one page): one project per sheet (ADR 0130)."""
+    texts = page_texts(vision_pdf(marked_projects(filing, 4, sentences=1), meta=META))
+
+    starts = [i for i, text in enumerate(texts) if "ア名称" in text]
+    assert len(starts) == 4
+    for page, number in zip(starts, range(1, 5), strict=True):
+        assert f"〔事業{number:02d}〕" in texts[page]
+        assert all(
+            f"〔事業{other:02d}〕" not in texts[page] for other in range(1, 5) if other != number
+        )
+    assert "③宣言リージョンの下で実施するプロジェクトの具体的内容" in texts[starts[0]]
+    assert "③宣言リージョンの下で実施するプロジェクトの具体的内容" not in texts[starts[0] - 1]
+
+
 def test_the_area_note_has_its_own_label(filing):
     noted = with_declaration(filing, area_note="島しょ部を含む瀬戸内海の沿岸地域")
     text = flat_text(declaration_pdf(noted, master=MASTER, meta=META))

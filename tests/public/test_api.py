@@ -7,8 +7,9 @@ from django.core.cache import cache
 
 from declarations.lifecycle import Status
 from filing.bundle import filing_to_bundle, parse_bundle
+from tests.prebuilt import restored
 from tests.public_data import (
-    change_region,
+    changed_setouchi,
     publish_region,
     setouchi_change,
     skip_pdfs,
@@ -33,9 +34,7 @@ def fresh_cache():
 @pytest.fixture
 def setouchi(monkeypatch):
     skip_pdfs(monkeypatch)
-    first = publish_region("setouchi")
-    change_region(first.region, setouchi_change(valid_filing()))
-    return first.region
+    return restored(changed_setouchi)
 
 
 def get_json(client, url, status=200, **params):

@@ -6,9 +6,10 @@ import pytest
 from django.conf import settings
 
 from declarations.lifecycle import Status
+from tests.prebuilt import restored
 from tests.public_data import (
     change_region,
-    publish_region,
+    changed_setouchi,
     setouchi_change,
     skip_pdfs,
     valid_filing,
@@ -22,9 +23,7 @@ ATOM = "{http://www.w3.org/2005/Atom}"
 @pytest.fixture
 def setouchi(monkeypatch):
     skip_pdfs(monkeypatch)
-    first = publish_region("setouchi")
-    change_region(first.region, setouchi_change(valid_filing()))
-    return first.region
+    return restored(changed_setouchi)
 
 
 def read_feed(client):

@@ -6,11 +6,14 @@ import pytest
 from django.core.cache import cache
 
 from public.models import RegionSearchText
+from tests.prebuilt import restored
 from tests.public_data import (
     change_region,
     generated_filing,
     main_text,
     publish_region,
+    published_hokuriku,
+    published_setouchi,
     setouchi_change,
     skip_pdfs,
     valid_filing,
@@ -22,8 +25,8 @@ pytestmark = pytest.mark.django_db  # the cache is emptied before each test (tes
 @pytest.fixture
 def two_regions(monkeypatch):
     skip_pdfs(monkeypatch)
-    setouchi = publish_region("setouchi").region
-    publish_region("hokuriku", generated_filing(15, members=8, projects=2))
+    setouchi = restored(published_setouchi)
+    restored(published_hokuriku)
     return setouchi
 
 

@@ -10,11 +10,13 @@ from django.urls.resolvers import URLResolver
 
 from public.cache import site_stamp
 from public.middleware import ANSWERS, KeptAnswer, KeptAnswersMiddleware, LocalAnswers
+from tests.prebuilt import restored
 from tests.public_data import (
     change_region,
     generated_filing,
     main_text,
     publish_region,
+    published_setouchi,
     setouchi_change,
     skip_pdfs,
     valid_filing,
@@ -37,7 +39,7 @@ ADDRESSES = [
 @pytest.fixture
 def setouchi(monkeypatch):
     skip_pdfs(monkeypatch)
-    return publish_region("setouchi").region
+    return restored(published_setouchi)
 
 
 @pytest.fixture

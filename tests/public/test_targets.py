@@ -5,7 +5,8 @@ import io
 
 import pytest
 
-from tests.public_data import publish_region, skip_pdfs
+from tests.prebuilt import restored
+from tests.public_data import published_setouchi, skip_pdfs
 
 pytestmark = pytest.mark.django_db
 
@@ -13,7 +14,7 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def published(monkeypatch):
     skip_pdfs(monkeypatch)
-    return publish_region("setouchi")
+    return restored(published_setouchi)
 
 
 def test_the_region_page_shows_each_projects_targets_as_a_table(client, published):

@@ -9,7 +9,8 @@ import pytest
 from django.conf import settings
 from django.core.cache import cache
 
-from tests.public_data import publish_region, skip_pdfs
+from tests.prebuilt import restored
+from tests.public_data import published_setouchi, skip_pdfs
 from tests.staff_helpers import editor, editor_client, region  # noqa: F401 (fixtures)
 
 pytestmark = pytest.mark.django_db
@@ -25,7 +26,7 @@ def fresh_cache():
 @pytest.fixture
 def published(monkeypatch):
     skip_pdfs(monkeypatch)
-    return publish_region("setouchi").region
+    return restored(published_setouchi)
 
 
 def html_lang(response) -> str:
