@@ -73,6 +73,13 @@ class Invitation(models.Model):
     role = models.CharField(
         _("役割"), max_length=10, choices=RegionRole.Role.choices, default=RegionRole.Role.EDITOR
     )
+    language = models.CharField(
+        _("メールの言語"),
+        max_length=8,
+        choices=settings.LANGUAGES,
+        default=settings.LANGUAGE_CODE,
+        help_text=_("招待のメールと、作られるアカウントのメールの言語です。"),
+    )
     token_hash = models.CharField(max_length=64, unique=True, editable=False)
     invited_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -104,7 +111,14 @@ class Invitation(models.Model):
 
     @classmethod
     def issue(
-        cls, *, email, region, role, invited_by=None, valid_for=timedelta(days=7)
+        cls,
+        *,
+        email,
+        region,
+        role,
+        invited_by=None,
+        valid_for=timedelta(days=7),
+        language=settings.LANGUAGE_CODE,
     ) -> tuple["Invitation", str]:
         """A new invitation and its token (to put in the link; never stored in clear)."""
         token = secrets.token_urlsafe(32)
@@ -112,6 +126,7 @@ class Invitation(models.Model):
             email=email,
             region=region,
             role=role,
+            language=language,
             token_hash=hash_token(token),
             invited_by=invited_by,
             expires_at=timezone.now() + valid_for,
@@ -121,3 +136,28 @@ class Invitation(models.Model):
     @property
     def is_usable(self) -> bool:
         return self.used_at is None and timezone.now() < self.expires_at
+
+
+class Preference(models.Model):
+    """A person's own settings (ADR 0126): the language of their mails, saved when they
+    use the language switch while signed in. Without a row: Japanese, the language of record."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="preference",
+        verbose_name=_("利用者"),
+    )
+    language = models.CharField(
+        _("メールの言語"),
+        max_length=8,
+        choices=settings.LANGUAGES,
+        default=settings.LANGUAGE_CODE,
+    )
+
+    class Meta:
+        verbose_name = _("利用者の設定")
+        verbose_name_plural = _("利用者の設定")
+
+    def __str__(self):
+        return f"{self.user} ({self.language})"

@@ -16,7 +16,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from accounts.models import Invitation, RegionRole, hash_token
+from accounts.models import Invitation, Preference, RegionRole, hash_token
 from outbox.services import mail_enqueue
 from web.links import absolute_url
 
@@ -52,8 +52,11 @@ def invite_staff(
     base_url: str | None = None,
     invited_by=None,
     days: int = DEFAULT_VALID_DAYS,
+    language: str | None = None,
 ) -> SentInvitation:
-    """Issue an invitation and e-mail its link (once the transaction commits).
+    """Issue an invitation and e-mail its link (once the transaction commits), in
+    ``language``: the invited person's (ADR 0126; by default the language of record). It is
+    also the language of the account the invitation makes.
 
     The link is ``PORTAL_BASE_URL`` + ``/accounts/invitations/<token>/`` (``web.links``);
     ``base_url`` replaces the setting's address (``manage.py invite_staff --base-url``, tests
@@ -63,18 +66,22 @@ def invite_staff(
         raise ValueError(f"unknown role: {role!r}")
     if not 1 <= days <= MAX_VALID_DAYS:
         raise ValueError(f"days must be between 1 and {MAX_VALID_DAYS}")
+    language = language or settings.LANGUAGE_CODE
+    if language not in dict(settings.LANGUAGES):
+        raise ValueError(f"unknown language: {language!r}")
     invitation, token = Invitation.issue(
         email=email,
         region=region,
         role=role,
         invited_by=invited_by,
         valid_for=timedelta(days=days),
+        language=language,
     )
     path = invitation_path(token)
     url = absolute_url(path) if base_url is None else base_url.rstrip("/") + path
     expires = timezone.localtime(invitation.expires_at)
-    # in Japanese, the language of record, whatever the inviter's page (ADR 0124)
-    with translation.override(settings.LANGUAGE_CODE):
+    # in the invited person's language, whatever the inviter's page (ADR 0126)
+    with translation.override(invitation.language):
         subject, body = _invitation_text(invitation, region, url, expires)
     mail_enqueue(subject, body, [email])
     return SentInvitation(invitation=invitation, url=url)
@@ -173,6 +180,7 @@ def create_account_and_accept(
         last_name=last_name,
         first_name=first_name,
     )
+    Preference.objects.create(user=user, language=invitation.language)
     accept_invitation(invitation=invitation, user=user)
     return user
 
@@ -182,3 +190,11 @@ def revoke_invitations(queryset) -> int:
     return queryset.filter(used_at__isnull=True, expires_at__gt=timezone.now()).update(
         expires_at=timezone.now()
     )
+
+
+def language_preference_save(user, code: str) -> None:
+    """Keep ``code`` (one of ``settings.LANGUAGES``) as the language of ``user``'s mails
+    (ADR 0126): the language switch calls this for a signed-in user."""
+    if code not in dict(settings.LANGUAGES):
+        raise ValueError(f"unknown language: {code!r}")
+    Preference.objects.update_or_create(user=user, defaults={"language": code})

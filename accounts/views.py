@@ -1,6 +1,7 @@
 """The staff dashboard and invitation acceptance (log-in, log-out and passwords are
 Django's own views, configured in accounts/urls.py with templates/registration/)."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth import views as auth_views
@@ -11,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_http_methods
+from django.views.i18n import set_language
 
 from accounts import services, throttling
 from accounts.forms import InvitationSignupForm
@@ -19,6 +21,20 @@ from accounts.services import InvitationUnusable
 # Status of the page shown for an invitation link that cannot be used.
 UNUSABLE_STATUS = {"unknown": 404, "used": 410, "expired": 410}
 MODEL_BACKEND = "django.contrib.auth.backends.ModelBackend"
+
+
+def language_switch(request):
+    """The language switch of the header (``/i18n/setlang/``, ADR 0126): Django's
+    ``set_language`` (its cookie, the redirect), and for a signed-in user the choice is also
+    kept as the language of their mails (``accounts.Preference``)."""
+    response = set_language(request)
+    cookie = response.cookies.get(settings.LANGUAGE_COOKIE_NAME)
+    # set_language takes any language Django has a catalogue for; keep only the portal's
+    chosen = cookie.value if cookie is not None else None
+    if request.method == "POST" and request.user.is_authenticated:
+        if chosen in dict(settings.LANGUAGES):
+            services.language_preference_save(request.user, chosen)
+    return response
 
 
 def _unusable(request, reason: str, invitation=None):

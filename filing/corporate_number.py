@@ -20,16 +20,22 @@ def check_digit(base: str) -> int:
     return 9 - total % 9
 
 
+def has_shape(number: str) -> bool:
+    """True when ``number`` is thirteen ASCII digits (whatever its check digit)."""
+    return len(number) == LENGTH and number.isascii() and number.isdigit()
+
+
 def is_valid(number: str) -> bool:
     """True when ``number`` is thirteen ASCII digits whose first is the right check digit."""
-    if len(number) != LENGTH or not number.isascii() or not number.isdigit():
+    if not has_shape(number):
         return False
     return check_digit(number[1:]) == int(number[0])
 
 
 def problem(number: str) -> str | None:
-    """Why ``number`` is not a 法人番号, in words for a finding; None when it is one."""
-    if len(number) != LENGTH or not number.isascii() or not number.isdigit():
+    """Why ``number`` is not a 法人番号, in Japanese words; None when it is one (the rule
+    members.corporate_number writes its own whole sentences, ADR 0127)."""
+    if not has_shape(number):
         return "13桁の半角数字ではありません"
     if not is_valid(number):
         return f"検査用数字（先頭の1桁）が正しくありません（正しくは {check_digit(number[1:])}）"

@@ -14,7 +14,9 @@ class Finding:
     code: str  # stable rule code of DESIGN.md, e.g. "members.multi_prefecture"
     clause: str  # the 要綱 clause, e.g. "第3(3)ア"
     severity: Severity
-    message: str  # Japanese, names the clause and the offending item
+    # In the language of the check (Japanese unless a request chose another, ADR 0127);
+    # starts with the clause's label and names the offending item.
+    message: str
     path: str  # JSON path into the region bundle, e.g. "vision.projects[2].period"
     # "declaration" or "vision": the document whose submission the finding concerns
     # (Rule.document). Not part of the bundle-facing dict (as_dict).

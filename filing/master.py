@@ -9,6 +9,8 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
+from filing.i18n import gettext_lazy as _
+
 DATA_DIR = Path(__file__).resolve().parent / "master_data"
 PREFECTURES_CSV = DATA_DIR / "prefjp-utf8.csv"
 MUNICIPALITIES_CSV = DATA_DIR / "localgovjp-utf8.csv"
@@ -42,8 +44,20 @@ def block_of(prefecture_code: str) -> tuple[str, str]:
 # column of the master data (``block_of``) stays the division as taught.
 PICKER_MOVES = {"24": "chubu"}
 PICKER_NOTES = {
-    "chubu": "三重県を含みます（東海・中部圏の区分）。",
-    "kinki": "三重県は「中部」にあります。",
+    "chubu": _("三重県を含みます（東海・中部圏の区分）。"),
+    "kinki": _("三重県は「中部」にあります。"),
+}
+# The picker's headings in the page's language (``BLOCKS`` keeps the Japanese of the master data).
+# Translators: the 地方 blocks of Japan (中国 is the Chūgoku region, not China).
+PICKER_NAMES = {
+    "hokkaido": _("北海道"),
+    "tohoku": _("東北"),
+    "kanto": _("関東"),
+    "chubu": _("中部"),
+    "kinki": _("近畿"),
+    "chugoku": _("中国"),
+    "shikoku": _("四国"),
+    "kyushu_okinawa": _("九州・沖縄"),
 }
 
 
@@ -62,8 +76,8 @@ def picker_blocks(codes) -> list[PickerBlock]:
     for code in sorted(str(code) for code in codes):
         grouped[PICKER_MOVES.get(code) or block_of(code)[0]].append(code)
     return [
-        PickerBlock(slug, name, grouped[slug], PICKER_NOTES.get(slug, ""))
-        for slug, name, _numbers in BLOCKS
+        PickerBlock(slug, str(PICKER_NAMES[slug]), grouped[slug], str(PICKER_NOTES.get(slug, "")))
+        for slug, _name, _numbers in BLOCKS
     ]
 
 

@@ -12,6 +12,7 @@ from filing.findings import Severity
 from filing.i18n import gettext_lazy
 from filing.rules import results as result_rules
 from filing.rules import verification as verification_rules
+from filing.rules.wording import clause_label
 
 RULES_DOC = Path(__file__).resolve().parent.parent / "docs" / "rules.md"
 SEVERITY_LABELS = {Severity.ERROR: gettext_lazy("エラー"), Severity.WARNING: gettext_lazy("警告")}
@@ -176,7 +177,12 @@ def _header(*columns) -> list[str]:
 
 
 def _row(rule, *more) -> str:
-    cells = [rule.clause, f"`{rule.code}`", severity_label(rule), _cell(rule.description)]
+    cells = [
+        clause_label(rule.clause),
+        f"`{rule.code}`",
+        severity_label(rule),
+        _cell(rule.description),
+    ]
     return "| " + " | ".join([*cells, *(_cell(text) for text in more)]) + " |"
 
 

@@ -4,7 +4,8 @@ makes sense for a unit, and a target in one line of words.
 - ``parse_value(text)`` reads what a clerk types into a target cell: 全角 digits, thousands
   separators (「1,200」「１，２００」), spaces, a minus (「-」「−」「▲」「△」「マイナス」) and a
   decimal point, into an exact ``Decimal`` (``None`` when blank). Up to four decimals and
-  15 significant digits; anything else raises ``ValueRefused`` with the reason in Japanese.
+  15 significant digits; anything else raises ``ValueRefused`` with the reason (in the
+  active language, like the rules' messages: ADR 0127).
 - ``number_error(value)`` is the same check for a number that is already one (a bundle's).
 - ``range_error(value, unit)``: the sensible range of a unit. A count (人, 件, 社, 回 …, also
   with 万・千: 「万人」) and money (円, 千円, 億円 …) are never negative, and a bare count is a
@@ -15,7 +16,7 @@ makes sense for a unit, and a target in one line of words.
   ``parse_value(format_value(v)) == v``; ``target_text(target)`` is a target in words
   (the diff, a plain-text summary).
 
-Plain Python: the core imports no Django.
+Plain Python: the core imports no Django but ``filing.i18n``.
 """
 
 import re
@@ -25,13 +26,15 @@ from decimal import Decimal, InvalidOperation
 from filing.bundle.limits import MAX_TARGET_VALUE, TARGET_DECIMALS, TARGET_DIGITS
 from filing.data import Better, TargetData
 from filing.formatting import seireki_nendo
+from filing.i18n import gettext, gettext_lazy
 
 BETTER_LABELS = {Better.HIGHER: "高いほどよい", Better.LOWER: "低いほどよい"}
 
-INVALID = "数字で入力してください（例: 1200、12.5）"
-DECIMALS = f"小数は {TARGET_DECIMALS} 桁までにしてください"
-DIGITS = f"有効数字は {TARGET_DIGITS} 桁までにしてください"
-TOO_LARGE = f"{MAX_TARGET_VALUE // 10**12:,}兆以下の値にしてください"
+# The reasons are translated when they are given (``str()`` or ``%`` of a lazy text).
+INVALID = gettext_lazy("数字で入力してください（例: 1200、12.5）")
+DECIMALS = gettext_lazy("小数は %(decimals)d 桁までにしてください")
+DIGITS = gettext_lazy("有効数字は %(digits)d 桁までにしてください")
+TOO_LARGE = gettext_lazy("%(trillions)s兆以下の値にしてください")
 
 _NUMBER = re.compile(r"\A[0-9]+(?:\.[0-9]+)?\Z")
 _SPACES = re.compile(r"[\s,、]+")
@@ -47,7 +50,7 @@ PERCENT_UNITS = frozenset({"%", "パーセント"})
 
 
 class ValueRefused(ValueError):
-    """A figure that cannot be read or does not fit; ``reason`` says why, in Japanese."""
+    """A figure that cannot be read or does not fit; ``reason`` says why (active language)."""
 
     def __init__(self, reason: str):
         super().__init__(reason)
@@ -86,15 +89,15 @@ def plain(value: Decimal) -> Decimal:
 def number_error(value: Decimal) -> str | None:
     """Why a figure is not one a target may hold (decimals, digits, size), or ``None``."""
     if not value.is_finite():
-        return INVALID
+        return str(INVALID)
     if abs(value) > MAX_TARGET_VALUE:  # before ``plain``: 10**30 cannot be quantized
-        return TOO_LARGE
+        return TOO_LARGE % {"trillions": f"{MAX_TARGET_VALUE // 10**12:,}"}
     value = plain(value)
     exponent = value.as_tuple().exponent
     if isinstance(exponent, int) and -exponent > TARGET_DECIMALS:
-        return DECIMALS
+        return DECIMALS % {"decimals": TARGET_DECIMALS}
     if len(value.as_tuple().digits) > TARGET_DIGITS:
-        return DIGITS
+        return DIGITS % {"digits": TARGET_DIGITS}
     return None
 
 
@@ -103,14 +106,16 @@ def range_error(value: Decimal, unit: str) -> str | None:
     kind = unit_kind(unit)
     shown = normalized_unit(unit)
     if kind == "percent" and not 0 <= value <= 100:
-        return (
+        return gettext(
             "単位が「%」の値は 0〜100 にしてください（100 を超える増加率などは、単位を"
             "「%（前年度比）」のように基準を添えて書いてください）"
         )
     if kind in {"count", "count_whole", "money"} and value < 0:
-        return f"単位が「{shown}」の値はマイナスにできません"
+        return gettext("単位が「%(unit)s」の値はマイナスにできません") % {"unit": shown}
     if kind == "count_whole" and value != value.to_integral_value():
-        return f"単位が「{shown}」の値は整数にしてください（小数を使うときは単位を「万{shown}」などにします）"
+        return gettext(
+            "単位が「%(unit)s」の値は整数にしてください（小数を使うときは単位を「万%(unit)s」などにします）"
+        ) % {"unit": shown}
     return None
 
 
@@ -123,11 +128,11 @@ def parse_value(text: str | None) -> Decimal | None:
     if negative:
         text = next(text[len(s) :] for s in _NEGATIVE_SIGNS if text.startswith(s))
     if not _NUMBER.match(text) or len(text) > 40:
-        raise ValueRefused(INVALID)
+        raise ValueRefused(str(INVALID))
     try:
         value = Decimal(text)
     except InvalidOperation:  # pragma: no cover - the pattern admits only decimals
-        raise ValueRefused(INVALID) from None
+        raise ValueRefused(str(INVALID)) from None
     value = -value if negative else value
     if reason := number_error(value):
         raise ValueRefused(reason)

@@ -1,5 +1,6 @@
 """Open data downloads: CSV of regions, members, projects, budgets and targets with their
-published yearly results, and their index page.
+published yearly results, and their index page. The long-format companions of their
+multi-valued columns are ``public.opendata_long`` (ADR 0129).
 
 CSV files are UTF-8 with a byte-order mark (so Excel on Japanese Windows opens them
 right), CRLF line ends, a header row in Japanese. A text cell that starts with ``=``,
@@ -96,9 +97,14 @@ def open_data(view):
     return licensed
 
 
+def prefecture_name(code: str, known) -> str:
+    """The prefecture's name (``known``: ``prefectures()``); the code itself if unknown."""
+    return known[code].name if code in known else code
+
+
 def _prefecture_names(codes) -> str:
     known = prefectures()
-    return "、".join(known[code].name if code in known else code for code in codes or ())
+    return "、".join(prefecture_name(code, known) for code in codes or ())
 
 
 @open_data
@@ -178,16 +184,26 @@ def members_csv(request):
     return csv_response("members.csv", header, rows)
 
 
-def _projects_with_names():
+def projects_with_names():
+    """The published projects, their regions' member names and region names (three queries
+    and the projects' prefetches): what every project CSV starts from."""
     projects = list(search_projects())
     names = current_member_names({p.revision.vision.region_id for p in projects})
     regions = current_region_names({p.revision.vision.region_id for p in projects})
     return projects, names, regions
 
 
+def implementer_name(implementer, member_names: dict[str, str]) -> str:
+    """A member's name from the current declaration (its key if it left), or the name of
+    an implementer that is not a member."""
+    if implementer.member_key:
+        return member_names.get(implementer.member_key, implementer.member_key)
+    return implementer.name
+
+
 @open_data
 def projects_csv(request):
-    projects, names, regions = _projects_with_names()
+    projects, names, regions = projects_with_names()
     header = [
         _("リージョン識別名"),
         _("リージョン名"),
@@ -222,10 +238,7 @@ def projects_csv(request):
                 project.name,
                 # the project's own 分野 (ADR 0115); empty: every field of its region
                 fields_text(project.fields or ()),
-                "、".join(
-                    member_names.get(i.member_key, i.member_key) if i.member_key else i.name
-                    for i in project.implementers.all()
-                ),
+                "、".join(implementer_name(i, member_names) for i in project.implementers.all()),
                 "、".join(
                     " ".join(part for part in (r.plan, r.section, r.note) if part)
                     for r in project.plan_references.all()
@@ -256,7 +269,7 @@ def projects_csv(request):
 
 @open_data
 def budgets_csv(request):
-    projects, _names, regions = _projects_with_names()
+    projects, _names, regions = projects_with_names()
     header = [
         _("リージョン識別名"),
         _("リージョン名"),
@@ -290,7 +303,7 @@ def targets_csv(request):
     result of that 年度 (``reports.selectors.published_results``: the latest accepted
     correction, never a draft, submitted or returned result); a 年度 with a result but no
     target value has its own row with an empty 目標値."""
-    projects, _names, regions = _projects_with_names()
+    projects, _names, regions = projects_with_names()
     results = results_by_target({p.revision.vision_id for p in projects})
     header = [
         _("リージョン識別名"),

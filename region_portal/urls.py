@@ -2,8 +2,9 @@ from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
 
+from accounts import views as account_views
 from documents import views as documents_views
-from public import catalog, opendata, opendata_strategy
+from public import catalog, opendata, opendata_long, opendata_strategy
 from public.api import api as public_api
 from public.feeds import PublicationsFeed
 from public.views import home as views
@@ -19,6 +20,8 @@ feed_patterns = [path("publications.atom", PublicationsFeed(), name="publication
 # filed), the PDFs, and the staff pages, the admin and log-in, which follow the language chosen
 # with set_language (web.language). All of them Japanese unless chosen otherwise.
 urlpatterns = [
+    # the switch also keeps a signed-in user's choice for their mails (ADR 0126)
+    path("i18n/setlang/", account_views.language_switch, name="set_language"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("favicon.ico", views.favicon),
     path("admin/", admin.site.urls),
@@ -30,6 +33,8 @@ urlpatterns = [
     path("opendata/projects.csv", opendata.projects_csv, name="opendata_projects"),
     path("opendata/budgets.csv", opendata.budgets_csv, name="opendata_budgets"),
     path("opendata/targets.csv", opendata.targets_csv, name="opendata_targets"),
+    # one value a row for each multi-valued column of the files above (ADR 0129)
+    *opendata_long.urlpatterns,
     # the national strategy's figures, long format (ADR 0121)
     path("opendata/strategy.csv", opendata_strategy.strategy_csv, name="opendata_strategy"),
     path(

@@ -3,12 +3,9 @@ names the region, says what is expected and links to the page where it is done. 
 is in ``templates/mail/verification_*.txt``; mails go through the outbox (ADR 0081)."""
 
 from django.conf import settings
-from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import translation
 
-from accounts.notifications import editor_addresses, reviewer_addresses
-from outbox.services import mail_enqueue
+from accounts.notifications import editor_addresses, notice_mail, reviewer_addresses
 from reviews.notices import day
 from web.links import absolute_url
 
@@ -27,22 +24,23 @@ def verification_facts(verification) -> dict:
     }
 
 
-def send(name: str, context: dict, recipients):
-    """Render ``templates/mail/<name>`` with ``context`` and queue the mail (the ``Mail``
-    row, or ``None`` when there is no recipient)."""
-    context = {"portal": settings.PORTAL_NAME, **context}
-    # in Japanese, the language of record, whatever the page that made the move (ADR 0124)
-    with translation.override(settings.LANGUAGE_CODE):
-        subject = " ".join(render_to_string(f"mail/{name}_subject.txt", context).split())
-        body = render_to_string(f"mail/{name}.txt", context)
-    return mail_enqueue(subject, body, recipients)
+def send(name: str, context, recipients):
+    """Render ``templates/mail/<name>`` with ``context`` (a dict or a callable giving one)
+    and queue one mail per language of the recipients (``accounts.notifications.notice_mail``,
+    ADR 0126). Returns the first ``Mail`` (the language of record's when someone reads it),
+    ``None`` when there is no recipient."""
+    mails = notice_mail(name, context, recipients)
+    return mails[0] if mails else None
 
 
 def notify_submitted(verification) -> None:
     """To the reviewers: 「審査してください」 with the admin page of the verification."""
     send(
         "verification_submitted",
-        {**verification_facts(verification), "submitted_on": day(verification.submitted_at)},
+        lambda: {
+            **verification_facts(verification),
+            "submitted_on": day(verification.submitted_at),
+        },
         reviewer_addresses(),
     )
 
@@ -51,7 +49,7 @@ def notify_returned(verification, reason: str) -> None:
     """To the region's editors: 「修正して再送付してください（理由: …）」."""
     send(
         "verification_returned",
-        {**verification_facts(verification), "reason": reason},
+        lambda: {**verification_facts(verification), "reason": reason},
         editor_addresses(verification.region),
     )
 
@@ -60,7 +58,7 @@ def notify_published(verification) -> None:
     """To the region's editors: published; 「対応は不要です」 (or the change it offers)."""
     send(
         "verification_published",
-        {
+        lambda: {
             **verification_facts(verification),
             "published_on": day(verification.published_at),
             "offers_change": verification.offers_change,

@@ -7,9 +7,9 @@ outbox (ADR 0081)."""
 from urllib.parse import urlencode
 
 from django.urls import NoReverseMatch, reverse
+from django.utils.translation import gettext
 
-from accounts.notifications import editor_addresses, reviewer_addresses
-from filing.formatting import nendo
+from accounts.notifications import editor_addresses, mail_nendo, reviewer_addresses
 from filing.targets import format_value
 from reports.notices import send
 from reports.selectors import current_published_vision
@@ -35,9 +35,9 @@ def region_title(region) -> str:
 
 
 def figure(result) -> str:
-    """「3社」, 「（未記入）」 without a value."""
+    """「3社」, 「（未記入）」 without a value (in the active language)."""
     if result.value is None:
-        return "（未記入）"
+        return gettext("（未記入）")
     return f"{format_value(result.value)}{result.unit}"
 
 
@@ -45,7 +45,7 @@ def result_facts(result) -> dict:
     return {
         "label": result.label,
         "region": region_title(result.region),
-        "nendo": nendo(result.fiscal_year),
+        "nendo": mail_nendo(result.fiscal_year),
         "project": result.project_name,
         "target": result.target_name,
         "figure": figure(result),
@@ -68,9 +68,9 @@ def notify_batch_submitted(*, region, fiscal_year: int, results) -> None:
     )
     send(
         "result_submitted",
-        {
+        lambda: {
             "region": region_title(region),
-            "nendo": nendo(fiscal_year),
+            "nendo": mail_nendo(fiscal_year),
             "count": len(results),
             "submitted_on": day(results[0].submitted_at),
             "lines": [f"{r.project_name} / {r.target_name}: {figure(r)}" for r in results],
@@ -84,7 +84,7 @@ def notify_returned(result, reason: str) -> None:
     """To the region's editors: 「修正して再送付してください（理由: …）」."""
     send(
         "result_returned",
-        {**result_facts(result), "reason": reason},
+        lambda: {**result_facts(result), "reason": reason},
         editor_addresses(result.region),
     )
 
@@ -93,7 +93,7 @@ def notify_published(result) -> None:
     """To the region's editors: accepted and published; 「対応は不要です」."""
     send(
         "result_published",
-        {**result_facts(result), "published_on": day(result.published_at)},
+        lambda: {**result_facts(result), "published_on": day(result.published_at)},
         editor_addresses(result.region),
     )
 
@@ -107,7 +107,7 @@ def notify_missing(*, missing, recipients):
         "result_missing",
         {
             "region": missing.revision.region_title or region.slug,
-            "nendo": nendo(missing.fiscal_year),
+            "nendo": mail_nendo(missing.fiscal_year),
             "names": missing.names,
             "staff_url": staff_results_url(region),
         },

@@ -10,14 +10,11 @@ comments' mails are here, below the verbs, since ``reviews.services`` posts the 
 """
 
 from django.conf import settings
-from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import translation
+from django.utils.functional import lazy
 from django.utils.translation import gettext
 
-from accounts.notifications import editor_addresses, reviewer_addresses
-from filing.formatting import wareki
-from outbox.services import mail_enqueue
+from accounts.notifications import editor_addresses, mail_day, notice_mail, reviewer_addresses
 from reviews.selectors import anchors_of
 from web.links import absolute_url
 
@@ -45,24 +42,26 @@ def revision_facts(revision) -> dict:
 
 
 def day(value) -> str:
-    """A date or a moment as the mails print it: 和暦 (「令和8年12月2日」), "" for none."""
-    return wareki(value) if value else ""
+    """A date or a moment as the mails print it, in the reader's language: 和暦
+    (「令和8年12月2日」) in Japanese, "2 December 2026" in English; "" for none."""
+    return mail_day(value)
 
 
 def notice_send(name: str, revision, recipients, **extra) -> None:
-    """Render ``templates/mail/<name>`` with the revision's facts and queue the mail."""
-    # in Japanese, the language of record, whatever the page that made the move (ADR 0124)
-    with translation.override(settings.LANGUAGE_CODE):
-        context = {**revision_facts(revision), **extra}
-        subject = " ".join(render_to_string(f"mail/{name}_subject.txt", context).split())
-        body = render_to_string(f"mail/{name}.txt", context)
-    mail_enqueue(subject, body, recipients)
+    """Render ``templates/mail/<name>`` with the revision's facts and queue one mail per
+    language of the recipients (ADR 0126): the facts are gathered in each language."""
+    notice_mail(name, lambda: {**revision_facts(revision), **extra}, recipients)
+
+
+def _target_text(comment, revision) -> str:
+    labels = {anchor.path: anchor.label for anchor in anchors_of(revision)}
+    return labels.get(comment.anchor) or gettext("版の全体")
 
 
 def comment_target(comment, revision) -> str:
-    """The item a thread is about (its anchor's label), or 「版の全体」."""
-    labels = {anchor.path: anchor.label for anchor in anchors_of(revision)}
-    return labels.get(comment.anchor) or gettext("版の全体")
+    """The item a thread is about (its anchor's label), or 「版の全体」: written when the mail
+    is rendered, in its reader's language."""
+    return lazy(_target_text, str)(comment, revision)
 
 
 def notify_commented(comment, revision) -> None:

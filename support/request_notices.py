@@ -3,13 +3,10 @@ reviewers when a region submits one, the region's editors when a forwarding (検
 recorded or its status changes. Wording in ``templates/mail/support_request_*.txt``."""
 
 from django.conf import settings
-from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import translation
+from django.utils.functional import lazy
 
-from accounts.notifications import editor_addresses, reviewer_addresses
-from filing.formatting import wareki
-from outbox.services import mail_enqueue
+from accounts.notifications import editor_addresses, mail_day, notice_mail, reviewer_addresses
 from web.links import absolute_url
 
 
@@ -28,11 +25,8 @@ def _facts(request) -> dict:
 
 
 def _send(name: str, recipients, **context) -> None:
-    # in Japanese, the language of record, whatever the page that made the move (ADR 0124)
-    with translation.override(settings.LANGUAGE_CODE):
-        subject = " ".join(render_to_string(f"mail/{name}_subject.txt", context).split())
-        body = render_to_string(f"mail/{name}.txt", context)
-    mail_enqueue(subject, body, recipients)
+    # one mail per language of the recipients (ADR 0126); the lazy texts are written then
+    notice_mail(name, context, recipients)
 
 
 def notify_request_submitted(request) -> None:
@@ -48,7 +42,7 @@ def notify_forwarding(forwarding) -> None:
         editor_addresses(request.region),
         **_facts(request),
         ministry=forwarding.ministry,
-        status=forwarding.get_status_display(),
-        forwarded_on=wareki(forwarding.forwarded_on),
+        status=lazy(forwarding.get_status_display, str)(),
+        forwarded_on=mail_day(forwarding.forwarded_on),
         answer=forwarding.answer,
     )

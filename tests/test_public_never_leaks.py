@@ -16,11 +16,13 @@ from dataclasses import replace
 import pytest
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
+from django.urls import reverse
 from django.utils import timezone
 
 from accounts.models import Invitation, RegionRole
 from declarations.lifecycle import Status
 from filing.data import ImplementerData, MemberData, MemberKind
+from public.datasets import csv_distributions
 from reports.models import Verification
 from reports.services import verification_return
 from reviews.models import Comment
@@ -291,7 +293,11 @@ def build_every_state():
         verification=returned, actor=reviewer, comment=VERIFICATION_SECRETS["return_comment"]
     )
     shown = SupportMeasure.objects.create(
-        name=MEASURE_PUBLISHED, ministry="内閣府", fields=["industry"], is_published=True
+        name=MEASURE_PUBLISHED,
+        ministry="内閣府",
+        fields=["industry"],
+        fiscal_years=[2026],
+        is_published=True,
     )
     unpublished = SupportMeasure.objects.create(
         name=MEASURE_SECRETS["name"],
@@ -477,12 +483,9 @@ def public_urls() -> list[str]:
         "/regions/?status=abolished",
         "/opendata/",
         "/opendata/catalog.jsonld",
-        "/opendata/regions.csv",
-        "/opendata/members.csv",
-        "/opendata/projects.csv",
-        "/opendata/budgets.csv",
-        "/opendata/targets.csv",
-        "/opendata/support-measures.csv",
+        # every CSV of public.datasets, the long-format companions too (ADR 0129); the
+        # machine-readability test checks that the table lists every CSV the URLconf serves
+        *(reverse(item.url_name) for item in csv_distributions()),
         "/support/",
         "/support/?field=industry",
         "/support/?priority=1&kind=subsidy",
@@ -500,7 +503,6 @@ def public_urls() -> list[str]:
         # the national strategy's terms (ADR 0121)
         "/strategy/",
         "/api/v1/strategy",
-        "/opendata/strategy.csv",
         "/regions/?cluster_type=strategic_industry_cluster",
         "/regions/?strategic_field=ocean",
         "/regions/?strategic_field=unknown",
@@ -582,6 +584,11 @@ def test_published_content_is_there_so_the_check_above_means_something(
     leak = organization_id("company", f"構成団体{MARKERS['draft']}")
     assert client.get(f"/organizations/{leak}/").status_code == 404
     assert f"/organizations/{okq7}/" in client.get("/regions/published/").content.decode()
+    # every CSV has data rows, the long-format companions too (ADR 0129), so that its check
+    # above means something
+    for item in csv_distributions():
+        body = client.get(reverse(item.url_name)).content.decode("utf-8-sig")
+        assert len(body.split("\r\n")) > 2, f"{item.title} has rows"
     # targets.csv holds the published region's targets (so its check above means something)
     assert (
         "指標"

@@ -18,6 +18,8 @@ from filing.data import (
     VisionData,
 )
 from filing.findings import Finding, Severity
+from filing.i18n import gettext_lazy as _
+from filing.rules.wording import clause_label, quoted
 
 ERROR = (Severity.ERROR,)
 WARNING = (Severity.WARNING,)
@@ -47,8 +49,9 @@ class Rule:
         severity: Severity | None = None,
         items: tuple[str, ...] = (),
     ) -> Finding:
-        """A finding of this rule; the message is prefixed with the clause. ``items``: what
-        a grouped finding lists (``Finding.items``)."""
+        """A finding of this rule; the message (in the active language, ADR 0127) is
+        prefixed with the clause's label. ``items``: what a grouped finding lists
+        (``Finding.items``)."""
         chosen = severity or self.severities[0]
         if chosen not in self.severities:
             raise ValueError(f"{self.code} cannot report {chosen}")
@@ -56,7 +59,7 @@ class Rule:
             self.code,
             self.clause,
             chosen,
-            f"{self.clause}: {message}",
+            f"{clause_label(self.clause)}: {message}",
             path,
             self.document,
             tuple(items),
@@ -65,10 +68,6 @@ class Rule:
 
 def is_blank(text: str | None) -> bool:
     return not (text or "").strip()
-
-
-def quoted(text: str) -> str:
-    return f"「{text}」"
 
 
 def cites_passage(reference: PlanRef | None) -> bool:
@@ -89,10 +88,10 @@ def prefecture_names(codes: Iterable[str], master: MasterData) -> str:
 
 
 FIELD_LABELS = {
-    FieldCode.INDUSTRY: "産業振興",
-    FieldCode.TOURISM: "観光",
-    FieldCode.TRANSPORT: "交通",
-    FieldCode.OTHER: "その他",
+    FieldCode.INDUSTRY: _("産業振興"),
+    FieldCode.TOURISM: _("観光"),
+    FieldCode.TRANSPORT: _("交通"),
+    FieldCode.OTHER: _("その他"),
 }
 
 
@@ -109,15 +108,48 @@ def member_usages(vision: VisionData) -> dict[str, str]:
     return usages
 
 
-def _consultation_case(revision: RevisionInfo, establishment_needs_it: bool) -> str | None:
-    """What of the revision needs the members' 協議 (「廃止」…), or ``None``."""
-    if revision.kind == RevisionKind.ABOLISHED:
-        return "廃止"
-    if revision.kind == RevisionKind.CHANGED and not revision.is_minor:
-        return "変更（軽微な変更を除く）"
-    if revision.kind == RevisionKind.ESTABLISHED and establishment_needs_it:
-        return "策定（第4(1)）"
-    return None
+# change.consultation's message by document and by what of its revision needs the 協議.
+_CONSULTATION_MESSAGES = {
+    ("declaration", RevisionKind.ABOLISHED): _(
+        "連携宣言の廃止について、リージョン構成団体における協議の日付が記載されていません"
+    ),
+    ("declaration", RevisionKind.CHANGED): _(
+        "連携宣言の変更（軽微な変更を除く）について、リージョン構成団体における協議の日付が"
+        "記載されていません"
+    ),
+    ("vision", RevisionKind.ABOLISHED): _(
+        "連携ビジョンの廃止について、リージョン構成団体における協議の日付が記載されていません"
+    ),
+    ("vision", RevisionKind.CHANGED): _(
+        "連携ビジョンの変更（軽微な変更を除く）について、リージョン構成団体における協議の日付が"
+        "記載されていません"
+    ),
+    ("vision", RevisionKind.ESTABLISHED): _(
+        "連携ビジョンの策定（第4(1)）について、リージョン構成団体における協議の日付が"
+        "記載されていません"
+    ),
+}
+# consultation.record's message by document.
+_RECORD_MESSAGES = {
+    "declaration": _(
+        "連携宣言の協議の日が記載されていますが、協議の記録（議事録など）が添付されていません"
+        "（種類「協議の記録」の添付ファイルとして添付してください）"
+    ),
+    "vision": _(
+        "連携ビジョンの協議の日が記載されていますが、協議の記録（議事録など）が添付されていません"
+        "（種類「協議の記録」の添付ファイルとして添付してください）"
+    ),
+}
+
+
+def _needs_consultation(revision: RevisionInfo, establishment_needs_it: bool) -> bool:
+    """Whether the revision needs the members' 協議: an abolition, a change that is not
+    minor, an establishment when ``establishment_needs_it``."""
+    if revision.kind == RevisionKind.CHANGED:
+        return not revision.is_minor
+    if revision.kind == RevisionKind.ESTABLISHED:
+        return establishment_needs_it
+    return revision.kind == RevisionKind.ABOLISHED
 
 
 def consultation_finding(
@@ -129,26 +161,21 @@ def consultation_finding(
     establishment_needs_it: bool = False,
 ) -> Finding | None:
     """``rule`` (change.consultation or its vision twin) for one revision (the declaration's
-    or the vision's).
+    or the vision's: ``document`` is ``"declaration"`` or ``"vision"``).
 
     ``establishment_needs_it``: a vision is by definition one whose 策定 went through the
     members' 協議 (第4(1)), so its establishment needs the date too; a declaration's does not.
     """
     if revision.consulted_on is not None:
         return None
-    what = _consultation_case(revision, establishment_needs_it)
-    if what is None:
+    if not _needs_consultation(revision, establishment_needs_it):
         return None
-    return rule.finding(
-        path,
-        f"{document}の{what}について、リージョン構成団体における協議の日付が記載されていません",
-    )
+    return rule.finding(path, str(_CONSULTATION_MESSAGES[document, revision.kind]))
 
 
 def consultation_record_findings(
     revision: RevisionInfo,
     document: str,
-    prefix: str,
     *,
     rule: Rule,
     has_record: bool | None,
@@ -157,13 +184,8 @@ def consultation_record_findings(
     協議 date is given: an attachment of kind 協議の記録 is there (``has_record``, told by
     the caller; ``None``: not known, nothing is said). The body that agreed
     (``consultation_body``) is recorded but not asked for: the 要綱 asks for the 協議, and
-    the minutes name their meeting. ``prefix``: ``"declaration"`` or ``"vision"``."""
+    the minutes name their meeting. ``document``: ``"declaration"`` or ``"vision"``, also
+    the start of the path."""
     if revision.consulted_on is None or has_record is not False:
         return []
-    return [
-        rule.finding(
-            f"{prefix}.attachments",
-            f"{document}の協議の日が記載されていますが、協議の記録（議事録など）が添付されていません"
-            "（種類「協議の記録」の添付ファイルとして添付してください）",
-        )
-    ]
+    return [rule.finding(f"{document}.attachments", str(_RECORD_MESSAGES[document]))]

@@ -9,11 +9,10 @@ never drift from the table in DESIGN.md.
 ``filing.rules.project`` are in ``filing.rules.common``.
 """
 
-import unicodedata
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 
-from filing.corporate_number import problem as corporate_number_problem
+from filing import corporate_number
 from filing.data import (
     FieldCode,
     Filing,
@@ -23,7 +22,13 @@ from filing.data import (
     RuleContext,
 )
 from filing.findings import Finding, Severity
-from filing.i18n import gettext_lazy
+from filing.i18n import gettext, gettext_lazy
+from filing.rules.area import (
+    EXCEPTION_PREFECTURES,
+    LocalGovernmentArea,
+    lg_prefecture,
+    local_government_area,
+)
 from filing.rules.common import (
     ERROR,
     WARNING,
@@ -33,9 +38,8 @@ from filing.rules.common import (
     is_blank,
     member_label,
     member_usages,
-    prefecture_names,
-    quoted,
 )
+from filing.rules.wording import listed, quoted
 
 # ---- the rules of 第3 -------------------------------------------------------------
 
@@ -192,65 +196,7 @@ RULES = (
     CONSULTATION_RECORD,
 )
 
-# 第3(3)ア: 北海道 and 沖縄県 may form a region on their own.
-EXCEPTION_PREFECTURES = ("01", "47")
-
-
-# ---- facts about the members, worked out once per check ------------------------------
-
-
-def _normalized_name(name: str) -> str:
-    return "".join(unicodedata.normalize("NFKC", name).split())
-
-
-def lg_prefecture(member: MemberData, master: MasterData) -> str | None:
-    """The prefecture of a prefecture or municipality member whose code and name are known."""
-    name = _normalized_name(member.name)
-    if member.kind == MemberKind.PREFECTURE:
-        prefecture = master.prefecture_lg_codes.get(member.lg_code)
-        if prefecture is not None and name == master.prefectures[prefecture]:
-            return prefecture
-    elif member.kind == MemberKind.MUNICIPALITY:
-        known = master.municipalities.get(member.lg_code)
-        if known is not None:
-            municipality, prefecture = known
-            if name in (municipality, master.prefectures[prefecture] + municipality):
-                return prefecture
-    return None
-
-
-@dataclass(frozen=True, slots=True)
-class LocalGovernmentArea:
-    """The local governments' area (第3(3)ア) and what the 北海道/沖縄県 exception needs."""
-
-    prefectures: frozenset[str]
-    prefecture_members: frozenset[str]  # prefectures that are members themselves
-    municipalities: dict[str, frozenset[str]]  # prefecture → lg_codes of member municipalities
-
-
-def local_government_area(members: Iterable[MemberData], master: MasterData) -> LocalGovernmentArea:
-    prefectures: set[str] = set()
-    prefecture_members: set[str] = set()
-    municipalities: dict[str, set[str]] = {}
-    for member in members:
-        if member.kind == MemberKind.OTHER_LOCAL_GOVERNMENT:
-            prefectures.update(
-                code for code in member.area_prefectures if code in master.prefectures
-            )
-            continue
-        prefecture = lg_prefecture(member, master)
-        if prefecture is None:
-            continue
-        prefectures.add(prefecture)
-        if member.kind == MemberKind.PREFECTURE:
-            prefecture_members.add(prefecture)
-        else:
-            municipalities.setdefault(prefecture, set()).add(member.lg_code)
-    return LocalGovernmentArea(
-        prefectures=frozenset(prefectures),
-        prefecture_members=frozenset(prefecture_members),
-        municipalities={code: frozenset(codes) for code, codes in municipalities.items()},
-    )
+# ---- what every check reads ---------------------------------------------------------
 
 
 @dataclass(frozen=True, slots=True)
@@ -274,14 +220,15 @@ def _economic_organizations(filing: Filing) -> Iterator[tuple[int, MemberData]]:
 
 def _check_region_name(subject: Subject) -> list[Finding]:
     if is_blank(subject.filing.declaration.region_name):
-        return [REGION_NAME.finding("region.name", "宣言リージョンの名称が記載されていません")]
+        message = gettext("宣言リージョンの名称が記載されていません")
+        return [REGION_NAME.finding("region.name", message)]
     return []
 
 
 def _check_area(subject: Subject) -> list[Finding]:
     if subject.area.prefectures:
         return []
-    message = (
+    message = gettext(
         "区域がありません（区域は地方公共団体である構成団体の都道府県から定まりますが、"
         "有効な全国地方公共団体コード又は区域の都道府県を持つ地方公共団体がありません）"
     )
@@ -290,11 +237,12 @@ def _check_area(subject: Subject) -> list[Finding]:
 
 def _check_members(subject: Subject) -> list[Finding]:
     if not subject.filing.members:
-        return [MEMBERS.finding("members", "リージョン構成団体が記載されていません")]
+        return [MEMBERS.finding("members", gettext("リージョン構成団体が記載されていません"))]
     return [
         MEMBERS.finding(
             f"members[{index}].name",
-            f"{index + 1}番目のリージョン構成団体の名称が記載されていません",
+            gettext("%(number)d番目のリージョン構成団体の名称が記載されていません")
+            % {"number": index + 1},
         )
         for index, member in enumerate(subject.filing.members)
         if is_blank(member.name)
@@ -303,7 +251,7 @@ def _check_members(subject: Subject) -> list[Finding]:
 
 def _check_aspiration(subject: Subject) -> list[Finding]:
     if is_blank(subject.filing.declaration.aspiration):
-        message = "宣言リージョンの目指すべき姿が記載されていません"
+        message = gettext("宣言リージョンの目指すべき姿が記載されていません")
         return [ASPIRATION.finding("declaration.aspiration", message)]
     return []
 
@@ -311,10 +259,11 @@ def _check_aspiration(subject: Subject) -> list[Finding]:
 def _check_fields(subject: Subject) -> list[Finding]:
     fields = subject.filing.declaration.fields
     if not fields:
-        message = "取り組むことを想定する分野が記載されていません"
+        message = gettext("取り組むことを想定する分野が記載されていません")
         return [FIELDS.finding("declaration.fields", message)]
+    message = gettext("分野「その他」の内容が記載されていません")
     return [
-        FIELDS.finding(f"declaration.fields[{index}]", "分野「その他」の内容が記載されていません")
+        FIELDS.finding(f"declaration.fields[{index}]", message)
         for index, entry in enumerate(fields)
         if entry.code == FieldCode.OTHER and is_blank(entry.text)
     ]
@@ -326,14 +275,14 @@ def _check_fields(subject: Subject) -> list[Finding]:
 def _check_local_government(subject: Subject) -> list[Finding]:
     if any(member.is_local_government for member in subject.filing.members):
         return []
-    message = "リージョン構成団体に地方公共団体が含まれていません"
+    message = gettext("リージョン構成団体に地方公共団体が含まれていません")
     return [LOCAL_GOVERNMENT.finding("members", message)]
 
 
 def _check_economic_organization(subject: Subject) -> list[Finding]:
     if any(True for _ in _economic_organizations(subject.filing)):
         return []
-    message = "リージョン構成団体に経済団体が含まれていません"
+    message = gettext("リージョン構成団体に経済団体が含まれていません")
     return [ECONOMIC_ORGANIZATION.finding("members", message)]
 
 
@@ -341,8 +290,10 @@ def _check_economic_organization_definition(subject: Subject) -> list[Finding]:
     return [
         ECONOMIC_ORGANIZATION_DEFINITION.finding(
             f"members[{index}].multi_industry",
-            f"経済団体{member_label(member)}について、構成員の範囲が複数の業種にわたることが"
-            "確認されていません",
+            gettext(
+                "経済団体%(member)sについて、構成員の範囲が複数の業種にわたることが確認されていません"
+            )
+            % {"member": member_label(member)},
         )
         for index, member in _economic_organizations(subject.filing)
         if not member.multi_industry
@@ -361,12 +312,19 @@ def _check_multi_prefecture(subject: Subject) -> list[Finding]:
     if len(subject.area.prefectures) != 1 or _multi_prefecture_exception(subject.area):
         return []
     (prefecture,) = subject.area.prefectures
-    name = subject.master.prefectures[prefecture]
-    reason = "複数の都道府県にまたがる必要があります"
+    names = {"prefecture": subject.master.prefectures[prefecture]}
     if prefecture in EXCEPTION_PREFECTURES:
-        reason = f"{name}自身又は{name}内の複数の市町村が構成団体である場合を除き、{reason}"
-    message = f"構成する地方公共団体の区域が{name}のみです（{reason}）"
-    return [MULTI_PREFECTURE.finding("members", message)]
+        message = gettext(
+            "構成する地方公共団体の区域が%(prefecture)sのみです（%(prefecture)s自身又は"
+            "%(prefecture)s内の複数の市町村が構成団体である場合を除き、"
+            "複数の都道府県にまたがる必要があります）"
+        )
+    else:
+        message = gettext(
+            "構成する地方公共団体の区域が%(prefecture)sのみです"
+            "（複数の都道府県にまたがる必要があります）"
+        )
+    return [MULTI_PREFECTURE.finding("members", message % names)]
 
 
 def _check_economic_coverage(subject: Subject) -> list[Finding]:
@@ -383,46 +341,74 @@ def _check_economic_coverage(subject: Subject) -> list[Finding]:
     if not uncovered:
         return []
     total, covered = len(area), len(area) - len(uncovered)
-    counts = f"区域の{total}都道府県のうち{covered}"
-    missing = prefecture_names(uncovered, subject.master)
+    names = {
+        "total": total,
+        "covered": covered,
+        "missing": listed(subject.master.prefectures[code] for code in sorted(uncovered)),
+    }
     if covered * 2 >= total:
-        message = (
-            f"経済団体の活動範囲が地方公共団体の区域のうち{missing}を含んでいません"
-            f"（{counts}を含みます。おおむね含んでいるかは審査で判断します）"
+        message = gettext(
+            "経済団体の活動範囲が地方公共団体の区域のうち%(missing)sを含んでいません"
+            "（区域の%(total)d都道府県のうち%(covered)dを含みます。"
+            "おおむね含んでいるかは審査で判断します）"
         )
-        return [ECONOMIC_COVERAGE.finding("members", message, Severity.WARNING)]
-    message = (
-        f"経済団体の活動範囲が地方公共団体の区域の半分未満しか含んでいません"
-        f"（{counts}。含まない都道府県: {missing}）"
+        return [ECONOMIC_COVERAGE.finding("members", message % names, Severity.WARNING)]
+    message = gettext(
+        "経済団体の活動範囲が地方公共団体の区域の半分未満しか含んでいません"
+        "（区域の%(total)d都道府県のうち%(covered)d。含まない都道府県: %(missing)s）"
     )
-    return [ECONOMIC_COVERAGE.finding("members", message, Severity.ERROR)]
+    return [ECONOMIC_COVERAGE.finding("members", message % names, Severity.ERROR)]
 
 
-def _lg_code_problem(member: MemberData, master: MasterData) -> str | None:
-    """Why a prefecture or municipality member fails members.lg_code, or None."""
-    label = member_label(member)
-    if member.kind == MemberKind.PREFECTURE:
-        kind, known = "都道府県", member.lg_code in master.prefecture_lg_codes
-    else:
-        kind, known = "市町村", member.lg_code in master.municipalities
+def _prefecture_code_problem(member: MemberData, master: MasterData) -> str | None:
+    """Why a prefecture member fails members.lg_code, or None."""
+    if lg_prefecture(member, master) is not None:
+        return None  # a known code and its name
+    names = {"member": member_label(member), "code": quoted(member.lg_code)}
     if is_blank(member.lg_code):
-        return f"{kind}{label}の全国地方公共団体コードが記載されていません"
-    code = quoted(member.lg_code)
-    if not known:
-        hint = "（政令指定都市の区は構成団体になれません）" if kind == "市町村" else ""
+        return gettext("都道府県%(member)sの全国地方公共団体コードが記載されていません") % names
+    if member.lg_code not in master.prefecture_lg_codes:
         return (
-            f"{kind}{label}の全国地方公共団体コード{code}が{kind}のコードとして見つかりません{hint}"
+            gettext(
+                "都道府県%(member)sの全国地方公共団体コード%(code)sが都道府県のコードとして"
+                "見つかりません"
+            )
+            % names
         )
-    if lg_prefecture(member, master) is None:
-        if kind == "都道府県":
-            expected = master.prefectures[master.prefecture_lg_codes[member.lg_code]]
-        else:
-            municipality, prefecture = master.municipalities[member.lg_code]
-            expected = f"{municipality}（{master.prefectures[prefecture]}）"
+    names["expected"] = master.prefectures[master.prefecture_lg_codes[member.lg_code]]
+    return (
+        gettext(
+            "都道府県%(member)sの名称が全国地方公共団体コード%(code)sの団体名"
+            "「%(expected)s」と一致しません"
+        )
+        % names
+    )
+
+
+def _municipality_code_problem(member: MemberData, master: MasterData) -> str | None:
+    """Why a municipality member fails members.lg_code, or None."""
+    if lg_prefecture(member, master) is not None:
+        return None  # a known code and its name
+    names = {"member": member_label(member), "code": quoted(member.lg_code)}
+    if is_blank(member.lg_code):
+        return gettext("市町村%(member)sの全国地方公共団体コードが記載されていません") % names
+    if member.lg_code not in master.municipalities:
         return (
-            f"{kind}{label}の名称が全国地方公共団体コード{code}の団体名「{expected}」と一致しません"
+            gettext(
+                "市町村%(member)sの全国地方公共団体コード%(code)sが市町村のコードとして"
+                "見つかりません（政令指定都市の区は構成団体になれません）"
+            )
+            % names
         )
-    return None
+    municipality, prefecture = master.municipalities[member.lg_code]
+    names |= {"municipality": municipality, "prefecture": master.prefectures[prefecture]}
+    return (
+        gettext(
+            "市町村%(member)sの名称が全国地方公共団体コード%(code)sの団体名"
+            "「%(municipality)s（%(prefecture)s）」と一致しません"
+        )
+        % names
+    )
 
 
 def _other_local_government_findings(
@@ -431,16 +417,22 @@ def _other_local_government_findings(
     path = f"members[{index}].area_prefectures"
     label = member_label(member)
     if not member.area_prefectures:
-        message = f"その他の地方公共団体{label}の区域の都道府県が記載されていません"
-        return [LG_CODE.finding(path, message)]
+        message = gettext("その他の地方公共団体%(member)sの区域の都道府県が記載されていません")
+        return [LG_CODE.finding(path, message % {"member": label})]
+    message = gettext(
+        "その他の地方公共団体%(member)sの区域の都道府県コード%(code)sが見つかりません"
+    )
     return [
-        LG_CODE.finding(
-            f"{path}[{position}]",
-            f"その他の地方公共団体{label}の区域の都道府県コード{quoted(code)}が見つかりません",
-        )
+        LG_CODE.finding(f"{path}[{position}]", message % {"member": label, "code": quoted(code)})
         for position, code in enumerate(member.area_prefectures)
         if code not in master.prefectures
     ]
+
+
+_CODE_PROBLEMS = {
+    MemberKind.PREFECTURE: _prefecture_code_problem,
+    MemberKind.MUNICIPALITY: _municipality_code_problem,
+}
 
 
 def _check_lg_code(subject: Subject) -> list[Finding]:
@@ -448,11 +440,30 @@ def _check_lg_code(subject: Subject) -> list[Finding]:
     for index, member in enumerate(subject.filing.members):
         if member.kind == MemberKind.OTHER_LOCAL_GOVERNMENT:
             findings += _other_local_government_findings(index, member, subject.master)
-        elif member.kind in (MemberKind.PREFECTURE, MemberKind.MUNICIPALITY):
-            problem = _lg_code_problem(member, subject.master)
+        elif member.kind in _CODE_PROBLEMS:
+            problem = _CODE_PROBLEMS[member.kind](member, subject.master)
             if problem:
                 findings.append(LG_CODE.finding(f"members[{index}].lg_code", problem))
     return findings
+
+
+def _corporate_number_problem(member: MemberData) -> str | None:
+    number = member.corporate_number
+    names = {"member": member_label(member), "number": quoted(number)}
+    if not corporate_number.has_shape(number):
+        return (
+            gettext("構成団体%(member)sの法人番号%(number)sは13桁の半角数字ではありません") % names
+        )
+    if not corporate_number.is_valid(number):
+        names["digit"] = corporate_number.check_digit(number[1:])
+        return (
+            gettext(
+                "構成団体%(member)sの法人番号%(number)sは検査用数字（先頭の1桁）が正しくありません"
+                "（正しくは %(digit)d）"
+            )
+            % names
+        )
+    return None
 
 
 def _check_corporate_number(subject: Subject) -> list[Finding]:
@@ -461,12 +472,7 @@ def _check_corporate_number(subject: Subject) -> list[Finding]:
     for index, member in enumerate(subject.filing.members):
         if is_blank(member.corporate_number):
             continue
-        problem = corporate_number_problem(member.corporate_number)
-        if problem:
-            message = (
-                f"構成団体{member_label(member)}の法人番号{quoted(member.corporate_number)}は"
-                f"{problem}"
-            )
+        if message := _corporate_number_problem(member):
             findings.append(CORPORATE_NUMBER.finding(f"members[{index}].corporate_number", message))
     return findings
 
@@ -477,12 +483,12 @@ def _check_activity_area(subject: Subject) -> list[Finding]:
         path = f"members[{index}].activity_prefectures"
         label = member_label(member)
         if not member.activity_prefectures:
-            message = f"経済団体{label}の主たる活動範囲の都道府県が記載されていません"
-            findings.append(ACTIVITY_AREA.finding(path, message))
+            message = gettext("経済団体%(member)sの主たる活動範囲の都道府県が記載されていません")
+            findings.append(ACTIVITY_AREA.finding(path, message % {"member": label}))
+        unknown = gettext("経済団体%(member)sの活動範囲の都道府県コード%(code)sが見つかりません")
         findings += [
             ACTIVITY_AREA.finding(
-                f"{path}[{position}]",
-                f"経済団体{label}の活動範囲の都道府県コード{quoted(code)}が見つかりません",
+                f"{path}[{position}]", unknown % {"member": label, "code": quoted(code)}
             )
             for position, code in enumerate(member.activity_prefectures)
             if code not in subject.master.prefectures
@@ -500,20 +506,17 @@ def _check_in_project(subject: Subject) -> list[Finding]:
     if not idle:
         return []
     names = tuple(member.name.strip() or member.key for member in idle)
-    return [
-        IN_PROJECT.finding(
-            "vision.projects",
-            f"構成団体{quoted('、'.join(names))}（{len(names)}団体）がいずれのプロジェクトにも"
-            "参画していません（実施主体又は共同設立法人の設立団体として参画する必要があります）",
-            items=names,
-        )
-    ]
+    message = gettext(
+        "構成団体%(members)s（%(count)d団体）がいずれのプロジェクトにも参画していません"
+        "（実施主体又は共同設立法人の設立団体として参画する必要があります）"
+    ) % {"members": quoted(listed(names)), "count": len(names)}
+    return [IN_PROJECT.finding("vision.projects", message, items=names)]
 
 
 def _check_consultation(subject: Subject) -> list[Finding]:
     found = consultation_finding(
         subject.filing.declaration.revision,
-        "連携宣言",
+        "declaration",
         "declaration.revision.consulted_on",
         rule=CHANGE_CONSULTATION,
     )
@@ -523,7 +526,6 @@ def _check_consultation(subject: Subject) -> list[Finding]:
 def _check_consultation_record(subject: Subject) -> list[Finding]:
     return consultation_record_findings(
         subject.filing.declaration.revision,
-        "連携宣言",
         "declaration",
         rule=CONSULTATION_RECORD,
         has_record=subject.context.declaration_consultation_record if subject.context else None,

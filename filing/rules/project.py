@@ -9,6 +9,7 @@ checked bundle) are treated as absent.
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import cached_property
 
 from filing.data import (
     LOCAL_GOVERNMENT_KINDS,
@@ -17,10 +18,11 @@ from filing.data import (
     MemberKind,
     ProjectData,
     RuleContext,
+    TargetData,
 )
 from filing.findings import Finding, Severity
-from filing.formatting import fiscal_year, nendo_span, seireki, seireki_nendo, yen
-from filing.i18n import gettext_lazy
+from filing.formatting import fiscal_year
+from filing.i18n import gettext, gettext_lazy
 from filing.rules.common import (
     ERROR,
     WARNING,
@@ -28,8 +30,9 @@ from filing.rules.common import (
     cites_passage,
     is_blank,
     member_label,
-    quoted,
 )
+from filing.rules.wording import day, fiscal_year_months, listed, quoted, yen
+from filing.rules.wording import fiscal_year as fiscal_year_text
 
 NAME = Rule(
     "project.name",
@@ -138,13 +141,13 @@ RULES = (
 # 第4(2)③イ: the three local-government kinds are one class, every other kind its own.
 LOCAL_GOVERNMENT_CLASS = "local_government"
 CLASS_LABELS = {
-    LOCAL_GOVERNMENT_CLASS: "地方公共団体",
-    MemberKind.ECONOMIC_ORGANIZATION: "経済団体",
-    MemberKind.COMPANY: "企業",
-    MemberKind.UNIVERSITY: "大学",
-    MemberKind.RESEARCH_INSTITUTE: "研究機関",
-    MemberKind.FINANCIAL_INSTITUTION: "金融機関",
-    MemberKind.OTHER: "その他の団体",
+    LOCAL_GOVERNMENT_CLASS: gettext_lazy("地方公共団体"),
+    MemberKind.ECONOMIC_ORGANIZATION: gettext_lazy("経済団体"),
+    MemberKind.COMPANY: gettext_lazy("企業"),
+    MemberKind.UNIVERSITY: gettext_lazy("大学"),
+    MemberKind.RESEARCH_INSTITUTE: gettext_lazy("研究機関"),
+    MemberKind.FINANCIAL_INSTITUTION: gettext_lazy("金融機関"),
+    MemberKind.OTHER: gettext_lazy("その他の団体"),
 }
 
 
@@ -167,14 +170,22 @@ def five_year_limit(start: date) -> date:
     return date(start.year + 5, start.month, start.day) - timedelta(days=1)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Subject:
     """One project with what its checks need: its path, how to name it, the members by key."""
 
     project: ProjectData
-    path: str  # "vision.projects[2]"
-    label: str  # 「名称」のプロジェクト, or 「3番目のプロジェクト」
+    index: int  # its place in the vision: its path is "vision.projects[2]"
     members: Mapping[str, MemberData]
+
+    @property
+    def path(self) -> str:
+        return f"vision.projects[{self.index}]"
+
+    @cached_property
+    def label(self) -> str:
+        """プロジェクト「名称」, or 3番目のプロジェクト (made when a finding first needs it)."""
+        return project_label(self.project, self.index)
 
     def known_members(self, keys) -> list[MemberData]:
         """The distinct members among ``keys``, in order; unknown keys are left out."""
@@ -199,39 +210,60 @@ class Subject:
 
 def _check_name(subject: Subject) -> list[Finding]:
     if is_blank(subject.project.name):
-        return [NAME.finding(f"{subject.path}.name", f"{subject.label}の名称が記載されていません")]
+        message = gettext("%(project)sの名称が記載されていません") % {"project": subject.label}
+        return [NAME.finding(f"{subject.path}.name", message)]
     return []
 
 
-def _joint_body_note(subject: Subject) -> str:
-    if subject.project.joint_body_of is None:
-        return ""
-    return "。共同設立法人の設立団体（joint_body_of）も複数かつ多様な構成団体ではありません"
+def _with_joint_body_note(subject: Subject, plain: str, noted: str) -> str:
+    """``noted`` (which adds that the founders of the jointly established body are not
+    plural and diverse either) when the project names founders, else ``plain``."""
+    return plain if subject.project.joint_body_of is None else noted
 
 
 def _check_implementers(subject: Subject) -> list[Finding]:
     implementers = subject.member_implementers
+    names = {"project": subject.label}
     if subject.jointly_established and not is_plural_and_diverse(implementers):
         # The ただし書き carries the project: the body is its 実施主体 and is named (イ).
         if subject.names_outside_body:
             return []
-        message = (
-            f"{subject.label}の実施主体に共同設立法人が記載されていません（複数かつ多様な"
+        message = gettext(
+            "%(project)sの実施主体に共同設立法人が記載されていません（複数かつ多様な"
             "リージョン構成団体が設立した法人が実施主体である場合も、その法人を実施主体として"
             "記載する必要があります）"
         )
-        return [IMPLEMENTERS.finding(f"{subject.path}.implementers", message)]
+        return [IMPLEMENTERS.finding(f"{subject.path}.implementers", message % names)]
     if len(implementers) >= 2:
         return []
     if implementers:
-        found = f"となるリージョン構成団体が{member_label(implementers[0])}のみです"
+        names["member"] = member_label(implementers[0])
+        message = _with_joint_body_note(
+            subject,
+            gettext(
+                "%(project)sの実施主体となるリージョン構成団体が%(member)sのみです"
+                "（複数のリージョン構成団体が必要です）"
+            ),
+            gettext(
+                "%(project)sの実施主体となるリージョン構成団体が%(member)sのみです"
+                "（複数のリージョン構成団体が必要です。共同設立法人の設立団体（joint_body_of）も"
+                "複数かつ多様な構成団体ではありません）"
+            ),
+        )
     else:
-        found = "にリージョン構成団体がありません"
-    message = (
-        f"{subject.label}の実施主体{found}"
-        f"（複数のリージョン構成団体が必要です{_joint_body_note(subject)}）"
-    )
-    return [IMPLEMENTERS.finding(f"{subject.path}.implementers", message)]
+        message = _with_joint_body_note(
+            subject,
+            gettext(
+                "%(project)sの実施主体にリージョン構成団体がありません"
+                "（複数のリージョン構成団体が必要です）"
+            ),
+            gettext(
+                "%(project)sの実施主体にリージョン構成団体がありません"
+                "（複数のリージョン構成団体が必要です。共同設立法人の設立団体（joint_body_of）も"
+                "複数かつ多様な構成団体ではありません）"
+            ),
+        )
+    return [IMPLEMENTERS.finding(f"{subject.path}.implementers", message % names)]
 
 
 def _check_implementer_diversity(subject: Subject) -> list[Finding]:
@@ -239,12 +271,35 @@ def _check_implementer_diversity(subject: Subject) -> list[Finding]:
     classes = {implementer_class(member) for member in implementers}
     if len(classes) >= 2 or subject.jointly_established:
         return []
-    found = f"が{CLASS_LABELS[classes.pop()]}のみです" if classes else "がありません"
-    message = (
-        f"{subject.label}の実施主体となるリージョン構成団体{found}（地方公共団体のみ、企業のみ"
-        f"といった構成は認められず、多様な構成団体が必要です{_joint_body_note(subject)}）"
-    )
-    return [IMPLEMENTER_DIVERSITY.finding(f"{subject.path}.implementers", message)]
+    names = {"project": subject.label}
+    if classes:
+        names["kind"] = CLASS_LABELS[classes.pop()]
+        message = _with_joint_body_note(
+            subject,
+            gettext(
+                "%(project)sの実施主体となるリージョン構成団体が%(kind)sのみです（地方公共団体のみ、"
+                "企業のみといった構成は認められず、多様な構成団体が必要です）"
+            ),
+            gettext(
+                "%(project)sの実施主体となるリージョン構成団体が%(kind)sのみです（地方公共団体のみ、"
+                "企業のみといった構成は認められず、多様な構成団体が必要です。共同設立法人の設立団体"
+                "（joint_body_of）も複数かつ多様な構成団体ではありません）"
+            ),
+        )
+    else:
+        message = _with_joint_body_note(
+            subject,
+            gettext(
+                "%(project)sの実施主体となるリージョン構成団体がありません（地方公共団体のみ、"
+                "企業のみといった構成は認められず、多様な構成団体が必要です）"
+            ),
+            gettext(
+                "%(project)sの実施主体となるリージョン構成団体がありません（地方公共団体のみ、"
+                "企業のみといった構成は認められず、多様な構成団体が必要です。共同設立法人の設立団体"
+                "（joint_body_of）も複数かつ多様な構成団体ではありません）"
+            ),
+        )
+    return [IMPLEMENTER_DIVERSITY.finding(f"{subject.path}.implementers", message % names)]
 
 
 def _check_plan_reference(subject: Subject) -> list[Finding]:
@@ -252,23 +307,28 @@ def _check_plan_reference(subject: Subject) -> list[Finding]:
     if any(cites_passage(reference) for reference in references):
         return []
     without_passage = [quoted(r.plan.strip()) for r in references if not is_blank(r.plan)]
-    note = "関連する記載がない場合は審査で判断します"
+    names = {"project": subject.label, "plans": listed(without_passage)}
     if without_passage:
-        note = (
-            f"{'、'.join(without_passage)}の関連する箇所（参照箇所）が記載されていません。"
-            f"計画の名称だけでは関連する記載になりません。{note}"
+        message = gettext(
+            "%(project)sに広域地方計画等における関連する箇所が挙げられていません（%(plans)sの"
+            "関連する箇所（参照箇所）が記載されていません。計画の名称だけでは関連する記載になりません。"
+            "関連する記載がない場合は審査で判断します）"
         )
-    message = f"{subject.label}に広域地方計画等における関連する箇所が挙げられていません（{note}）"
-    return [PLAN_REFERENCE.finding(f"{subject.path}.plan_references", message)]
+    else:
+        message = gettext(
+            "%(project)sに広域地方計画等における関連する箇所が挙げられていません"
+            "（関連する記載がない場合は審査で判断します）"
+        )
+    return [PLAN_REFERENCE.finding(f"{subject.path}.plan_references", message % names)]
 
 
 def _check_content(subject: Subject) -> list[Finding]:
     if not is_blank(subject.project.content):
         return []
-    message = (
-        f"{subject.label}の具体的内容（実施主体間の役割分担や実施体制を含む）が記載されていません"
+    message = gettext(
+        "%(project)sの具体的内容（実施主体間の役割分担や実施体制を含む）が記載されていません"
     )
-    return [CONTENT.finding(f"{subject.path}.content", message)]
+    return [CONTENT.finding(f"{subject.path}.content", message % {"project": subject.label})]
 
 
 def _budget_years_outside_period(subject: Subject) -> list[Finding]:
@@ -276,17 +336,29 @@ def _budget_years_outside_period(subject: Subject) -> list[Finding]:
     if start is None or end is None or start > end:
         return []  # project.period reports it; there is no period to compare with
     first, last = fiscal_year(start), fiscal_year(end)
-    period = (
-        f"{seireki(start)}〜{seireki(end)}、{seireki_nendo(first)}から{seireki_nendo(last)}まで"
+    outside = [
+        year for year, _ in subject.project.budget.by_fiscal_year if not first <= year <= last
+    ]
+    if not outside:
+        return []
+    message = gettext(
+        "%(project)sの%(year)s（%(months)s）の事業費が期間（%(start)s〜%(end)s、"
+        "%(first)sから%(last)sまで）と重なりません"
     )
+    names = {
+        "project": subject.label,
+        "start": day(start),
+        "end": day(end),
+        "first": fiscal_year_text(first),
+        "last": fiscal_year_text(last),
+    }
     return [
         BUDGET.finding(
             f'{subject.path}.budget.by_fiscal_year["{year}"]',
-            f"{subject.label}の{seireki_nendo(year)}（{nendo_span(year)}）の事業費が"
-            f"期間（{period}）と重なりません",
+            message
+            % (names | {"year": fiscal_year_text(year), "months": fiscal_year_months(year)}),
         )
-        for year, _ in subject.project.budget.by_fiscal_year
-        if not first <= year <= last
+        for year in outside
     ]
 
 
@@ -294,17 +366,20 @@ def _check_budget(subject: Subject) -> list[Finding]:
     budget = subject.project.budget
     if budget is None:
         return []  # a project without budget measures
-    path, label = f"{subject.path}.budget", subject.label
+    path, names = f"{subject.path}.budget", {"project": subject.label}
     findings = []
     if budget.total is None:
-        findings.append(BUDGET.finding(f"{path}.total", f"{label}の総事業費が記載されていません"))
+        message = gettext("%(project)sの総事業費が記載されていません") % names
+        findings.append(BUDGET.finding(f"{path}.total", message))
     if not budget.by_fiscal_year:
-        message = f"{label}の各年度の事業費が記載されていません"
+        message = gettext("%(project)sの各年度の事業費が記載されていません") % names
         findings.append(BUDGET.finding(f"{path}.by_fiscal_year", message))
     elif budget.total is not None:
         summed = sum(amount for _, amount in budget.by_fiscal_year)
         if summed != budget.total:
-            message = f"{label}の各年度の事業費の合計{yen(summed)}が総事業費{yen(budget.total)}と一致しません"
+            message = gettext(
+                "%(project)sの各年度の事業費の合計%(sum)sが総事業費%(total)sと一致しません"
+            ) % (names | {"sum": yen(summed), "total": yen(budget.total)})
             findings.append(BUDGET.finding(path, message))
     return findings + _budget_years_outside_period(subject)
 
@@ -312,43 +387,49 @@ def _check_budget(subject: Subject) -> list[Finding]:
 def _check_effects(subject: Subject) -> list[Finding]:
     if not is_blank(subject.project.effects):
         return []
-    message = (
-        f"{subject.label}を広域リージョンの下で実施することにより期待される効果が記載されていません"
+    message = gettext(
+        "%(project)sを広域リージョンの下で実施することにより期待される効果が記載されていません"
     )
-    return [EFFECTS.finding(f"{subject.path}.effects", message)]
+    return [EFFECTS.finding(f"{subject.path}.effects", message % {"project": subject.label})]
+
+
+def _missing_period(start: date | None, end: date | None) -> str:
+    """What of the period is missing, as a message about %(project)s."""
+    if start is None and end is None:
+        return gettext("%(project)sの期間の開始日と終了日が記載されていません")
+    if start is None:
+        return gettext("%(project)sの期間の開始日が記載されていません")
+    return gettext("%(project)sの期間の終了日が記載されていません")
 
 
 def _check_period(subject: Subject) -> list[Finding]:
     start, end, path = subject.project.start, subject.project.end, f"{subject.path}.period"
-    missing = [name for name, day in (("開始日", start), ("終了日", end)) if day is None]
-    if missing:
-        message = f"{subject.label}の期間の{'と'.join(missing)}が記載されていません"
-        return [PERIOD.finding(path, message, Severity.ERROR)]
-    if start > end:
-        message = (
-            f"{subject.label}の期間の開始日（{seireki(start)}）が終了日（{seireki(end)}）より後です"
-        )
+    if start is None or end is None:
+        message = _missing_period(start, end) % {"project": subject.label}
         return [PERIOD.finding(path, message, Severity.ERROR)]
     limit = five_year_limit(start)
-    if end <= limit:
+    if start <= end <= limit:
         return []
-    message = (
-        f"{subject.label}の期間が5年を超えています（終了日{seireki(end)}。"
-        f"{seireki(start)}開始で5年以内なら{seireki(limit)}まで。"
-        "要綱は期間をおおむね5年以内としています）"
+    names = {"project": subject.label, "start": day(start), "end": day(end)}
+    if start > end:
+        message = gettext("%(project)sの期間の開始日（%(start)s）が終了日（%(end)s）より後です")
+        return [PERIOD.finding(path, message % names, Severity.ERROR)]
+    message = gettext(
+        "%(project)sの期間が5年を超えています（終了日%(end)s。%(start)s開始で5年以内なら"
+        "%(limit)sまで。要綱は期間をおおむね5年以内としています）"
     )
-    return [PERIOD.finding(path, message, Severity.WARNING)]
+    return [PERIOD.finding(path, message % (names | {"limit": day(limit)}), Severity.WARNING)]
 
 
 def _check_milestones(subject: Subject) -> list[Finding]:
     milestones = subject.project.milestones
     if any(milestone.date and not is_blank(milestone.target) for milestone in milestones):
         return []
-    message = (
-        f"{subject.label}に日付と目標のある節目（マイルストーン）がありません"
+    message = gettext(
+        "%(project)sに日付と目標のある節目（マイルストーン）がありません"
         "（ロードマップには各プロジェクトのスケジュールと目標を記載します）"
     )
-    return [MILESTONES.finding(f"{subject.path}.milestones", message)]
+    return [MILESTONES.finding(f"{subject.path}.milestones", message % {"project": subject.label})]
 
 
 def _period_years(project: ProjectData) -> tuple[int, int] | None:
@@ -358,63 +439,101 @@ def _period_years(project: ProjectData) -> tuple[int, int] | None:
     return fiscal_year(project.start), fiscal_year(project.end)
 
 
+def _target_label(subject: Subject, index: int, target: TargetData) -> str:
+    """「プロジェクト「…」の2番目の目標「…」」: how a target's findings name it."""
+    names = {"project": subject.label, "number": index + 1}
+    if is_blank(target.name):
+        return gettext("%(project)sの%(number)d番目の目標") % names
+    names["name"] = quoted(target.name.strip())
+    return gettext("%(project)sの%(number)d番目の目標%(name)s") % names
+
+
+def _missing_final(target: TargetData) -> str | None:
+    """What of the final target is missing, as a message about %(target)s."""
+    if target.final_year is None and target.final_value is None:
+        return gettext("%(target)sの最終目標の年度と値が記載されていません")
+    if target.final_year is None:
+        return gettext("%(target)sの最終目標の年度が記載されていません")
+    if target.final_value is None:
+        return gettext("%(target)sの最終目標の値が記載されていません")
+    return None
+
+
+def _target_findings(
+    subject: Subject, index: int, target: TargetData, span: tuple[int, int] | None
+) -> list[Finding]:
+    at = f"{subject.path}.targets[{index}]"
+    words: dict[str, str] = {}
+
+    def names(**more: str) -> dict[str, str]:
+        """What the messages name, worked out at the first finding (most targets have none)."""
+        if not words:
+            words["target"] = _target_label(subject, index, target)
+            if span is not None:
+                words["first"] = fiscal_year_text(span[0])
+                words["last"] = fiscal_year_text(span[1])
+        return words | more
+
+    findings = []
+    if is_blank(target.name):
+        message = gettext("%(target)sの名称（指標名）が記載されていません")
+        findings.append(TARGETS.finding(f"{at}.name", message % names()))
+    if is_blank(target.unit):
+        message = gettext("%(target)sの単位が記載されていません")
+        findings.append(TARGETS.finding(f"{at}.unit", message % names()))
+    if missing := _missing_final(target):
+        findings.append(TARGETS.finding(f"{at}.final", missing % names()))
+    seen: set[int] = set()
+    for position, (year, value) in enumerate(target.values):
+        year_path = f"{at}.values[{position}].fiscal_year"
+        if year in seen:
+            message = gettext("%(target)sの%(year)sの目標値が重複しています")
+            findings.append(
+                TARGETS.finding(year_path, message % names(year=fiscal_year_text(year)))
+            )
+        seen.add(year)
+        if span is not None and not span[0] <= year <= span[1]:
+            message = gettext(
+                "%(target)sの%(year)sの目標値が期間（%(first)sから%(last)sまで）の年度ではありません"
+            )
+            findings.append(
+                TARGETS.finding(year_path, message % names(year=fiscal_year_text(year)))
+            )
+        if year == target.final_year and target.final_value is not None:
+            if value != target.final_value:
+                message = gettext(
+                    "%(target)sの%(year)sの目標値と最終目標の値が異なります"
+                    "（同じ年度の目標は一つにしてください）"
+                )
+                findings.append(
+                    TARGETS.finding(
+                        f"{at}.final.value", message % names(year=fiscal_year_text(year))
+                    )
+                )
+    final = target.final_year
+    if span is not None and final is not None and not span[0] <= final <= span[1]:
+        message = gettext(
+            "%(target)sの最終目標の年度（%(year)s）が期間（%(first)sから%(last)sまで）の"
+            "年度ではありません"
+        )
+        names_final = names(year=fiscal_year_text(final))
+        findings.append(TARGETS.finding(f"{at}.final.fiscal_year", message % names_final))
+    return findings
+
+
 def _check_targets(subject: Subject) -> list[Finding]:
-    targets, path, label = subject.project.targets, f"{subject.path}.targets", subject.label
+    targets = subject.project.targets
     if not targets:
-        message = (
-            f"{label}に目標（指標）がありません（ロードマップには各プロジェクトのスケジュールと"
+        message = gettext(
+            "%(project)sに目標（指標）がありません（ロードマップには各プロジェクトのスケジュールと"
             "目標を記載します。効果を検証できるよう、指標と目標値を記載してください）"
         )
-        return [TARGETS.finding(path, message, Severity.WARNING)]
+        path = f"{subject.path}.targets"
+        return [TARGETS.finding(path, message % {"project": subject.label}, Severity.WARNING)]
     span = _period_years(subject.project)
     findings = []
     for index, target in enumerate(targets):
-        at = f"{path}[{index}]"
-        what = f"{label}の{index + 1}番目の目標" + (
-            quoted(target.name.strip()) if not is_blank(target.name) else ""
-        )
-        if is_blank(target.name):
-            findings.append(
-                TARGETS.finding(f"{at}.name", f"{what}の名称（指標名）が記載されていません")
-            )
-        if is_blank(target.unit):
-            findings.append(TARGETS.finding(f"{at}.unit", f"{what}の単位が記載されていません"))
-        if target.final_year is None or target.final_value is None:
-            missing = "と".join(
-                name
-                for name, value in (("年度", target.final_year), ("値", target.final_value))
-                if value is None
-            )
-            findings.append(
-                TARGETS.finding(f"{at}.final", f"{what}の最終目標の{missing}が記載されていません")
-            )
-        seen: set[int] = set()
-        for position, (year, value) in enumerate(target.values):
-            year_path = f"{at}.values[{position}].fiscal_year"
-            if year in seen:
-                message = f"{what}の{seireki_nendo(year)}の目標値が重複しています"
-                findings.append(TARGETS.finding(year_path, message))
-            seen.add(year)
-            if span is not None and not span[0] <= year <= span[1]:
-                message = (
-                    f"{what}の{seireki_nendo(year)}の目標値が期間（{seireki_nendo(span[0])}から"
-                    f"{seireki_nendo(span[1])}まで）の年度ではありません"
-                )
-                findings.append(TARGETS.finding(year_path, message))
-            if year == target.final_year and target.final_value is not None:
-                if value != target.final_value:
-                    message = (
-                        f"{what}の{seireki_nendo(year)}の目標値と最終目標の値が異なります"
-                        "（同じ年度の目標は一つにしてください）"
-                    )
-                    findings.append(TARGETS.finding(f"{at}.final.value", message))
-        final = target.final_year
-        if span is not None and final is not None and not span[0] <= final <= span[1]:
-            message = (
-                f"{what}の最終目標の年度（{seireki_nendo(final)}）が期間（{seireki_nendo(span[0])}"
-                f"から{seireki_nendo(span[1])}まで）の年度ではありません"
-            )
-            findings.append(TARGETS.finding(f"{at}.final.fiscal_year", message))
+        findings += _target_findings(subject, index, target, span)
     return findings
 
 
@@ -434,8 +553,8 @@ _CHECKS = (
 
 def project_label(project: ProjectData, index: int) -> str:
     if is_blank(project.name):
-        return f"{index + 1}番目のプロジェクト"
-    return f"プロジェクト{quoted(project.name.strip())}"
+        return gettext("%(number)d番目のプロジェクト") % {"number": index + 1}
+    return gettext("プロジェクト%(name)s") % {"name": quoted(project.name.strip())}
 
 
 def check(filing: Filing, context: RuleContext) -> list[Finding]:
@@ -445,9 +564,7 @@ def check(filing: Filing, context: RuleContext) -> list[Finding]:
     members = {member.key: member for member in filing.members}
     findings: list[Finding] = []
     for index, project in enumerate(filing.vision.projects):
-        subject = Subject(
-            project, f"vision.projects[{index}]", project_label(project, index), members
-        )
+        subject = Subject(project, index, members)
         for rule_check in _CHECKS:
             findings += rule_check(subject)
     return findings

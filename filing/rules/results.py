@@ -20,9 +20,10 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 from filing.findings import Finding
-from filing.formatting import fiscal_year, nendo
-from filing.i18n import gettext_lazy
+from filing.formatting import fiscal_year
+from filing.i18n import gettext, gettext_lazy
 from filing.rules.common import ERROR, Rule
+from filing.rules.wording import day, era_fiscal_year
 from filing.targets import number_error, range_error
 
 DOCUMENT = "result"
@@ -105,6 +106,32 @@ def reminder_due(year: int, today: date, days: int) -> bool:
     return today >= date(year + 1, 3, 31) + timedelta(days=days)
 
 
+def _year_findings(entry: ResultEntry, target: TargetPeriod, today: date, taken) -> list[Finding]:
+    year = entry.fiscal_year
+    if year is None:
+        return [YEAR.finding("fiscal_year", gettext("年度を入力してください"))]
+    findings = []
+    names = {"year": era_fiscal_year(year)}
+    years = period_years(target.start, target.end)
+    if years and year not in years:
+        message = gettext("%(year)sはプロジェクトの期間（%(first)s〜%(last)s）の外です")
+        names |= {"first": era_fiscal_year(years[0]), "last": era_fiscal_year(years[-1])}
+        findings.append(YEAR.finding("fiscal_year", message % names))
+    elif not years:
+        message = gettext("プロジェクトの期間（キ）がないため、実績を書けません")
+        findings.append(YEAR.finding("fiscal_year", message))
+    elif not year_ended(year, today):
+        message = gettext("%(year)sはまだ終わっていません（%(opens)sから書けます）")
+        names["opens"] = day(date(year + 1, 4, 1))
+        findings.append(YEAR.finding("fiscal_year", message % names))
+    if (entry.target_key, year) in set(taken):
+        message = gettext(
+            "%(year)sの実績はすでにあります。その実績を直すか、公表済みなら訂正してください"
+        )
+        findings.append(DUPLICATE.finding("fiscal_year", message % names))
+    return findings
+
+
 def check(
     entry: ResultEntry,
     *,
@@ -116,43 +143,11 @@ def check(
     another result (open or published)."""
     target = targets.get(entry.target_key)
     if target is None:
-        return [
-            TARGET.finding("target", "公表中の連携ビジョンにない目標です。目標を選んでください")
-        ]
-    findings = []
-    year = entry.fiscal_year
-    if year is None:
-        findings.append(YEAR.finding("fiscal_year", "年度を入力してください"))
-    else:
-        years = period_years(target.start, target.end)
-        if years and year not in years:
-            findings.append(
-                YEAR.finding(
-                    "fiscal_year",
-                    f"{nendo(year)}はプロジェクトの期間（{nendo(years[0])}〜{nendo(years[-1])}）"
-                    "の外です",
-                )
-            )
-        elif not years:
-            findings.append(
-                YEAR.finding("fiscal_year", "プロジェクトの期間（キ）がないため、実績を書けません")
-            )
-        elif not year_ended(year, today):
-            findings.append(
-                YEAR.finding(
-                    "fiscal_year",
-                    f"{nendo(year)}はまだ終わっていません（{year + 1}年4月1日から書けます）",
-                )
-            )
-        if (entry.target_key, year) in set(taken):
-            findings.append(
-                DUPLICATE.finding(
-                    "fiscal_year",
-                    f"{nendo(year)}の実績はすでにあります。その実績を直すか、公表済みなら訂正してください",
-                )
-            )
+        message = gettext("公表中の連携ビジョンにない目標です。目標を選んでください")
+        return [TARGET.finding("target", message)]
+    findings = _year_findings(entry, target, today, taken)
     if entry.value is None:
-        findings.append(VALUE.finding("value", "実績値を入力してください"))
+        findings.append(VALUE.finding("value", gettext("実績値を入力してください")))
     elif reason := (number_error(entry.value) or range_error(entry.value, target.unit)):
         findings.append(VALUE.finding("value", reason))
     return findings

@@ -12,8 +12,9 @@ from dataclasses import dataclass
 from datetime import date
 
 from filing.findings import Finding
-from filing.i18n import gettext_lazy
-from filing.rules.common import ERROR, Rule, is_blank, quoted
+from filing.i18n import gettext, gettext_lazy
+from filing.rules.common import ERROR, Rule, is_blank
+from filing.rules.wording import quoted
 
 # The conclusions a verification may reach (reports.models.Conclusion uses the same codes).
 CONTINUE, CHANGE, END = "continue", "change", "end"
@@ -84,33 +85,37 @@ RULES = (PERIOD, ASSESSMENTS, CONCLUSION, CONSULTATION)
 
 def _check_period(data: VerificationData) -> list[Finding]:
     if data.period_start is None or data.period_end is None:
-        return [PERIOD.finding("period_start", "検証の対象期間の始まりと終わりを記載してください")]
+        message = gettext("検証の対象期間の始まりと終わりを記載してください")
+        return [PERIOD.finding("period_start", message)]
     if data.period_start > data.period_end:
-        return [PERIOD.finding("period_end", "対象期間の終わりが始まりより前になっています")]
+        message = gettext("対象期間の終わりが始まりより前になっています")
+        return [PERIOD.finding("period_end", message)]
     if data.verified_on is None:
-        return [PERIOD.finding("verified_on", "検証を行った日を記載してください")]
+        return [PERIOD.finding("verified_on", gettext("検証を行った日を記載してください"))]
     if data.verified_on < data.period_start:
-        return [
-            PERIOD.finding("verified_on", "検証を行った日が対象期間の始まりより前になっています")
-        ]
+        message = gettext("検証を行った日が対象期間の始まりより前になっています")
+        return [PERIOD.finding("verified_on", message)]
     return []
+
+
+def _missing_assessment(entry: AssessmentData) -> str | None:
+    """What of an assessment is missing, as a message about %(project)s."""
+    if is_blank(entry.rating) and is_blank(entry.text):
+        return gettext("プロジェクト%(project)sの評価の区分と評価の内容を記載してください")
+    if is_blank(entry.rating):
+        return gettext("プロジェクト%(project)sの評価の区分を記載してください")
+    if is_blank(entry.text):
+        return gettext("プロジェクト%(project)sの評価の内容を記載してください")
+    return None
 
 
 def _check_assessments(data: VerificationData) -> list[Finding]:
     findings = []
     for index, entry in enumerate(data.assessments):
-        missing = [
-            label
-            for label, value in (("評価の区分", entry.rating), ("評価の内容", entry.text))
-            if is_blank(value)
-        ]
-        if missing:
+        if message := _missing_assessment(entry):
+            name = quoted(entry.project_name or gettext("（名称未入力）"))
             findings.append(
-                ASSESSMENTS.finding(
-                    f"assessments[{index}]",
-                    f"プロジェクト{quoted(entry.project_name or '（名称未入力）')}の"
-                    f"{'と'.join(missing)}を記載してください",
-                )
+                ASSESSMENTS.finding(f"assessments[{index}]", message % {"project": name})
             )
     return findings
 
@@ -118,11 +123,10 @@ def _check_assessments(data: VerificationData) -> list[Finding]:
 def _check_conclusion(data: VerificationData) -> list[Finding]:
     findings = []
     if data.conclusion not in CONCLUSIONS:
-        findings.append(
-            CONCLUSION.finding("conclusion", "結論（継続・変更・終了）を選んでください")
-        )
+        message = gettext("結論（継続・変更・終了）を選んでください")
+        findings.append(CONCLUSION.finding("conclusion", message))
     if is_blank(data.summary):
-        findings.append(CONCLUSION.finding("summary", "検証の概要を記載してください"))
+        findings.append(CONCLUSION.finding("summary", gettext("検証の概要を記載してください")))
     return findings
 
 
@@ -133,13 +137,16 @@ def consultation_required(conclusion: str) -> bool:
 
 def _check_consultation(data: VerificationData) -> list[Finding]:
     if consultation_required(data.conclusion) and data.consulted_on is None:
-        what = "変更" if data.conclusion == CHANGE else "終了（廃止）"
-        return [
-            CONSULTATION.finding(
-                "consulted_on",
-                f"結論が{what}のため、リージョン構成団体における協議の日（予定を含む）を記載してください",
+        if data.conclusion == CHANGE:
+            message = gettext(
+                "結論が変更のため、リージョン構成団体における協議の日（予定を含む）を記載してください"
             )
-        ]
+        else:
+            message = gettext(
+                "結論が終了（廃止）のため、リージョン構成団体における協議の日（予定を含む）を"
+                "記載してください"
+            )
+        return [CONSULTATION.finding("consulted_on", message)]
     return []
 
 

@@ -10,8 +10,7 @@ from datetime import date
 
 from filing.data import Filing, PlanRef, RuleContext, VisionData
 from filing.findings import Finding
-from filing.formatting import seireki
-from filing.i18n import gettext_lazy
+from filing.i18n import gettext, gettext_lazy
 from filing.rules.common import (
     ERROR,
     FIELD_LABELS,
@@ -23,9 +22,9 @@ from filing.rules.common import (
     is_blank,
     member_label,
     member_usages,
-    quoted,
 )
 from filing.rules.declaration import CHANGE_CONSULTATION, CONSULTATION_RECORD
+from filing.rules.wording import day, quoted
 
 ASPIRATION = Rule(
     "vision.aspiration",
@@ -102,23 +101,29 @@ def add_months(day: date, months: int) -> date:
     return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
 
 
-def _replacement_note(reference: PlanRef | None) -> str:
-    """Why there is no replacing citation: none at all, or a plan without its passage."""
+def _missing_message(reference: PlanRef | None, *, bare: str, cited: str) -> str:
+    """``bare`` when nothing replaces the text, ``cited`` (about %(plan)s) when a plan is
+    named without its passage."""
     if reference is None or is_blank(reference.plan):
-        return "（広域地方計画等の参照箇所の記載で代えることもできます）"
-    return (
-        f"（広域地方計画等{quoted(reference.plan.strip())}の参照箇所が記載されていないため、"
-        "代えることができません。計画の名称だけでは参照箇所になりません）"
-    )
+        return bare
+    return cited % {"plan": quoted(reference.plan.strip())}
 
 
 def _check_aspiration(filing: Filing, vision: VisionData, context: RuleContext) -> list[Finding]:
     reference = vision.aspiration_plan_reference
     if not is_blank(vision.aspiration) or cites_passage(reference):
         return []
-    message = (
-        "連携ビジョンの目指すべき姿（中長期的な将来像）が記載されていません"
-        + _replacement_note(reference)
+    message = _missing_message(
+        reference,
+        bare=gettext(
+            "連携ビジョンの目指すべき姿（中長期的な将来像）が記載されていません"
+            "（広域地方計画等の参照箇所の記載で代えることもできます）"
+        ),
+        cited=gettext(
+            "連携ビジョンの目指すべき姿（中長期的な将来像）が記載されていません"
+            "（広域地方計画等%(plan)sの参照箇所が記載されていないため、代えることができません。"
+            "計画の名称だけでは参照箇所になりません）"
+        ),
     )
     return [ASPIRATION.finding("vision.aspiration", message)]
 
@@ -127,8 +132,17 @@ def _check_roadmap(filing: Filing, vision: VisionData, context: RuleContext) -> 
     reference = vision.roadmap_plan_reference
     if not is_blank(vision.roadmap) or cites_passage(reference):
         return []
-    message = "目指すべき姿の実現に向けたロードマップが記載されていません" + _replacement_note(
-        reference
+    message = _missing_message(
+        reference,
+        bare=gettext(
+            "目指すべき姿の実現に向けたロードマップが記載されていません"
+            "（広域地方計画等の参照箇所の記載で代えることもできます）"
+        ),
+        cited=gettext(
+            "目指すべき姿の実現に向けたロードマップが記載されていません"
+            "（広域地方計画等%(plan)sの参照箇所が記載されていないため、代えることができません。"
+            "計画の名称だけでは参照箇所になりません）"
+        ),
     )
     return [ROADMAP.finding("vision.roadmap", message)]
 
@@ -137,14 +151,16 @@ def _check_projects(filing: Filing, vision: VisionData, context: RuleContext) ->
     count = len(vision.projects)
     if count >= 2:
         return []
-    message = f"プロジェクトが{count}件です（要綱は複数のプロジェクトに連携して取り組むことを想定しています）"
+    message = gettext(
+        "プロジェクトが%(count)d件です（要綱は複数のプロジェクトに連携して取り組むことを想定しています）"
+    ) % {"count": count}
     return [PROJECTS.finding("vision.projects", message)]
 
 
 def _check_consultation(filing: Filing, vision: VisionData, context: RuleContext) -> list[Finding]:
     found = consultation_finding(
         vision.revision,
-        "連携ビジョン",
+        "vision",
         "vision.revision.consulted_on",
         establishment_needs_it=True,
         rule=VISION_CHANGE_CONSULTATION,
@@ -157,7 +173,6 @@ def _check_consultation_record(
 ) -> list[Finding]:
     return consultation_record_findings(
         vision.revision,
-        "連携ビジョン",
         "vision",
         rule=VISION_CONSULTATION_RECORD,
         has_record=context.vision_consultation_record,
@@ -171,20 +186,22 @@ def _check_declaration_sync(
     if published is None:
         return []
     members = {member.key: member for member in filing.members}
+    absent_member = gettext(
+        "プロジェクトに参画する構成団体%(member)sが公表中の連携宣言書の構成団体にありません"
+        "（先に連携宣言を変更する必要があります）"
+    )
     findings = [
-        DECLARATION_SYNC.finding(
-            path,
-            f"プロジェクトに参画する構成団体{member_label(members[key])}が公表中の連携宣言書の"
-            "構成団体にありません（先に連携宣言を変更する必要があります）",
-        )
+        DECLARATION_SYNC.finding(path, absent_member % {"member": member_label(members[key])})
         for key, path in member_usages(vision).items()
         if key in members and key not in published.member_keys
     ]
+    absent_field = gettext(
+        "分野%(field)sが公表中の連携宣言書にありません（先に連携宣言を変更する必要があります）"
+    )
     findings += [
         DECLARATION_SYNC.finding(
             f"declaration.fields[{index}]",
-            f"分野{quoted(FIELD_LABELS[entry.code])}が公表中の連携宣言書にありません"
-            "（先に連携宣言を変更する必要があります）",
+            absent_field % {"field": quoted(FIELD_LABELS[entry.code])},
         )
         for index, entry in enumerate(filing.declaration.fields)
         if entry.code not in published.fields
@@ -204,16 +221,21 @@ def _check_project_fields(
     for index, project in enumerate(vision.projects):
         for position, code in enumerate(project.fields):
             if code not in declared:
-                where = "連携宣言書"
+                message = gettext(
+                    "プロジェクトの分野%(field)sが連携宣言書の分野にありません"
+                    "（先に連携宣言を変更して分野に加えるか、プロジェクトの分野から外してください）"
+                )
             elif published is not None and code not in published.fields:
-                where = "公表中の連携宣言書"
+                message = gettext(
+                    "プロジェクトの分野%(field)sが公表中の連携宣言書の分野にありません"
+                    "（先に連携宣言を変更して分野に加えるか、プロジェクトの分野から外してください）"
+                )
             else:
                 continue
             findings.append(
                 DECLARATION_SYNC.finding(
                     f"vision.projects[{index}].fields[{position}]",
-                    f"プロジェクトの分野{quoted(FIELD_LABELS[code])}が{where}の分野にありません"
-                    "（先に連携宣言を変更して分野に加えるか、プロジェクトの分野から外してください）",
+                    message % {"field": quoted(FIELD_LABELS[code])},
                 )
             )
     return findings
@@ -249,13 +271,13 @@ def _check_verification(filing: Filing, vision: VisionData, context: RuleContext
         return []
     since = found[0]
     if verified_on is not None:
-        message = f"連携ビジョンの検証が{seireki(since)}から{months}か月を超えて行われていません"
+        message = gettext("連携ビジョンの検証が%(since)sから%(months)dか月を超えて行われていません")
     else:
-        message = (
-            f"連携ビジョンの検証の記録がなく、最初の公表の日（{seireki(since)}）から"
-            f"{months}か月を超えています"
+        message = gettext(
+            "連携ビジョンの検証の記録がなく、最初の公表の日（%(since)s）から%(months)dか月を超えています"
         )
-    return [VERIFICATION.finding("vision.verified_on", message)]
+    names = {"since": day(since), "months": months}
+    return [VERIFICATION.finding("vision.verified_on", message % names)]
 
 
 _CHECKS = (

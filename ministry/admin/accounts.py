@@ -10,8 +10,9 @@ and answer, only to superusers.
 """
 
 from django import forms
+from django.conf import settings
 from django.contrib import admin, messages
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
@@ -49,7 +50,15 @@ class InvitationSendForm(forms.ModelForm):
 
     class Meta:
         model = Invitation
-        fields = ["email", "region", "role"]
+        fields = ["email", "region", "role", "language"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # the invited person's language: by default the one the inviter is using (ADR 0126)
+        current = translation.get_language()
+        if current in dict(settings.LANGUAGES):
+            self.fields["language"].initial = current
+        self.fields["language"].required = False  # left out: the language of record
 
 
 @admin.register(Invitation)
@@ -59,7 +68,8 @@ class InvitationAdmin(SuperuserOnlyAdmin):
     list_select_related = ["region", "used_by"]
     search_fields = ["email", "region__slug"]
     readonly_fields = [
-        "email", "region", "role", "invited_by", "created_at", "expires_at", "used_at", "used_by",
+        "email", "region", "role", "language", "invited_by", "created_at", "expires_at",
+        "used_at", "used_by",
     ]  # fmt: skip
     actions = ["resend", "revoke"]
     # No autocomplete_fields: its widget raises ValueError (a 500) when it re-renders a
@@ -80,7 +90,7 @@ class InvitationAdmin(SuperuserOnlyAdmin):
 
     def get_fields(self, request, obj=None):
         if obj is None:
-            return ["email", "region", "role", "days"]
+            return ["email", "region", "role", "language", "days"]
         return self.readonly_fields
 
     def get_readonly_fields(self, request, obj=None):
@@ -97,6 +107,7 @@ class InvitationAdmin(SuperuserOnlyAdmin):
             role=form.cleaned_data["role"],
             invited_by=request.user,
             days=form.cleaned_data["days"],
+            language=form.cleaned_data["language"] or None,
         )
         # The admin goes on with this object (messages, the redirect): hand it the saved one.
         obj.pk = sent.invitation.pk
@@ -127,6 +138,7 @@ class InvitationAdmin(SuperuserOnlyAdmin):
                 region=invitation.region,
                 role=invitation.role,
                 invited_by=request.user,
+                language=invitation.language,
             )
             count += 1
         revoke_invitations(queryset)

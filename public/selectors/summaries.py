@@ -29,6 +29,8 @@ class RegionSummary:
     # the optional English name and summary (ADR 0124)
     name_en: str = ""
     aspiration_en: str = ""
+    # the codes of ``fields``, in the same order (region-fields.csv, ADR 0129)
+    field_codes: tuple[str, ...] = ()
 
 
 def field_label(code: str, text: str = "") -> str:
@@ -42,9 +44,10 @@ def region_summaries(revisions) -> list[RegionSummary]:
     revisions = list(revisions)
     ids = [r.pk for r in revisions]
     members = area_members(ids)
-    fields = defaultdict(list)
+    fields, field_codes = defaultdict(list), defaultdict(list)
     for entry in published_fields(ids):
         fields[entry.revision_id].append(field_label(entry.code, entry.text))
+        field_codes[entry.revision_id].append(entry.code)
     project_counts = current_project_counts(region_ids=[r.declaration.region_id for r in revisions])
     return [
         RegionSummary(
@@ -60,6 +63,7 @@ def region_summaries(revisions) -> list[RegionSummary]:
             project_count=project_counts.get(r.declaration.region_id, 0),
             name_en=r.region_name_en,
             aspiration_en=r.aspiration_en,
+            field_codes=tuple(field_codes[r.pk]),
         )
         for r in revisions
     ]
@@ -77,10 +81,25 @@ def current_region_names(region_ids) -> dict[int, str]:
 def current_member_names(region_ids) -> dict[int, dict[str, str]]:
     """Region id → {member key → name} from the current declaration revisions (one query)."""
     names: dict[int, dict[str, str]] = defaultdict(dict)
-    rows = Member.objects.filter(
-        revision__in=current_declaration_revisions().values("pk"),
-        revision__declaration__region_id__in=list(region_ids),
-    ).values_list("revision__declaration__region_id", "key", "name")
+    rows = _current_member_rows(region_ids).values_list(
+        "revision__declaration__region_id", "key", "name"
+    )
     for region_id, key, name in rows:
         names[region_id][key] = name
     return names
+
+
+def current_members(region_ids) -> dict[int, dict[str, Member]]:
+    """Region id → {member key → member} of the current declaration revisions (one query):
+    what project-implementers.csv says of an implementer that is a member (ADR 0129)."""
+    members: dict[int, dict[str, Member]] = defaultdict(dict)
+    for member in _current_member_rows(region_ids).select_related("revision__declaration"):
+        members[member.revision.declaration.region_id][member.key] = member
+    return members
+
+
+def _current_member_rows(region_ids):
+    return Member.objects.filter(
+        revision__in=current_declaration_revisions().values("pk"),
+        revision__declaration__region_id__in=list(region_ids),
+    )

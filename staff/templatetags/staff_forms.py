@@ -10,6 +10,8 @@ from django import template
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext as _
 
+from web.language import in_language_of_record
+
 register = template.Library()
 
 
@@ -26,8 +28,9 @@ def prefecture_groups(bound_field, blocks):
 
 @register.filter
 def prefecture_list(codes, names) -> str:
-    """["01", "02"] → 「北海道、青森県」."""
-    return "、".join(names.get(str(code), str(code)) for code in codes or ())
+    """["01", "02"] → 「北海道、青森県」 ("Hokkaido, Aomori" on an English page)."""
+    separator = "、" if in_language_of_record() else ", "
+    return separator.join(names.get(str(code), str(code)) for code in codes or ())
 
 
 @register.filter

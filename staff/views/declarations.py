@@ -33,6 +33,7 @@ from staff.views.hints import vision_hint
 from staff.views.receipts import submissions_context
 from staff.views.review_box import declaration_review_context
 from staff.views.verbs import document_revision, submit_saved
+from web.language import in_language_of_record
 from workflow.adapter import declaration_revision_loaded
 from workflow.drafts import declaration_draft_save
 from workflow.verbs import revision_findings
@@ -45,8 +46,15 @@ MAX_QUERY = 40
 
 def prefecture_choices():
     """(code, name) of the 47 prefectures, and the picker's 地方 blocks (``PickerBlock``:
-    三重県 under 中部, a pointer under 近畿; ADR 0096)."""
-    rows = list(Prefecture.objects.order_by("code").values_list("code", "name"))
+    三重県 under 中部, a pointer under 近畿; ADR 0096). On an English page the names are the
+    prefectures' English names (master data, ADR 0128)."""
+    english = not in_language_of_record()
+    rows = [
+        (code, (name_en or name) if english else name)
+        for code, name, name_en in Prefecture.objects.order_by("code").values_list(
+            "code", "name", "name_en"
+        )
+    ]
     return rows, picker_blocks(code for code, _name in rows)
 
 
@@ -168,7 +176,6 @@ def _render_declaration(request, revision, *, editor=None, outcome=None, results
     else:
         picked = {m.lg_code for m in members}
     context = {
-        "region_title": loaded.region_name,
         "crumbs": [{"label": _("連携宣言書 第%(number)d版") % {"number": loaded.number}}],
         "picked_codes": picked - {""},
         "region": region,

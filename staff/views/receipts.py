@@ -98,13 +98,11 @@ def receipt(request, slug, document, number, sequence):
     """受付票: the receipt of the ``sequence``-th 送付 of a revision."""
     revision, submission = _submission_or_404(request, document, number, sequence)
     count = submissions_of(revision).count()
-    region_title = (submission.snapshot.get("region") or {}).get("name", "")
     return render(
         request,
         "staff/receipt.html",
         {
             "region": request.staff_region,
-            "region_title": region_title,
             "revision": revision,
             "submission": submission,
             "sender": sender_name(submission),
@@ -113,11 +111,19 @@ def receipt(request, slug, document, number, sequence):
             "attachments": list(sent_attachments(revision, submission.submitted_at)),
             "is_latest": submission.sequence == count,
             "crumbs": [
-                {"label": revision.label, "url": revision_url(revision)},
+                # the region is the crumb before: its name is not repeated (ADR 0128)
+                {"label": _revision_crumb(revision), "url": revision_url(revision)},
                 {"label": _("受付票（%(label)s）") % {"label": submission.label}},
             ],
         },
     )
+
+
+def _revision_crumb(revision) -> str:
+    """「連携宣言書 第2版」, as the revision's own page names itself in the breadcrumbs."""
+    if revision.document == "vision":
+        return _("連携ビジョン 第%(number)d版") % {"number": revision.number}
+    return _("連携宣言書 第%(number)d版") % {"number": revision.number}
 
 
 @require_safe

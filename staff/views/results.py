@@ -184,7 +184,6 @@ def _context(request, revision, **extra):
     crumbs = [{"label": _("目標の実績"), "url": reverse("staff:results", args=[region.slug])}]
     return {
         "region": region,
-        "region_title": revision.region_title if revision is not None else "",
         "role": request.staff_role,
         "vision": revision,
         "crumbs": crumbs,
@@ -287,7 +286,8 @@ def results_project(request, slug, number):
         # A file input cannot keep its file: a refused page asks for it again.
         file_lost=form is not None and form.is_bound and bool(request.FILES),
     )
-    context["crumbs"].append({"label": project.project.name or _("（名称未入力）"), "url": ""})
+    name = project.project.name
+    context["crumbs"].append({"label": name or _("（名称未入力）"), "url": "", "filed": bool(name)})
     return render(request, "staff/results_project.html", context)
 
 

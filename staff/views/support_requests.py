@@ -29,7 +29,8 @@ def _crumbs(region, request=None):
         }
     ]
     if request is not None:
-        crumbs.append({"label": str(request), "url": ""})
+        # the title as filed carries lang="ja" on an English page (ADR 0128)
+        crumbs.append({"label": str(request), "url": "", "filed": bool(request.title)})
     return crumbs
 
 

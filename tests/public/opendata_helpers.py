@@ -7,6 +7,7 @@ from dataclasses import replace
 
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
+from filing.data import FieldCode
 from public.datasets import csv_distributions
 from support.models import SupportMeasure
 from tests.public_data import publish_region, valid_filing
@@ -16,19 +17,30 @@ CORPORATE_NUMBER = "7000012050002"
 
 
 def publish_open_data():
+    """Every multi-valued column of every CSV has a cell with several values (ADR 0129)."""
     filing = valid_filing()
     members = tuple(
         replace(m, corporate_number=CORPORATE_NUMBER) if m.key == "kaiun" else m
         for m in filing.members
     )
-    published = publish_region("setouchi", replace(filing, members=members))
+    first, *others = filing.vision.projects
+    first = replace(
+        first,
+        fields=(FieldCode.INDUSTRY, FieldCode.TRANSPORT),
+        cluster_type="strategic_industry_cluster",
+        strategic_fields=("shipbuilding", "ai_semiconductors"),
+    )
+    vision = replace(filing.vision, projects=(first, *others))
+    published = publish_region("setouchi", replace(filing, members=members, vision=vision))
     SupportMeasure.objects.create(
         name="地域未来交付金",
         ministry="内閣府",
         kind="grant",
         fields=["industry", "tourism"],
-        tags=["広域連携"],
+        tags=["広域連携", "人材育成"],
         fiscal_years=[2026, 2027],
+        cluster_types=["strategic_industry_cluster", "regional_industry_cluster"],
+        strategic_fields=["ai_semiconductors", "quantum"],
         url="https://www.chisou.go.jp/",
         is_published=True,
     )

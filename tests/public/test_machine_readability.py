@@ -3,6 +3,7 @@
 and asserts one rule."""
 
 import re
+from collections import defaultdict
 from datetime import date, datetime
 
 import pytest
@@ -24,6 +25,9 @@ pytestmark = pytest.mark.django_db
 NUMBER = re.compile(r"-?\d+(\.\d+)?")
 ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 ISO_TIMESTAMP = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}[+-]\d{2}:\d{2}")
+# what separates values in one cell: 「、」「，」「／」, a comma or semicolon, a line break, or
+# white space between two words
+SEVERAL = re.compile(r"[、，,／;；\n]|\S[ \u3000]+\S")
 
 
 @pytest.fixture
@@ -70,6 +74,54 @@ def test_rule_long_format_no_year_or_date_as_a_column(files):
     for name, (_item, _response, rows) in files.items():
         for cell in rows[0]:
             assert not re.search(r"\d{4}|令和|平成|年度\d", cell), f"{name}: {cell} is a column"
+
+
+def records(rows) -> list[dict[str, str]]:
+    return [dict(zip(rows[0], row, strict=True)) for row in rows[1:]]
+
+
+def test_rule_long_format_a_cell_holds_one_value_unless_a_companion_holds_them_one_a_row(files):
+    """A column of codes, labels, dates or figures whose cell holds several values (「、」,
+    「／」, a comma, a line break or a space between words) must be in ``several`` with its
+    companion; only free text (``texts``: names, prose) may hold them (ADR 0129)."""
+    for name, (item, _response, rows) in files.items():
+        declared = set(item.columns.texts) | set(item.columns.several)
+        assert declared <= set(rows[0]), f"{name}: {declared - set(rows[0])} not in the header"
+        assert not set(item.columns.texts) & set(item.columns.several), name
+        for index, heading in enumerate(rows[0]):
+            if heading in declared:
+                continue
+            for row in rows[1:]:
+                assert not SEVERAL.search(row[index]), (
+                    f"{name}.{heading}: {row[index]!r} holds several values; give them a "
+                    "companion CSV (public.datasets: several)"
+                )
+
+
+def test_rule_long_format_each_companion_row_is_one_value_of_the_multi_valued_cell(files):
+    """For every multi-valued column, the companion's rows of each entity (and of that column,
+    ``where``) are, in order, the cell's values: nothing more, nothing less."""
+    for name, (item, _response, rows) in files.items():
+        for heading, split in item.columns.several.items():
+            assert split.companion in files, f"{name}.{heading}: {split.companion} is served"
+            companion = records(files[split.companion][2])
+            assert all(theirs in companion[0] for _ours, theirs in split.keys), split
+            by_key = defaultdict(list)
+            for row in companion:
+                if split.where and row[split.where[0]] != split.where[1]:
+                    continue
+                key = tuple(row[theirs] for _ours, theirs in split.keys)
+                by_key[key].append(split.joiner.join(filter(None, (row[v] for v in split.values))))
+            most = 0
+            for row in records(rows):
+                key = tuple(row[ours] for ours, _theirs in split.keys)
+                values = row[heading].split(split.separator) if row[heading] else []
+                assert values == by_key.pop(key, []), f"{name}.{heading} of {key}"
+                most = max(most, len(values))
+            assert not by_key, f"{split.companion} has rows for no row of {name}: {list(by_key)}"
+            assert most >= 2, (
+                f"{name}.{heading}: a cell with several values, so this means something"
+            )
 
 
 def test_rule_dates_are_western_iso_dates_and_timestamps_carry_their_offset(files):

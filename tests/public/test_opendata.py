@@ -5,14 +5,16 @@ import io
 
 import pytest
 from django.core.cache import cache
+from django.urls import reverse
 
 from declarations.lifecycle import Status
 from filing.data import MemberData, MemberKind
+from public.datasets import csv_distributions
 from public.opendata import safe_cell
+from tests.prebuilt import restored
 from tests.public_data import (
-    change_region,
+    changed_setouchi,
     publish_region,
-    setouchi_change,
     skip_pdfs,
     valid_filing,
 )
@@ -28,9 +30,7 @@ def fresh_cache():
 @pytest.fixture
 def setouchi(monkeypatch):
     skip_pdfs(monkeypatch)
-    first = publish_region("setouchi")
-    change_region(first.region, setouchi_change(valid_filing()))
-    return first.region
+    return restored(changed_setouchi)
 
 
 def read_csv(client, name):
@@ -89,6 +89,79 @@ def test_projects_and_budgets_csv(client, setouchi):
     assert {b["年度"] for b in budgets} == {"2026", "2027", "2028"}
 
 
+def test_long_format_companions_hold_one_value_a_row_by_the_same_keys(client, setouchi):
+    """ADR 0129: the multi-valued columns one value a row, keyed like the file they complete."""
+    areas = read_csv(client, "region-prefectures.csv")
+    assert [(r["リージョン識別名"], r["都道府県コード"], r["都道府県"]) for r in areas] == [
+        ("setouchi", "33", "岡山県"),
+        ("setouchi", "34", "広島県"),
+        ("setouchi", "37", "香川県"),
+    ]
+    fields = read_csv(client, "region-fields.csv")
+    assert [r["分野コード"] for r in fields] == ["industry", "tourism", "transport", "other"]
+    assert fields[-1]["分野"] == "その他（高度専門人材の育成）"
+
+    members = read_csv(client, "member-prefectures.csv")
+    assert [(r["構成団体のキー"], r["区分"], r["都道府県コード"]) for r in members] == [
+        ("koiki_rengo", "区域", "33"),
+        ("koiki_rengo", "区域", "34"),
+        ("koiki_rengo", "区域", "37"),
+        ("keizai", "活動範囲", "33"),
+        ("keizai", "活動範囲", "34"),
+        ("keizai", "活動範囲", "37"),
+    ]
+    assert members[3]["構成団体の名称"] == "瀬戸内経済連合会" and members[3]["都道府県"] == "岡山県"
+
+    implementers = read_csv(client, "project-implementers.csv")
+    okayama = implementers[0]
+    assert (okayama["プロジェクト番号"], okayama["順序"], okayama["構成団体のキー"]) == (
+        "1",
+        "1",
+        "okayama",
+    )
+    assert (okayama["実施主体の名称"], okayama["全国地方公共団体コード"]) == ("岡山県", "330001")
+    outsider = next(r for r in implementers if r["実施主体の名称"] == "瀬戸内旅行業協会")
+    assert outsider["構成団体のキー"] == outsider["全国地方公共団体コード"] == ""
+
+    plans = [r for r in read_csv(client, "project-plans.csv") if r["プロジェクト番号"] == "2"]
+    assert [(r["順序"], r["計画"], r["参照箇所"], r["備考"]) for r in plans] == [
+        ("1", "中国圏広域地方計画", "第2部第3章 観光", ""),
+        ("2", "四国圏広域地方計画", "第2部第2章 交流・観光", ""),
+    ]
+    milestones = read_csv(client, "project-milestones.csv")
+    assert (milestones[0]["日付"], milestones[0]["内容"]) == ("2027-03-31", "共同研究拠点の開設")
+
+
+def test_long_format_companions_of_the_strategy_terms_and_support_measures(client, monkeypatch):
+    from tests.public.opendata_helpers import publish_open_data
+
+    skip_pdfs(monkeypatch)
+    publish_open_data()
+
+    categories = read_csv(client, "project-categories.csv")
+    assert [(r["分類"], r["コード"], r["名称"]) for r in categories] == [
+        ("分野", "industry", "A 産業振興"),
+        ("分野", "transport", "C 交通"),
+        ("戦略分野", "ai_semiconductors", "AI・半導体"),
+        ("戦略分野", "shipbuilding", "造船"),
+    ]
+    measure = read_csv(client, "support-measure-categories.csv")
+    assert {r["支援措置の名称"] for r in measure} == {"地域未来交付金"}
+    assert [(r["分類"], r["コード"]) for r in measure] == [
+        ("分野", "industry"),
+        ("分野", "tourism"),
+        ("タグ", ""),
+        ("タグ", ""),
+        ("類型", "strategic_industry_cluster"),
+        ("類型", "regional_industry_cluster"),
+        ("戦略分野", "ai_semiconductors"),
+        ("戦略分野", "quantum"),
+    ]
+    assert [r["名称"] for r in measure if r["分類"] == "タグ"] == ["広域連携", "人材育成"]
+    years = read_csv(client, "support-measure-years.csv")
+    assert [(r["府省名"], r["年度"]) for r in years] == [("内閣府", "2026"), ("内閣府", "2027")]
+
+
 @pytest.mark.parametrize(
     ("value", "written"),
     [
@@ -138,28 +211,29 @@ def test_a_member_name_starting_with_a_formula_is_written_as_text(client, monkey
 
 
 def test_empty_site_gives_header_only_files(client):
-    for name in ("regions.csv", "members.csv", "projects.csv", "budgets.csv"):
-        assert read_csv(client, name) == []
+    # strategy.csv lists every term of the national strategy, with zero counts
+    for item in csv_distributions():
+        if item.title != "strategy.csv":
+            assert read_csv(client, item.title) == [], item.title
 
 
 def test_csv_answers_if_modified_since(client, setouchi):
-    first = client.get("/opendata/regions.csv")
+    # every CSV, the long-format companions too (ADR 0129): stamped by the latest publication
+    for item in csv_distributions():
+        first = client.get(reverse(item.url_name))
 
-    again = client.get(
-        "/opendata/regions.csv", headers={"if-modified-since": first["Last-Modified"]}
-    )
+        again = client.get(
+            reverse(item.url_name), headers={"if-modified-since": first["Last-Modified"]}
+        )
 
-    assert again.status_code == 304
+        assert again.status_code == 304, item.title
 
 
 def test_open_data_page_links_every_download_the_api_and_the_licence(client):
     html = client.get("/opendata/").content.decode()
 
     for link in (
-        "/opendata/regions.csv",
-        "/opendata/members.csv",
-        "/opendata/projects.csv",
-        "/opendata/budgets.csv",
+        *(reverse(item.url_name) for item in csv_distributions()),  # the companions too
         "/api/v1/",
         "/api/v1/openapi.json",
         "/feeds/publications.atom",
@@ -177,7 +251,20 @@ def test_csv_queries_do_not_grow_with_regions(client, monkeypatch, django_assert
         publish_region(f"r{index}", generated_filing(index, members=20, projects=6))
     client.get("/opendata/regions.csv")
 
-    for name, limit in (("regions", 8), ("members", 4), ("projects", 12), ("budgets", 12)):
+    for name, limit in (
+        ("regions", 8),
+        ("members", 4),
+        ("projects", 12),
+        ("budgets", 12),
+        # the long-format companions (ADR 0129)
+        ("region-prefectures", 8),
+        ("region-fields", 8),
+        ("member-prefectures", 4),
+        ("project-implementers", 13),
+        ("project-plans", 12),
+        ("project-milestones", 12),
+        ("project-categories", 12),
+    ):
         with django_assert_max_num_queries(limit):
             client.get(f"/opendata/{name}.csv")
 

@@ -136,8 +136,8 @@ def test_django_reads_the_english_catalogue():
 
 # ---------------------------------------------------------------- templates
 
-# Mails are written in Japanese, the language of record (ADR 0124); the PDFs stay Japanese.
-NOT_TRANSLATED = ("templates/mail/", "/pdf/")
+# Mails are written in the reader's language (ADR 0126); the PDFs stay Japanese (ADR 0124).
+NOT_TRANSLATED = ("/pdf/",)
 TEMPLATES = sorted(
     path
     for pattern in ("templates/**/*.html", "*/templates/**/*.html", "templates/**/*.txt")
@@ -170,10 +170,11 @@ def test_the_template_scan_finds_japanese_outside_translation_only():
     assert untranslated_text("{% blocktranslate %}{{ n }} 件{% endblocktranslate %}、") == []
 
 
-def test_the_template_scan_covers_the_pages_and_leaves_out_mails_and_pdfs():
+def test_the_template_scan_covers_the_pages_and_mails_and_leaves_out_pdfs():
     names = {path.relative_to(ROOT).as_posix() for path in TEMPLATES}
     assert "templates/base.html" in names and "templates/staff/declaration.html" in names
-    assert not any(name.startswith("templates/mail/") or "/pdf/" in name for name in names)
+    assert "templates/mail/revision_submitted.txt" in names
+    assert not any("/pdf/" in name for name in names)
 
 
 @pytest.mark.parametrize("path", TEMPLATES, ids=lambda p: p.relative_to(ROOT).as_posix())

@@ -1,6 +1,7 @@
-"""Mails are written in Japanese, the language of record (ADR 0124), whatever language the
-page that made the move was in: a reviewer or an editor who chose English sends the same
-Japanese mail, with links without /en/."""
+"""Mails are written in the reader's language (ADR 0126), never in the language of the page
+that made the move: a reviewer or an editor who chose English sends the same Japanese mail to
+readers who have not chosen English (Japanese, the language of record, ADR 0124), with links
+without /en/."""
 
 import pytest
 from django.utils import translation

@@ -6,6 +6,7 @@ import re
 
 import pytest
 
+from tests.english_helpers import in_english
 from tests.staff_helpers import editor, editor_client, form_values, region, single  # noqa: F401
 
 pytestmark = pytest.mark.django_db
@@ -56,3 +57,26 @@ def test_mie_ticked_under_chubu_is_saved(editor_client, draft):
     assert response.status_code == 302
     html = editor_client.get(URL).content.decode()
     assert "選択中: 愛知県、三重県" in html
+
+
+def test_on_an_english_page_the_picker_names_the_prefectures_in_english(editor_client, draft):
+    """ADR 0128: the English names of the master data, joined with ", "; what is saved is
+    the codes, as on a Japanese page."""
+    data = form_values(editor_client.get(URL), "declaration-form")
+    data = form_values(editor_client.post(URL, single(data, add="eco")), "declaration-form")
+    editor_client.post(
+        URL,
+        single(
+            data, save="1", eco__0__name="中部経済連合会", eco__0__activity_prefectures=["23", "24"]
+        ),
+    )
+    in_english(editor_client)
+
+    html = editor_client.get(URL).content.decode()
+
+    assert "Selected: Aichi, Mie" in html
+    assert (
+        re.search(r'<label for="id_eco-0-activity_prefectures_23"[^>]*>\s*Mie\s*</label>', html)
+        or ">Mie</label>" in html
+    )
+    assert "三重県</label>" not in html

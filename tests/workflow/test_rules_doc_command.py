@@ -22,7 +22,7 @@ def test_english_is_written_to_rules_en_md_with_the_english_catalogue(tmp_path):
 
     text = output.read_text(encoding="utf-8")
     assert "| Clause | Code | Severity | What is checked | When it is judged |" in text
-    assert "| 第3(2)① | `declaration.region_name` | error |" in text
+    assert "| Section 3(2)① | `declaration.region_name` | error |" in text  # ADR 0127
     assert default_output("en").name == "rules.en.md" and default_output("ja") == RULES_DOC
 
 

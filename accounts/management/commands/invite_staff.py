@@ -10,6 +10,7 @@ Exit status: 0 sent, 1 refused (unknown region, malformed slug, e-mail or days),
 Japanese line on stderr.
 """
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 from django.core.validators import validate_email, validate_slug
@@ -47,6 +48,12 @@ class Command(BaseCommand):
             help=_("リンクの有効日数（1〜90、既定 7）"),
         )
         parser.add_argument(
+            "--language",
+            default=settings.LANGUAGE_CODE,
+            choices=[code for code, _name in settings.LANGUAGES],
+            help=_("招待のメールとアカウントのメールの言語（既定 ja）"),
+        )
+        parser.add_argument(
             "--base-url",
             default=None,
             help=_(
@@ -54,7 +61,7 @@ class Command(BaseCommand):
             ),
         )
 
-    def handle(self, *args, slug, email, role, create_region, days, base_url, **options):
+    def handle(self, *args, slug, email, role, create_region, days, base_url, language, **options):
         email = email.strip()
         try:
             validate_email(email)
@@ -73,7 +80,14 @@ class Command(BaseCommand):
             )
         with transaction.atomic():
             region = self.region(slug, create=create_region)
-            sent = invite_staff(email=email, region=region, role=role, base_url=base_url, days=days)
+            sent = invite_staff(
+                email=email,
+                region=region,
+                role=role,
+                base_url=base_url,
+                days=days,
+                language=language,
+            )
         invitation = sent.invitation
         self.stdout.write(
             _("招待を送りました: %(email)s → %(region)s（%(role)s）、有効期限 %(expires)s")
