@@ -12,9 +12,10 @@ import pytest
 
 from accounts.models import RegionRole
 from declarations.lifecycle import Status
-from declarations.models import DeclarationRevision
+from declarations.models import DeclarationRevision, Region
 from filing.bundle import read_bundle_file
 from tests.factories import RegionFactory, UserFactory
+from tests.prebuilt import restored
 from workflow.adapter import filing_import
 
 BUNDLES = Path(__file__).resolve().parent / "data" / "bundles"
@@ -93,9 +94,20 @@ def single(data: dict, **changes) -> dict:
     return result
 
 
-@pytest.fixture
-def region():
+def setouchi_region():
     return RegionFactory(slug="setouchi")
+
+
+def setouchi_draft():
+    """The valid test bundle imported into the region 瀬戸内 as draft revisions."""
+    region = Region.objects.get(slug="setouchi")
+    return filing_import(read_bundle_file(BUNDLES / "valid_region.json"), region=region)
+
+
+@pytest.fixture
+def region(db):
+    """The region 瀬戸内, with nothing filed yet (restored: tests.prebuilt, ADR 0132)."""
+    return restored(setouchi_region)
 
 
 @pytest.fixture
@@ -133,8 +145,9 @@ def editor_client(client, editor):
 
 @pytest.fixture
 def imported(region):
-    """The valid test bundle imported into ``region`` as draft revisions."""
-    return filing_import(read_bundle_file(BUNDLES / "valid_region.json"), region=region)
+    """The valid test bundle imported into ``region`` as draft revisions, imported once per
+    process and restored into each test (tests.prebuilt, ADR 0132)."""
+    return restored(setouchi_draft)
 
 
 def publish(revision, actor):

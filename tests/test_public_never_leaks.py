@@ -34,6 +34,7 @@ from tests.attachments.helpers import (
     file_unpublished,
 )
 from tests.factories import UserFactory
+from tests.prebuilt import restored
 from tests.public_data import (
     abolished,
     change_region,
@@ -195,9 +196,10 @@ def every_state():
 
 @pytest.fixture
 def every_state_without_pdfs(monkeypatch):
-    """The same, without making PDFs (a second each): for the tests that do not read them."""
+    """The same, without making PDFs (a second each): for the tests that do not read them.
+    Built once per process and restored into each test (tests.prebuilt, ADR 0132)."""
     skip_pdfs(monkeypatch)
-    return build_every_state()
+    return restored(build_every_state)
 
 
 def build_every_state():
