@@ -11,6 +11,7 @@ from public.api import organizations, regions, site, strategy, support
 from public.api.payloads import absolute, licence
 from public.api.rendering import RENDERER, head_as_get, openapi_json
 from public.api.schemas import RootOut
+from public.datasets import DATASETS
 from public.licence import data_licence
 
 # The OpenAPI document is written once, with the licence configured when the process starts.
@@ -83,13 +84,19 @@ def root(request):
             "support-measures": url("api-1:support_measure_list"),
             "strategy": url("api-1:strategy"),
         },
-        "downloads": {
-            "regions.csv": url("opendata_regions"),
-            "members.csv": url("opendata_members"),
-            "projects.csv": url("opendata_projects"),
-            "support-measures.csv": url("opendata_support_measures"),
-            "strategy.csv": url("opendata_strategy"),
-            "publications.atom": url("feeds:publications"),
-            "catalog.jsonld": url("opendata_catalog"),  # DCAT-AP (ADR 0123)
-        },
+        "downloads": downloads(url),
     }
+
+
+def downloads(url) -> dict[str, str]:
+    """Every file of the open data (each CSV, its long-format companions and the feed), by
+    its name, from the one registry of ``public.datasets``, and the DCAT catalogue: a file
+    added there is named here too."""
+    files = {
+        distribution.title: url(distribution.url_name)
+        for dataset in DATASETS
+        for distribution in dataset.distributions
+        if not distribution.url_name.startswith("api-")
+    }
+    files["catalog.jsonld"] = url("opendata_catalog")  # DCAT-AP (ADR 0123)
+    return files

@@ -62,6 +62,25 @@ def test_root_names_the_endpoints_and_the_licence(client, setouchi):
     assert data["downloads"]["catalog.jsonld"].endswith("/opendata/catalog.jsonld")  # ADR 0123
 
 
+def test_root_names_every_open_data_file_and_each_answers(client, setouchi):
+    """The root's downloads are the registry's files (every CSV, the long-format companions
+    of ADR 0129, the feed) and the catalogue; each link answers 200."""
+    from urllib.parse import urlsplit
+
+    from public.datasets import csv_distributions
+
+    downloads = get_json(client, "/api/v1/")["downloads"]
+
+    names = {distribution.title for distribution in csv_distributions()}
+    assert names <= set(downloads), names - set(downloads)
+    assert {"region-prefectures.csv", "project-implementers.csv", "publications.atom"} <= set(
+        downloads
+    )
+    for name, link in downloads.items():
+        response = client.get(urlsplit(link).path)
+        assert response.status_code == 200, name
+
+
 def test_openapi_document_states_the_licence_and_every_path(client):
     data = get_json(client, "/api/v1/openapi.json")
 
