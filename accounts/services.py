@@ -198,3 +198,8 @@ def language_preference_save(user, code: str) -> None:
     if code not in dict(settings.LANGUAGES):
         raise ValueError(f"unknown language: {code!r}")
     Preference.objects.update_or_create(user=user, defaults={"language": code})
+
+
+def saved_language(user) -> str | None:
+    """The language ``user`` chose (``Preference``), or ``None`` when they never chose one."""
+    return Preference.objects.filter(user=user).values_list("language", flat=True).first()

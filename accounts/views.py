@@ -37,6 +37,25 @@ def language_switch(request):
     return response
 
 
+def with_saved_language(response, user):
+    """``response`` with the language cookie set to the language ``user`` chose, if they
+    chose one: signing in on a new device shows the pages in the language of their mails
+    (ADR 0126). Without a choice the device's cookie (or Japanese) stays."""
+    code = services.saved_language(user)
+    if code in dict(settings.LANGUAGES):
+        response.set_cookie(
+            settings.LANGUAGE_COOKIE_NAME,
+            code,
+            max_age=settings.LANGUAGE_COOKIE_AGE,
+            path=settings.LANGUAGE_COOKIE_PATH,
+            domain=settings.LANGUAGE_COOKIE_DOMAIN,
+            secure=settings.LANGUAGE_COOKIE_SECURE,
+            httponly=settings.LANGUAGE_COOKIE_HTTPONLY,
+            samesite=settings.LANGUAGE_COOKIE_SAMESITE,
+        )
+    return response
+
+
 def _unusable(request, reason: str, invitation=None):
     return render(
         request,
@@ -117,7 +136,7 @@ def _accepted(request, invitation):
             "role": invitation.get_role_display(),
         },
     )
-    return redirect("staff_dashboard")
+    return with_saved_language(redirect("staff_dashboard"), request.user)
 
 
 class LoginView(auth_views.LoginView):
@@ -128,6 +147,9 @@ class LoginView(auth_views.LoginView):
 
     def get_context_data(self, **kwargs):
         return {**super().get_context_data(**kwargs), **throttling.lockout_facts()}
+
+    def form_valid(self, form):
+        return with_saved_language(super().form_valid(form), form.get_user())
 
     def get_default_redirect_url(self):
         user = self.request.user

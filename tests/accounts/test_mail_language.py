@@ -8,7 +8,7 @@ from accounts.models import Invitation, Preference
 from accounts.notifications import addresses_by_language, day_text, nendo_text
 from accounts.services import create_account_and_accept, invite_staff, language_preference_save
 from outbox.models import Mail
-from tests.accounts.conftest import region, superuser  # noqa: F401 (fixtures)
+from tests.accounts.conftest import editor, region, superuser  # noqa: F401 (fixtures)
 from tests.factories import UserFactory
 from tests.mfa_helpers import verified_client
 
@@ -114,3 +114,46 @@ def test_the_admin_offers_the_inviters_language_and_sends_in_the_chosen_one(
 
     assert Invitation.objects.get().language == "en"
     assert Mail.objects.get().subject.endswith("Invitation as staff")
+
+
+def test_signing_in_shows_the_pages_in_the_language_the_person_chose(client, editor):  # noqa: F811
+    from tests.accounts.conftest import PASSWORD
+
+    language_preference_save(editor, "en")
+    editor.set_password(PASSWORD)
+    editor.save()
+
+    response = client.post("/accounts/login/", {"username": "editor", "password": PASSWORD})
+
+    assert response.status_code == 302
+    assert response.cookies["django_language"].value == "en"
+    assert response.cookies["django_language"]["httponly"]
+    page = client.get(response.url)
+    assert page.status_code == 200 and '<html lang="en"' in page.content.decode()
+
+
+def test_signing_in_without_a_choice_keeps_the_devices_language(client, editor):  # noqa: F811
+    from tests.accounts.conftest import PASSWORD
+
+    editor.set_password(PASSWORD)
+    editor.save()
+    client.cookies["django_language"] = "en"  # chosen on this device before signing in
+
+    response = client.post("/accounts/login/", {"username": "editor", "password": PASSWORD})
+
+    assert response.status_code == 302 and "django_language" not in response.cookies
+    assert '<html lang="en"' in client.get(response.url).content.decode()
+
+
+def test_accepting_an_english_invitation_opens_the_dashboard_in_english(client, region):  # noqa: F811
+    sent = invite_staff(email="smith@example.jp", region=region, role="editor", language="en")
+    password = "a long enough passphrase 2026"
+    token = sent.url.rstrip("/").rsplit("/", 1)[-1]
+
+    response = client.post(
+        f"/accounts/invitations/{token}/",
+        {"username": "smith", "password1": password, "password2": password},
+    )
+
+    assert response.status_code == 302
+    assert response.cookies["django_language"].value == "en"
