@@ -78,6 +78,11 @@ class FrozenRevisionError(Exception):
 
 
 class RevisionQuerySet(models.QuerySet):
+    def sent(self):
+        """The revisions sent at least once (``submitted_at`` is set): submitted, returned
+        (also when reopened as a draft), accepted, published. What reviewers read (ADR 0133)."""
+        return self.exclude(submitted_at=None)
+
     def update(self, **kwargs):
         if set(kwargs) - LIFECYCLE_FIELDS and self.exclude(status__in=EDITABLE_STATUSES).exists():
             raise FrozenRevisionError(self.exclude(status__in=EDITABLE_STATUSES).first())

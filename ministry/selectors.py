@@ -2,7 +2,8 @@
 comment threads and the overview (the audit trail is ``ministry.audit``).
 
 Reviewers see a revision once it has been submitted (``submitted_at`` is set); a draft
-the region has never sent is not theirs to read. The queue computes the findings of
+the region has never sent is not theirs to read: ``reviewer_readable`` says so for the review
+pages and the admin's model pages alike (ADR 0133). The queue computes the findings of
 every row from prefetched rows and one load of the master data, so its query count does
 not grow with the number of rows (``tests/reviews/test_admin_queue.py`` measures it).
 """
@@ -57,10 +58,26 @@ def _projects_prefetch(lookup: str = "projects") -> Prefetch:
     )
 
 
+def reviewer_readable(rows, revision_lookup: str = ""):
+    """The rows of ``rows`` (a queryset) a reviewer may read: the revisions sent at least once
+    (``RevisionQuerySet.sent``), or, with ``revision_lookup`` the way from a row to its
+    revision ("revision", "memberships__revision"), the rows of one."""
+    if not revision_lookup:
+        return rows.sent()
+    model, many = rows.model, False
+    for name in revision_lookup.split("__"):
+        field = model._meta.get_field(name)
+        model, many = field.related_model, many or field.one_to_many or field.many_to_many
+    condition = {f"{revision_lookup}__in": model.objects.sent().values("pk")}
+    if many:  # a row named by several revisions, listed once
+        return rows.filter(pk__in=rows.model.objects.filter(**condition).values("pk"))
+    return rows.filter(**condition)
+
+
 def declaration_revisions():
     """Declaration revisions a reviewer may read, with what a filing needs prefetched."""
     return (
-        DeclarationRevision.objects.exclude(submitted_at=None)
+        reviewer_readable(DeclarationRevision.objects.all())
         .select_related("declaration__region")
         .prefetch_related("fields", "members")
     )
@@ -69,7 +86,7 @@ def declaration_revisions():
 def vision_revisions():
     """Vision revisions a reviewer may read, with their paired declaration revision."""
     return (
-        VisionRevision.objects.exclude(submitted_at=None)
+        reviewer_readable(VisionRevision.objects.all())
         .select_related("vision__region", "declaration_revision__declaration__region")
         .prefetch_related(
             "declaration_revision__fields",

@@ -1,7 +1,8 @@
 """Admin of the declarations app: master data and the audit trail read-only; revisions
 editable only while they are drafts (and then only by someone with the change permission:
 reviewers have none). Reviewers read a revision on its review page
-(``ministry.admin``), linked from each revision here.
+(``ministry.admin``), linked from each revision here, and see here only the revisions sent
+to them (``SentOnlyForReviewers``, ADR 0133).
 
 A frozen revision is refused twice: the permissions below (403 on a crafted POST) and the
 model layer (``FrozenRevisionError``). Should the model layer refuse first (the revision
@@ -27,6 +28,8 @@ from declarations.models import (
     StatusChange,
 )
 from ministry.admin.drafts import ClaimsRevisionDraft, CleansText
+from ministry.admin.sent import SentOnlyForReviewers, sees_drafts
+from ministry.selectors import reviewer_readable
 
 
 class ReadOnlyAdmin(admin.ModelAdmin):
@@ -116,9 +119,23 @@ class RegionAdmin(admin.ModelAdmin):
     list_display = ["slug", "created_at"]
     search_fields = ["slug", "declaration__revisions__region_name"]
 
+    def get_search_fields(self, request):
+        # A reviewer finds a region by the names its sent revisions declare, not a draft's.
+        return self.search_fields if sees_drafts(request, DeclarationRevision) else ["slug"]
+
+    def get_search_results(self, request, queryset, search_term):
+        found, duplicates = super().get_search_results(request, queryset, search_term)
+        if search_term and not sees_drafts(request, DeclarationRevision):
+            named = DeclarationRevision.objects.filter(region_name__icontains=search_term)
+            regions = reviewer_readable(named).values("declaration__region")
+            found = found | queryset.filter(pk__in=regions)
+        return found, duplicates
+
 
 @admin.register(Organization)
-class OrganizationAdmin(admin.ModelAdmin):
+class OrganizationAdmin(SentOnlyForReviewers, admin.ModelAdmin):
+    # An organization a draft adds is the draft's until it is sent.
+    revision_lookup = "memberships__revision"
     list_display = ["name", "kind", "lg_code"]
     list_filter = ["kind"]
     search_fields = ["name", "lg_code"]
@@ -138,7 +155,11 @@ class MemberInline(FrozenAfterDraftMixin, admin.TabularInline):
 
 @admin.register(DeclarationRevision)
 class DeclarationRevisionAdmin(
-    ClaimsRevisionDraft, FrozenErrorAsForbidden, FrozenAfterDraftMixin, admin.ModelAdmin
+    SentOnlyForReviewers,
+    ClaimsRevisionDraft,
+    FrozenErrorAsForbidden,
+    FrozenAfterDraftMixin,
+    admin.ModelAdmin,
 ):
     # get_absolute_url is the region staff's page, which reviewers cannot open.
     view_on_site = False

@@ -5,6 +5,7 @@ from django.utils.translation import gettext as _
 from declarations.lifecycle import EDITABLE_STATUSES
 from ministry.admin.declarations import FrozenAfterDraftMixin, FrozenErrorAsForbidden
 from ministry.admin.drafts import ClaimsVisionDraft
+from ministry.admin.sent import SentOnlyForReviewers
 from projects.models import BudgetLine, Implementer, Milestone, PlanReference, Project
 
 
@@ -38,7 +39,14 @@ class DraftProjectsOnly(FrozenErrorAsForbidden):
 
 
 @admin.register(Project)
-class ProjectAdmin(ClaimsVisionDraft, DraftProjectsOnly, FrozenAfterDraftMixin, admin.ModelAdmin):
+class ProjectAdmin(
+    SentOnlyForReviewers,
+    ClaimsVisionDraft,
+    DraftProjectsOnly,
+    FrozenAfterDraftMixin,
+    admin.ModelAdmin,
+):
+    revision_lookup = "revision"
     list_display = ["name", "revision", "start", "end", "budget_total"]
     list_select_related = ["revision__vision__region", "revision__declaration_revision"]
     search_fields = ["name"]

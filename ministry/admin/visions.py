@@ -3,12 +3,17 @@ from django.utils.translation import gettext_lazy as _
 
 from ministry.admin.declarations import FrozenAfterDraftMixin, FrozenErrorAsForbidden, review_link
 from ministry.admin.drafts import ClaimsRevisionDraft
+from ministry.admin.sent import SentOnlyForReviewers
 from visions.models import VisionRevision
 
 
 @admin.register(VisionRevision)
 class VisionRevisionAdmin(
-    ClaimsRevisionDraft, FrozenErrorAsForbidden, FrozenAfterDraftMixin, admin.ModelAdmin
+    SentOnlyForReviewers,
+    ClaimsRevisionDraft,
+    FrozenErrorAsForbidden,
+    FrozenAfterDraftMixin,
+    admin.ModelAdmin,
 ):
     # get_absolute_url is the region staff's page, which reviewers cannot open.
     view_on_site = False
