@@ -150,6 +150,18 @@ def imported(region):
     return restored(setouchi_draft)
 
 
+@pytest.fixture
+def project(imported):
+    """The first project (by position) of the imported vision's draft."""
+    return imported.vision_revision.projects.order_by("position").first()
+
+
+@pytest.fixture
+def project_url(project):
+    """The staff project page of ``project``."""
+    return f"/staff/setouchi/vision/1/projects/{project.pk}/"
+
+
 def publish(revision, actor):
     """Submit, accept and publish ``revision`` through the lifecycle services."""
     from workflow.verbs import revision_accept, revision_submit

@@ -9,7 +9,7 @@ never drift from the table in DESIGN.md.
 ``filing.rules.project`` are in ``filing.rules.common``.
 """
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 
 from filing import corporate_number
@@ -360,54 +360,65 @@ def _check_economic_coverage(subject: Subject) -> list[Finding]:
     return [ECONOMIC_COVERAGE.finding("members", message % names, Severity.ERROR)]
 
 
-def _prefecture_code_problem(member: MemberData, master: MasterData) -> str | None:
-    """Why a prefecture member fails members.lg_code, or None."""
+def _code_problem[T](
+    member: MemberData,
+    master: MasterData,
+    codes: Mapping[str, T],
+    named: Callable[[T], dict[str, str]],
+    *,
+    blank: str,
+    unknown: str,
+    mismatch: str,
+) -> str | None:
+    """Why a prefecture or municipality member fails members.lg_code, or None: its code is
+    blank, not among ``codes``, or stands for another 団体 (``named`` gives what
+    ``mismatch`` names from the code's entry in ``codes``). The messages are lazy, so they
+    are translated here, in the language of the check."""
     if lg_prefecture(member, master) is not None:
         return None  # a known code and its name
     names = {"member": member_label(member), "code": quoted(member.lg_code)}
     if is_blank(member.lg_code):
-        return gettext("都道府県%(member)sの全国地方公共団体コードが記載されていません") % names
-    if member.lg_code not in master.prefecture_lg_codes:
-        return (
-            gettext(
-                "都道府県%(member)sの全国地方公共団体コード%(code)sが都道府県のコードとして"
-                "見つかりません"
-            )
-            % names
-        )
-    names["expected"] = master.prefectures[master.prefecture_lg_codes[member.lg_code]]
-    return (
-        gettext(
+        return str(blank) % names
+    if member.lg_code not in codes:
+        return str(unknown) % names
+    return str(mismatch) % (names | named(codes[member.lg_code]))
+
+
+def _prefecture_code_problem(member: MemberData, master: MasterData) -> str | None:
+    """Why a prefecture member fails members.lg_code, or None."""
+    return _code_problem(
+        member,
+        master,
+        master.prefecture_lg_codes,
+        lambda prefecture: {"expected": master.prefectures[prefecture]},
+        blank=gettext_lazy("都道府県%(member)sの全国地方公共団体コードが記載されていません"),
+        unknown=gettext_lazy(
+            "都道府県%(member)sの全国地方公共団体コード%(code)sが都道府県のコードとして"
+            "見つかりません"
+        ),
+        mismatch=gettext_lazy(
             "都道府県%(member)sの名称が全国地方公共団体コード%(code)sの団体名"
             "「%(expected)s」と一致しません"
-        )
-        % names
+        ),
     )
 
 
 def _municipality_code_problem(member: MemberData, master: MasterData) -> str | None:
     """Why a municipality member fails members.lg_code, or None."""
-    if lg_prefecture(member, master) is not None:
-        return None  # a known code and its name
-    names = {"member": member_label(member), "code": quoted(member.lg_code)}
-    if is_blank(member.lg_code):
-        return gettext("市町村%(member)sの全国地方公共団体コードが記載されていません") % names
-    if member.lg_code not in master.municipalities:
-        return (
-            gettext(
-                "市町村%(member)sの全国地方公共団体コード%(code)sが市町村のコードとして"
-                "見つかりません（政令指定都市の区は構成団体になれません）"
-            )
-            % names
-        )
-    municipality, prefecture = master.municipalities[member.lg_code]
-    names |= {"municipality": municipality, "prefecture": master.prefectures[prefecture]}
-    return (
-        gettext(
+    return _code_problem(
+        member,
+        master,
+        master.municipalities,
+        lambda known: {"municipality": known[0], "prefecture": master.prefectures[known[1]]},
+        blank=gettext_lazy("市町村%(member)sの全国地方公共団体コードが記載されていません"),
+        unknown=gettext_lazy(
+            "市町村%(member)sの全国地方公共団体コード%(code)sが市町村のコードとして"
+            "見つかりません（政令指定都市の区は構成団体になれません）"
+        ),
+        mismatch=gettext_lazy(
             "市町村%(member)sの名称が全国地方公共団体コード%(code)sの団体名"
             "「%(municipality)s（%(prefecture)s）」と一致しません"
-        )
-        % names
+        ),
     )
 
 

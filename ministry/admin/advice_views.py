@@ -65,6 +65,7 @@ def advice_queue_page(request):
             page=page,
             state=state,
             states=STATES,
+            query_string=f"state={state}" if state else "",
             total=page.paginator.count,
         ),
     )

@@ -15,6 +15,8 @@ from tests.staff_helpers import (  # noqa: F401 (fixtures)
     editor_client,
     form_values,
     imported,
+    project,
+    project_url,
     region,
     single,
 )
@@ -49,16 +51,6 @@ def project_state(project):
         list(project.plan_references.values_list("plan", "section")),
         list(project.implementers.values_list("member_key", "name")),
     )
-
-
-@pytest.fixture
-def project(imported):
-    return imported.vision_revision.projects.order_by("position").first()
-
-
-@pytest.fixture
-def project_url(project):
-    return f"/staff/setouchi/vision/1/projects/{project.pk}/"
 
 
 @pytest.fixture

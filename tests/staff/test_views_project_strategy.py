@@ -12,6 +12,8 @@ from tests.staff_helpers import (  # noqa: F401 (fixtures)
     editor_client,
     form_values,
     imported,
+    project,
+    project_url,
     region,
     single,
 )
@@ -20,18 +22,8 @@ from visions.models import VisionRevision
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def project(imported):
-    return imported.vision_revision.projects.order_by("position").first()
-
-
-@pytest.fixture
-def url(project):
-    return f"/staff/setouchi/vision/1/projects/{project.pk}/"
-
-
-def test_the_terms_are_offered_and_the_chosen_ones_saved(editor_client, url, project):
-    page = editor_client.get(url)
+def test_the_terms_are_offered_and_the_chosen_ones_saved(editor_client, project_url, project):
+    page = editor_client.get(project_url)
     html = page.content.decode()
     for label in (
         "戦略産業クラスター",
@@ -43,7 +35,7 @@ def test_the_terms_are_offered_and_the_chosen_ones_saved(editor_client, url, pro
     data = form_values(page, "project-form")
 
     response = editor_client.post(
-        url,
+        project_url,
         single(
             data,
             save="1",
@@ -56,18 +48,18 @@ def test_the_terms_are_offered_and_the_chosen_ones_saved(editor_client, url, pro
     project.refresh_from_db()
     assert project.cluster_type == "strategic_industry_cluster"
     assert project.strategic_fields == ["ai_semiconductors", "ocean"]  # canonical order
-    values = form_values(editor_client.get(url), "project-form")
+    values = form_values(editor_client.get(project_url), "project-form")
     assert values["cluster_type"] in ("strategic_industry_cluster", ["strategic_industry_cluster"])
     assert values["strategic_fields"] == ["ai_semiconductors", "ocean"]
 
 
-def test_none_chosen_saves_as_none(editor_client, url, project):
+def test_none_chosen_saves_as_none(editor_client, project_url, project):
     project.cluster_type, project.strategic_fields = "local_industry_support", ["content"]
     project.save()
-    data = form_values(editor_client.get(url), "project-form")
+    data = form_values(editor_client.get(project_url), "project-form")
     data.pop("strategic_fields", None)
 
-    response = editor_client.post(url, single(data, save="1", cluster_type=""))
+    response = editor_client.post(project_url, single(data, save="1", cluster_type=""))
 
     assert response.status_code == 302
     project.refresh_from_db()
@@ -75,11 +67,11 @@ def test_none_chosen_saves_as_none(editor_client, url, project):
 
 
 def test_a_forged_code_is_refused_next_to_the_field_and_nothing_changes(
-    editor_client, url, project
+    editor_client, project_url, project
 ):
-    data = form_values(editor_client.get(url), "project-form")
+    data = form_values(editor_client.get(project_url), "project-form")
 
-    response = editor_client.post(url, single(data, save="1", strategic_fields=["robots"]))
+    response = editor_client.post(project_url, single(data, save="1", strategic_fields=["robots"]))
 
     assert response.status_code == 200
     assert "id_strategic_fields_error" in response.content.decode()
@@ -87,25 +79,25 @@ def test_a_forged_code_is_refused_next_to_the_field_and_nothing_changes(
     assert project.strategic_fields == []
 
 
-def test_an_amended_label_shows_and_an_older_code_is_kept(editor_client, url, project):
+def test_an_amended_label_shows_and_an_older_code_is_kept(editor_client, project_url, project):
     current = StrategyList.objects.get(kind="strategic_field")
     current.terms.filter(code="quantum").update(label="量子技術（改）")
     current.terms.filter(code="ocean").delete()  # a revised list without 海洋
     project.strategic_fields = ["ocean"]
     project.save()
 
-    page = editor_client.get(url)
+    page = editor_client.get(project_url)
     html = page.content.decode()
 
     assert "量子技術（改）" in html
     assert "海洋（以前の一覧）" in html
-    editor_client.post(url, single(form_values(page, "project-form"), save="1"))
+    editor_client.post(project_url, single(form_values(page, "project-form"), save="1"))
     project.refresh_from_db()
     assert project.strategic_fields == ["ocean"]
 
 
 def test_the_read_only_page_and_the_support_measures_show_them(
-    editor_client, url, project, imported
+    editor_client, project_url, project, imported
 ):
     from support.models import SupportMeasure
 
@@ -122,7 +114,7 @@ def test_the_read_only_page_and_the_support_measures_show_them(
     )
     VisionRevision.objects.filter(pk=imported.vision_revision.pk).update(status=Status.SUBMITTED)
 
-    html = editor_client.get(url).content.decode()
+    html = editor_client.get(project_url).content.decode()
 
     assert 'name="strategic_fields"' not in html
     assert "類型: 戦略産業クラスター／戦略分野: 量子" in html

@@ -26,6 +26,7 @@ from tests.staff_helpers import (  # noqa: F401 (fixtures)
     imported,
     other_region,
     outsider,
+    project,
     region,
     single,
     viewer,
@@ -33,11 +34,6 @@ from tests.staff_helpers import (  # noqa: F401 (fixtures)
 from workflow.verbs import revision_submit
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def project(imported):
-    return imported.vision_revision.projects.order_by("position").first()
 
 
 @pytest.fixture
