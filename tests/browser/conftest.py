@@ -4,7 +4,8 @@ Mark browser tests with ``pytestmark = BROWSER_TEST_MARKS`` (or the same marks b
 and ask for ``browser_page`` (a Playwright page, Japanese locale, 1280×800, that records
 console errors such as CSP violations), ``portal_url`` (the live server's address) and
 ``assert_no_axe_violations`` (call it with the page once the page shows what to check),
-``sign_in`` (``sign_in(user)`` gives the browser that user's session) and ``screenshot``.
+``sign_in`` (``sign_in(user)`` gives the browser that user's session) and ``screenshot``
+(taken only with ``PORTAL_SCREENSHOTS=1``).
 
 Each browser test is transactional (the live server's thread sees committed rows); the
 flush after it empties the tables, and tests/conftest.py loads the master data again
@@ -16,6 +17,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from axe_playwright_python.base import AxeResults
 from axe_playwright_python.sync_playwright import Axe
 from django.conf import settings
 
@@ -113,9 +115,21 @@ def page_without_javascript(browser, portal_url, client):
     context.close()
 
 
+class AxeOncePerDocument(Axe):
+    """axe-playwright-python's ``Axe``, except that its script (570 KB) goes into a document
+    once: checking the same page again (at the other width, after a click) runs axe-core
+    again without sending and compiling the script again. A new page load needs it again."""
+
+    def run(self, page, context=None, options=None):
+        if not page.evaluate("typeof window.axe === 'object' && typeof axe.run === 'function'"):
+            page.evaluate(self.axe_script)
+        arguments = self._format_script_args(context=context, options=options)
+        return AxeResults(page.evaluate(f"axe.run({arguments}).then(results => results)"))
+
+
 @pytest.fixture(scope="session")
 def axe():
-    return Axe()
+    return AxeOncePerDocument()
 
 
 @pytest.fixture
@@ -138,9 +152,14 @@ def assert_no_axe_violations(axe):
 
 @pytest.fixture
 def screenshot():
-    """``screenshot(page, name)``: save a full-page PNG under test-artifacts/ (gitignored)."""
+    """``screenshot(page, name)``: with ``PORTAL_SCREENSHOTS=1`` in the environment, save a
+    full-page PNG under test-artifacts/ (gitignored) for a person to look at, and return its
+    path; otherwise do nothing (a screenshot checks nothing and costs Chromium a second or two
+    per page: docs/performance.md)."""
 
     def take(page, name):
+        if os.environ.get("PORTAL_SCREENSHOTS") != "1":
+            return None
         ARTIFACTS.mkdir(exist_ok=True)
         target = ARTIFACTS / f"{name}.png"
         page.screenshot(path=str(target), full_page=True)

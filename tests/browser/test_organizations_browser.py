@@ -7,7 +7,9 @@ from dataclasses import replace
 import pytest
 from django.core.cache import cache
 
-from tests.browser.conftest import BROWSER_TEST_MARKS, MOBILE
+from tests.browser.conftest import BROWSER_TEST_MARKS
+from tests.browser.test_public_browser import check_public_page
+from tests.prebuilt import restored
 from tests.public_data import publish_region, skip_pdfs, valid_filing
 
 pytestmark = BROWSER_TEST_MARKS
@@ -15,11 +17,8 @@ pytestmark = BROWSER_TEST_MARKS
 KURASHIKI = "/organizations/lg-332020/"
 
 
-@pytest.fixture
-def two_regions(monkeypatch):
+def setouchi_and_kibi():
     """瀬戸内 (岡山・広島・香川) and 吉備 (岡山・広島), both with 倉敷市 as a member."""
-    skip_pdfs(monkeypatch)
-    cache.clear()
     publish_region("setouchi")
     filing = valid_filing()
     members = tuple(
@@ -41,6 +40,13 @@ def two_regions(monkeypatch):
         vision=replace(filing.vision, projects=projects),
     )
     publish_region("kibi", filing)
+
+
+@pytest.fixture
+def two_regions(monkeypatch):
+    """The regions of ``setouchi_and_kibi``, built once per process (ADR 0132)."""
+    skip_pdfs(monkeypatch)
+    restored(setouchi_and_kibi)
     cache.clear()
 
 
@@ -94,18 +100,32 @@ def test_a_municipality_leads_from_one_region_to_another_through_its_page(
     assert page.locator("#project-1").is_visible()
 
 
-@pytest.mark.parametrize("path", [KURASHIKI, "/overlaps/", "/regions/setouchi/"])
 def test_overlap_pages_pass_axe_and_fit_both_widths(
-    browser_page, portal_url, assert_no_axe_violations, two_regions, path
+    browser_page, portal_url, assert_no_axe_violations, screenshot, two_regions
 ):
-    response = open_page(browser_page, portal_url + path)
-    assert response.status == 200
-    assert_no_axe_violations(browser_page)
-
-    browser_page.set_viewport_size(MOBILE)
-    open_page(browser_page, portal_url + path)
-    assert_no_axe_violations(browser_page)
-    assert browser_page.evaluate("document.documentElement.scrollWidth") <= MOBILE["width"]
+    """倉敷市's page, the overlaps and 瀬戸内 with 吉備 overlapping it, each at 1280 and 375 px
+    (the checks of test_public_browser.py, every page's failures reported together)."""
+    failures = {}
+    for name, path in [
+        ("organization", KURASHIKI),
+        ("overlaps", "/overlaps/"),
+        ("region", "/regions/setouchi/"),
+    ]:
+        problems = []
+        check_public_page(
+            browser_page,
+            portal_url + path,
+            "ja",
+            problems,
+            check_axe=assert_no_axe_violations,
+            screenshot=screenshot,
+            artifact=f"overlap-{name}",
+        )
+        if problems:
+            failures[path] = problems
+    assert failures == {}, "\n\n".join(
+        f"--- {path}:\n" + "\n".join(problems) for path, problems in failures.items()
+    )
 
 
 def test_the_national_map_is_shaded_by_the_number_of_regions(browser_page, portal_url, two_regions):

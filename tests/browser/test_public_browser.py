@@ -3,6 +3,7 @@ search and filters, the map's table by keyboard, no sideways scrolling, no CSP e
 
 import pytest
 from django.core.cache import cache
+from playwright.sync_api import Error as PlaywrightError
 
 from tests.browser.conftest import BROWSER_TEST_MARKS, DESKTOP, MOBILE
 from tests.prebuilt import restored
@@ -83,32 +84,75 @@ LANGUAGE_PREFIXES = [("ja", ""), ("en", "/en")]
 @pytest.mark.parametrize(
     ("language", "prefix"), LANGUAGE_PREFIXES, ids=[code for code, _ in LANGUAGE_PREFIXES]
 )
-@pytest.mark.parametrize(("name", "path"), PAGES, ids=[name for name, _ in PAGES])
-def test_public_page_has_no_axe_violations_and_fits_both_widths(
-    browser_page,
-    portal_url,
-    assert_no_axe_violations,
-    screenshot,
-    published,
-    name,
-    path,
-    language,
-    prefix,
+def test_every_public_page_has_no_axe_violations_and_fits_both_widths(
+    browser_page, portal_url, assert_no_axe_violations, screenshot, published, language, prefix
 ):
-    errors = console_errors_but_favicon(browser_page)
-    response = open_page(browser_page, portal_url + prefix + path)
+    """Each page of ``PAGES``, opened at 1280 px and again at 375 px: status 200, ``lang``,
+    no axe-core violation at either width, no sideways scrolling at 375 px, nothing in the
+    console. One test per language walks all the pages in one browser page (a transactional
+    test costs seconds of set-up and flush, docs/performance.md) and reports every page's
+    failures together, so one broken page hides no other."""
+    page = browser_page
+    errors = console_errors_but_favicon(page)
+    failures = {}
+    for name, path in PAGES:
+        errors.clear()
+        problems = []
+        try:
+            check_public_page(
+                page,
+                portal_url + prefix + path,
+                language,
+                problems,
+                check_axe=assert_no_axe_violations,
+                screenshot=screenshot,
+                artifact=f"public-{name}-{language}",
+            )
+        except PlaywrightError as error:
+            problems.append(f"the browser gave up: {error}")
+        if errors:
+            problems.append(f"console (CSP or script): {errors}")
+        if problems:
+            failures[f"{name} ({prefix}{path})"] = problems
+    if failures:
+        pytest.fail(
+            f"{len(failures)} of {len(PAGES)} public pages ({language}) fail:\n\n"
+            + "\n\n".join(
+                f"--- {page_name}:\n" + "\n".join(problems)
+                for page_name, problems in failures.items()
+            ),
+            pytrace=False,
+        )
 
-    assert response.status == 200
-    assert browser_page.get_attribute("html", "lang") == language
-    assert_no_axe_violations(browser_page)
-    screenshot(browser_page, f"public-{name}-{language}-1280")
 
-    browser_page.set_viewport_size(MOBILE)
-    open_page(browser_page, portal_url + prefix + path)
-    assert_no_axe_violations(browser_page)
-    screenshot(browser_page, f"public-{name}-{language}-375")
-    assert browser_page.evaluate("document.documentElement.scrollWidth") <= MOBILE["width"]
-    assert errors == [], "nothing blocked by the CSP, no script error"
+def check_public_page(page, url, language, problems, *, check_axe, screenshot, artifact):
+    """Open ``url`` at 1280 px and again at 375 px, adding each failed check's message to
+    ``problems`` (the page is left at 375 px); the screenshots are ``artifact``-1280 and -375."""
+
+    def expect(width, condition, message):
+        if not condition:
+            problems.append(f"{width} px: {message}")
+
+    def no_axe_violations(width):
+        try:
+            check_axe(page)
+        except AssertionError as failure:
+            problems.append(f"{width} px: {failure}")
+
+    page.set_viewport_size(DESKTOP)
+    response = open_page(page, url)
+    expect(DESKTOP["width"], response.status == 200, f"status {response.status}")
+    lang = page.get_attribute("html", "lang")
+    expect(DESKTOP["width"], lang == language, f'<html lang="{lang}">, not "{language}"')
+    no_axe_violations(DESKTOP["width"])
+    screenshot(page, f"{artifact}-{DESKTOP['width']}")
+
+    page.set_viewport_size(MOBILE)
+    open_page(page, url)
+    no_axe_violations(MOBILE["width"])
+    screenshot(page, f"{artifact}-{MOBILE['width']}")
+    width = page.evaluate("document.documentElement.scrollWidth")
+    expect(MOBILE["width"], width <= MOBILE["width"], f"scrolls sideways ({width}px wide)")
 
 
 def console_errors_but_favicon(page):
@@ -125,14 +169,15 @@ def console_errors_but_favicon(page):
     return errors
 
 
-@pytest.mark.parametrize("prefix", ["", "/en"], ids=["ja", "en"])
 def test_unknown_region_is_a_404_without_axe_violations(
-    browser_page, portal_url, assert_no_axe_violations, published, prefix
+    browser_page, portal_url, assert_no_axe_violations, published, subtests
 ):
-    response = open_page(browser_page, portal_url + prefix + "/regions/nowhere/")
+    for language, prefix in LANGUAGE_PREFIXES:
+        with subtests.test(language):
+            response = open_page(browser_page, portal_url + prefix + "/regions/nowhere/")
 
-    assert response.status == 404
-    assert_no_axe_violations(browser_page)
+            assert response.status == 404
+            assert_no_axe_violations(browser_page)
 
 
 def focus_by_tab(page, selector, limit=80):
