@@ -43,9 +43,18 @@ def catalogue_changed(sender, **kwargs):
     forget_stamps(Region.objects.values_list("slug", flat=True))
 
 
-def missing_search_texts(sender, **kwargs):
+def missing_search_texts(sender, apps=None, **kwargs):
+    """post_migrate: write the search texts a published region lacks, once the table is
+    there. ``migrate`` sends the signal for every app, also when it migrated only another
+    app's migrations (``migrate declarations`` on a new database): ``apps``, the migration
+    state, then has no ``RegionSearchText`` yet, and there is nothing to write into."""
     from public.search_index import ensure_search_texts
 
+    if apps is not None:
+        try:
+            apps.get_model("public", "RegionSearchText")
+        except LookupError:
+            return
     ensure_search_texts()
 
 
