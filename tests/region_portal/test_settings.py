@@ -1,5 +1,6 @@
 """Production mode: required variables, one-line errors, and a clean check --deploy."""
 
+import json
 import os
 import secrets
 import subprocess
@@ -80,27 +81,68 @@ def test_bad_production_variable_stops_with_one_line_naming_it(overrides, variab
     assert "Traceback" not in result.stderr
 
 
-def test_debug_is_off_unless_set():
-    result = run_manage(
-        "shell", "-c", "from django.conf import settings; print(settings.DEBUG)", **production_env()
-    )
-    assert result.stdout.strip().splitlines()[-1] == "False"
-    environment = {k: v for k, v in os.environ.items() if k != "DEBUG"}
-    dev = subprocess.run(
-        [
-            sys.executable,
-            "manage.py",
+# What a start in production and in development mode reads from the environment, one child per
+# mode and environment (each start costs about a second of CPU): the settings are printed as
+# JSON on the last line, and the tests below read the values they check.
+SHOWN = ("DEBUG", "DEMO_USERS", "PORTAL_BASE_URL", "CACHE_BACKEND")
+SHOW = (
+    "import json; from django.conf import settings; "
+    "print(json.dumps({'DEBUG': settings.DEBUG, "
+    "'DEMO_USERS': getattr(settings, 'DEMO_USERS', False), "
+    "'PORTAL_BASE_URL': settings.PORTAL_BASE_URL, "
+    "'CACHE_BACKEND': settings.CACHES['default']['BACKEND']}))"
+)
+
+
+def shown(result) -> dict:
+    assert result.returncode == 0, result.stderr
+    values = json.loads(result.stdout.strip().splitlines()[-1])
+    assert set(values) == set(SHOWN)
+    return values
+
+
+@pytest.fixture(scope="module")
+def production():
+    """Production mode without a shared cache (REDIS_URL and CACHE_URL empty) and with a
+    PORTAL_BASE_URL that ends in a slash."""
+    return shown(
+        run_manage(
             "shell",
             "-c",
-            "from django.conf import settings; print(settings.DEBUG)",
-        ],
-        cwd=ROOT,
-        env={**environment, "DJANGO_SETTINGS_MODULE": "region_portal.settings.dev"},
-        capture_output=True,
-        text=True,
-        timeout=60,
+            SHOW,
+            **production_env(
+                PORTAL_BASE_URL="https://portal.example.jp/", REDIS_URL="", CACHE_URL=""
+            ),
+        )
     )
-    assert dev.stdout.strip().splitlines()[-1] == "False"
+
+
+@pytest.fixture(scope="module")
+def production_with_redis():
+    return shown(
+        run_manage("shell", "-c", SHOW, **production_env(REDIS_URL="redis://127.0.0.1:6379/9"))
+    )
+
+
+@pytest.fixture(scope="module")
+def development():
+    """The development settings, with DEBUG not set in the environment."""
+    environment = {k: v for k, v in os.environ.items() if k != "DEBUG"}
+    return shown(
+        subprocess.run(
+            [sys.executable, "manage.py", "shell", "-c", SHOW],
+            cwd=ROOT,
+            env={**environment, "DJANGO_SETTINGS_MODULE": "region_portal.settings.dev"},
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+    )
+
+
+def test_debug_is_off_unless_set(production, development):
+    assert production["DEBUG"] is False
+    assert development["DEBUG"] is False
 
 
 def test_database_url_selects_postgresql():
@@ -152,33 +194,17 @@ def test_a_malformed_portal_base_url_stops_with_one_line(value):
     assert "PORTAL_BASE_URL" in line
 
 
-def test_portal_base_url_comes_from_the_environment_without_a_trailing_slash():
-    result = run_manage(
-        "shell",
-        "-c",
-        "from django.conf import settings; print(settings.PORTAL_BASE_URL)",
-        **production_env(PORTAL_BASE_URL="https://portal.example.jp/"),
-    )
-    assert result.stdout.strip().splitlines()[-1] == "https://portal.example.jp"
+def test_portal_base_url_comes_from_the_environment_without_a_trailing_slash(production):
+    assert production["PORTAL_BASE_URL"] == "https://portal.example.jp"
 
 
 def test_portal_base_url_defaults_to_the_development_server_outside_production():
     assert settings.PORTAL_BASE_URL == "http://127.0.0.1:8000"
 
 
-def test_demo_users_are_allowed_in_the_development_settings_only():
-    show = "from django.conf import settings; print(getattr(settings, 'DEMO_USERS', False))"
-    production = run_manage("shell", "-c", show, **production_env())
-    assert production.stdout.strip().splitlines()[-1] == "False"
-    dev = subprocess.run(
-        [sys.executable, "manage.py", "shell", "-c", show],
-        cwd=ROOT,
-        env={**os.environ, "DJANGO_SETTINGS_MODULE": "region_portal.settings.dev"},
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
-    assert dev.stdout.strip().splitlines()[-1] == "True"
+def test_demo_users_are_allowed_in_the_development_settings_only(production, development):
+    assert production["DEMO_USERS"] is False
+    assert development["DEMO_USERS"] is True
     assert getattr(settings, "DEMO_USERS", False) is False  # the test settings
 
 
@@ -228,13 +254,9 @@ def test_without_a_cache_url_each_process_keeps_its_cache_in_local_memory(monkey
     assert caches["default"].get("LOCATION") != caches["ratelimit"]["LOCATION"]
 
 
-def test_production_reads_redis_url_from_the_environment():
-    show = "from django.conf import settings; print(settings.CACHES['default']['BACKEND'])"
-    shared = run_manage("shell", "-c", show, **production_env(REDIS_URL="redis://127.0.0.1:6379/9"))
-    local = run_manage("shell", "-c", show, **production_env(REDIS_URL="", CACHE_URL=""))
-
-    assert shared.stdout.strip().splitlines()[-1] == REDIS_BACKEND, shared.stderr
-    assert local.stdout.strip().splitlines()[-1] == LOCMEM_BACKEND, local.stderr
+def test_production_reads_redis_url_from_the_environment(production, production_with_redis):
+    assert production_with_redis["CACHE_BACKEND"] == REDIS_BACKEND
+    assert production["CACHE_BACKEND"] == LOCMEM_BACKEND
 
 
 @pytest.mark.parametrize("value", ["memcached://127.0.0.1:11211", "redis//nohost", "redis://"])

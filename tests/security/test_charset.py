@@ -36,18 +36,28 @@ def post(portal, url, charset, token, **extra):
     )
 
 
+def is_portal_400(response) -> bool:
+    return (
+        response.status_code == 400
+        and "リクエストを処理できません" in response.text
+        and "エラーコード: 400" in response.text
+    )
+
+
 def assert_portal_400(response):
-    assert response.status_code == 400, response.text[:500]
-    assert "リクエストを処理できません" in response.text
-    assert "エラーコード: 400" in response.text
+    assert is_portal_400(response), (response.status_code, response.text[:500])
 
 
-@pytest.mark.parametrize("charset", CHARSETS)
 @pytest.mark.parametrize("url", FORMS)
-def test_a_form_in_another_charset_is_a_400_with_the_portals_page(portal, url, charset):
+def test_a_form_in_another_charset_is_a_400_with_the_portals_page(portal, url):
+    """Every charset of ``CHARSETS`` in one test (a live-server test empties and refills the
+    database when it ends, which costs more than the requests); the ones answered otherwise
+    are listed."""
     token = csrf(portal)
+    answers = {charset: post(portal, url, charset, token) for charset in CHARSETS}
 
-    assert_portal_400(post(portal, url, charset, token))
+    wrong = {c: r.status_code for c, r in answers.items() if not is_portal_400(r)}
+    assert wrong == {}
 
 
 def test_the_staff_forms_answer_400_too(portal, live_server, client):

@@ -145,7 +145,7 @@ def test_with_smtp_hanging_a_comment_answers_at_once_and_the_worker_times_out(
 
     from outbox.models import Mail
 
-    timeout = 3
+    timeout = 1  # seconds the worker waits for the stalled server (the test waits too)
     stalling = StallingListener().start()
     try:
         tasks_in_the_database.MAILERS = smtp_mailer(stalling.port, timeout=timeout)
@@ -175,7 +175,7 @@ def test_with_smtp_hanging_a_comment_answers_at_once_and_the_worker_times_out(
 
     listener = SmtpListener().start()
     try:
-        tasks_in_the_database.MAILERS = smtp_mailer(listener.port, timeout=timeout)
+        tasks_in_the_database.MAILERS = smtp_mailer(listener.port, timeout=5)
         wait_until_due(mail)
         run_worker()
     finally:
