@@ -33,6 +33,17 @@ past them once they are in. The foreign keys are deferred (Django creates them D
 INITIALLY DEFERRED), so the order of the tables does not matter; the test's teardown checks
 them. Rows are written without ``save()`` or signals, exactly as they were read: those the
 build added, and the new values of those it changed (a counter of 受付番号, say).
+
+Files go the same way (ADR 0136). Every file the build saves through a storage of
+``settings.STORAGES`` (``Storage.save``: the frozen PDFs of a 送付 made with
+``make_documents``, say) is read back, kept with its storage's alias and name, and deleted
+from that storage, as the rows are rolled back. Each test that restores the build gets the
+same bytes saved under the same names in its own storage of that alias (a test's
+``MEDIA_ROOT`` or bucket), before its body runs: the restored ``FrozenDocument`` rows point at
+real files with the right hashes, and reading them goes through the storage as it would. Only
+saves are followed: a file the build deletes, or changes without ``save()``, is not put back
+as it was (write no such build); a file it saved and then deleted is not kept. The storage
+must be one the handler gives (``storages[alias]``), not an object made elsewhere.
 """
 
 import dataclasses
@@ -40,8 +51,11 @@ from collections.abc import Callable
 from functools import partial
 
 from django.apps import apps
+from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import caches
+from django.core.files.base import ContentFile
+from django.core.files.storage import Storage, storages
 from django.db import models, transaction
 
 from tests.public_data import skip_pdfs
@@ -62,9 +76,20 @@ class Change:
 
 
 @dataclasses.dataclass(frozen=True)
+class StoredFile:
+    """A file a build saved: the alias of its storage in ``settings.STORAGES``, its name there
+    and its bytes."""
+
+    storage: str
+    name: str
+    content: bytes
+
+
+@dataclasses.dataclass(frozen=True)
 class Built:
     value: object  # what the build returned, with its model objects
     changes: tuple[Change, ...]
+    files: tuple[StoredFile, ...] = ()
 
 
 _BUILT: dict[tuple[str, ...], Built] = {}
@@ -77,8 +102,10 @@ def restored_reset() -> None:
 
 
 def restored[T](build: Callable[[], T], *, pdfs: bool = False) -> T:
-    """What ``build()`` returns, its rows in this test's database (see the module's text).
-    The PDFs of what the build submits are skipped (``skip_pdfs``) unless ``pdfs``."""
+    """What ``build()`` returns, its rows in this test's database and its files in this
+    test's storage (see the module's text). The worker's task of what the build submits is
+    dropped (``skip_pdfs``) unless ``pdfs``; a build that makes the PDFs itself
+    (``make_documents``) keeps them."""
     name = f"{build.__module__}.{build.__qualname__}"
     assert "<" not in name, f"{name}: give restored() a function of a module (it is kept by name)"
     key = (*_RESTORED, name)
@@ -88,7 +115,18 @@ def restored[T](build: Callable[[], T], *, pdfs: bool = False) -> T:
     _RESTORED.append(key[-1])
     for change in built.changes:
         _apply(change)
+    for file in built.files:
+        _put(file)
     return _fresh(built.value)
+
+
+def _put(file: StoredFile) -> None:
+    """The file saved again, under its name, in this test's storage of its alias."""
+    storage = storages[file.storage]
+    if storage.exists(file.name):  # left by an earlier test in a storage they share
+        storage.delete(file.name)
+    name = storage.save(file.name, ContentFile(file.content))
+    assert name == file.name, f"{file.name} was saved again as {name}"
 
 
 def _apply(change: Change) -> None:
@@ -150,10 +188,19 @@ def _build(build: Callable, *, pdfs: bool) -> Built:
     import pytest
 
     before = {model: _rows(model) for model in _tables()}
+    saved: list[tuple[Storage, str]] = []
+    save = Storage.save
+
+    def saving(storage, name, content, max_length=None):
+        name = save(storage, name, content, max_length=max_length)
+        saved.append((storage, name))
+        return name
+
     with transaction.atomic():
         with pytest.MonkeyPatch.context() as patch:
             if not pdfs:
                 skip_pdfs(patch)
+            patch.setattr(Storage, "save", saving)
             value = build()
         changes = []
         for model, old in before.items():
@@ -167,9 +214,20 @@ def _build(build: Callable, *, pdfs: bool) -> Built:
             if change.added or change.changed or change.deleted:
                 changes.append(change)
         transaction.set_rollback(True)
+    files = tuple(_taken(storage, name) for storage, name in saved if storage.exists(name))
     for cache in caches.all(initialized_only=True):
         cache.clear()
-    return Built(value=value, changes=tuple(changes))
+    return Built(value=value, changes=tuple(changes), files=files)
+
+
+def _taken(storage: Storage, name: str) -> StoredFile:
+    """The file the build saved, read and deleted (it goes with the rows rolled back)."""
+    alias = next((alias for alias in settings.STORAGES if storages[alias] is storage), None)
+    assert alias is not None, f"{storage!r}: restored() keeps the files of settings.STORAGES only"
+    with storage.open(name, "rb") as handle:
+        content = handle.read()
+    storage.delete(name)
+    return StoredFile(storage=alias, name=name, content=content)
 
 
 def _fresh(value):

@@ -185,7 +185,12 @@ SECRETS = [
 
 @pytest.fixture
 def every_state():
-    """Every state, with the real PDFs of each submission made as the worker makes them."""
+    """Every state, with the real PDFs of each submission made as the worker makes them.
+    Built once per process; each test gets the rows and the PDFs' files (ADR 0136)."""
+    return restored(every_state_with_pdfs)
+
+
+def every_state_with_pdfs():
     from tests.review_helpers import make_documents
 
     state = build_every_state()

@@ -1,9 +1,7 @@
 import pytest
 
-from filing.bundle import read_bundle_file
-from tests.documents.helpers import BUNDLES_DIR
-from tests.factories import UserFactory
-from workflow.adapter import filing_import
+from tests.documents import sent
+from tests.prebuilt import restored
 
 
 @pytest.fixture(autouse=True)
@@ -16,9 +14,30 @@ def media_root(settings, tmp_path):
 @pytest.fixture
 def imported(db):
     """The valid region of tests/data/bundles, as draft revisions (declaration and vision)."""
-    return filing_import(read_bundle_file(BUNDLES_DIR / "valid_region.json"), slug="setouchi")
+    return restored(sent.setouchi_imported)
 
 
 @pytest.fixture
 def editor(db):
-    return UserFactory(username="editor")
+    return restored(sent.an_editor)
+
+
+# The 送付 of the region with their real PDFs, made once per process (tests/documents/sent.py):
+# the rows and the files in this test's storage.
+
+
+@pytest.fixture
+def sent_declaration(imported, editor):
+    return restored(sent.declaration_sent)
+
+
+@pytest.fixture
+def published_declaration(sent_declaration):
+    return restored(sent.declaration_published)
+
+
+@pytest.fixture
+def sent_vision(sent_declaration):
+    """The vision sent after the declaration (published first when the test asked for
+    ``published_declaration`` before)."""
+    return restored(sent.vision_sent)

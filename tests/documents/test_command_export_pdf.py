@@ -9,7 +9,6 @@ from django.core.management import CommandError, call_command
 from documents.models import Kind
 from documents.services import frozen_documents, read_frozen
 from tests.documents.helpers import flat_text
-from tests.review_helpers import submit_and_make
 
 pytestmark = pytest.mark.django_db
 
@@ -20,21 +19,18 @@ def export(*args):
     return out.getvalue()
 
 
-def test_a_submitted_declaration_is_written_as_the_frozen_copy(imported, editor, tmp_path):
-    submit_and_make(revision=imported.declaration_revision, actor=editor)
+def test_a_submitted_declaration_is_written_as_the_frozen_copy(sent_declaration, tmp_path):
     target = tmp_path / "declaration.pdf"
 
     output = export("setouchi", "--document", "declaration", "--out", str(target))
 
-    frozen = frozen_documents(imported.declaration_revision)[Kind.DOCUMENT]
+    frozen = frozen_documents(sent_declaration)[Kind.DOCUMENT]
     assert target.read_bytes() == read_frozen(frozen)
     assert frozen.sha256 in output
     assert "送付時に保存した PDF" in output
 
 
-def test_the_cover_letter_of_the_declaration_or_of_the_vision(imported, editor, tmp_path):
-    submit_and_make(revision=imported.declaration_revision, actor=editor)
-    submit_and_make(revision=imported.vision_revision, actor=editor)
+def test_the_cover_letter_of_the_declaration_or_of_the_vision(sent_vision, tmp_path):
 
     export("setouchi", "--document", "cover", "--out", str(tmp_path / "a.pdf"))
     export(

@@ -101,12 +101,13 @@ def test_a_draft_preview_lists_the_revisions_own_records_only(imported, editor, 
 
 
 @pytest.mark.django_db
-def test_the_frozen_vision_prints_the_records_its_submission_sent(imported, editor):
+def test_the_frozen_vision_prints_the_records_its_submission_sent(
+    sent_declaration, imported, editor
+):
     from documents.models import Kind
     from documents.services import frozen_documents, read_frozen
     from tests.review_helpers import submit_and_make
 
-    submit_and_make(revision=imported.declaration_revision, actor=editor)
     vision = imported.vision_revision
     attachment_add(
         target=vision,

@@ -18,7 +18,7 @@ from filing.formatting import wareki
 from tests.documents.helpers import BUNDLES_DIR, flat_text
 from tests.review_helpers import submit_and_make
 from workflow.adapter import filing_from_revisions, filing_import, revisions_for_export
-from workflow.verbs import revision_accept
+from workflow.verbs import revision_accept, revision_submit
 
 pytestmark = pytest.mark.django_db
 
@@ -39,11 +39,8 @@ def head(revision, kind="document", document="declaration"):
 # ---------------------------------------------------------------- HEAD
 
 
-def test_head_on_a_published_pdf_gives_its_headers_and_no_body(imported, editor):
-    revision = imported.declaration_revision
-    submit_and_make(revision=revision, actor=editor)
-    revision_accept(revision=revision, actor=editor)
-    revision.refresh_from_db()
+def test_head_on_a_published_pdf_gives_its_headers_and_no_body(published_declaration):
+    revision = published_declaration
 
     for kind in (Kind.DOCUMENT, Kind.COVER):
         got = Client().get(url(revision, kind))
@@ -69,13 +66,10 @@ def test_head_on_what_get_would_refuse_is_refused_the_same_way(imported):
 
 
 def test_the_vision_is_dated_its_consultation_day_and_its_cover_letter_the_day_sent(
-    imported, editor
+    sent_vision,
 ):
-    submit_and_make(revision=imported.declaration_revision, actor=editor)
-    vision = imported.vision_revision
+    vision = sent_vision
     assert vision.consulted_on.isoformat() == "2026-03-18"
-    submit_and_make(revision=vision, actor=editor)
-    vision.refresh_from_db()
     frozen = frozen_documents(vision)
 
     document = flat_text(read_frozen(frozen[Kind.DOCUMENT]))
@@ -152,7 +146,7 @@ def test_the_representative_is_shown_on_the_public_region_page(editor):
     bundle = json.loads((BUNDLES_DIR / "valid_region.json").read_text(encoding="utf-8"))
     bundle["declaration"]["representative"] = "hiroshima"
     revision = filing_import(parse_bundle(json.dumps(bundle)), slug="setouchi").declaration_revision
-    submit_and_make(revision=revision, actor=editor)
+    revision_submit(revision=revision, actor=editor)  # the page, not its PDFs
     revision_accept(revision=revision, actor=editor)
 
     page = Client().get("/regions/setouchi/").content.decode()

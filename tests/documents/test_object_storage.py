@@ -24,7 +24,7 @@ from documents.services import (
     read_frozen,
 )
 from region_portal.storage import ObjectStorage
-from workflow.verbs import revision_accept, revision_submit
+from workflow.verbs import revision_submit
 
 pytestmark = pytest.mark.django_db
 
@@ -40,7 +40,8 @@ def files_under(root) -> list[str]:
 
 
 @pytest.fixture
-def submitted(imported, editor, object_storage):
+def frozen_here(object_storage, imported, editor):
+    """The declaration sent and its PDFs made in this test, into its bucket."""
     revision = imported.declaration_revision
     revision_submit(revision=revision, actor=editor)
     freeze_documents(revision=revision)  # made here even when a worker makes them later
@@ -49,10 +50,15 @@ def submitted(imported, editor, object_storage):
 
 
 @pytest.fixture
-def published(submitted, editor):
-    revision_accept(revision=submitted, actor=editor)
-    submitted.refresh_from_db()
-    return submitted
+def submitted(object_storage, sent_declaration):
+    """The declaration sent, its PDFs made once per process (tests/documents/sent.py) and
+    saved in this test's bucket through the portal's storage."""
+    return sent_declaration
+
+
+@pytest.fixture
+def published(object_storage, published_declaration):
+    return published_declaration
 
 
 def test_the_default_storage_is_the_bucket(object_storage):
@@ -64,8 +70,8 @@ def test_the_default_storage_is_the_bucket(object_storage):
     assert storage.querystring_auth is False
 
 
-def test_a_submission_freezes_its_pdfs_into_the_bucket(submitted, object_storage, media_root):
-    frozen = frozen_documents(submitted)
+def test_a_submission_freezes_its_pdfs_into_the_bucket(frozen_here, object_storage, media_root):
+    frozen = frozen_documents(frozen_here)
     stored = object_storage.objects()
 
     assert set(frozen) == {Kind.DOCUMENT, Kind.COVER}

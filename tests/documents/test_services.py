@@ -28,7 +28,7 @@ from filing.formatting import wareki
 from tests.documents.helpers import BUNDLES_DIR, flat_text, page_count
 from tests.review_helpers import submit_and_make
 from workflow.adapter import filing_import
-from workflow.verbs import revision_accept, revision_reopen, revision_return
+from workflow.verbs import revision_reopen, revision_return
 
 pytestmark = pytest.mark.django_db
 
@@ -63,8 +63,7 @@ def test_submitting_a_declaration_freezes_its_pdf_and_cover_letter(imported, edi
     assert frozen[Kind.DOCUMENT].sha256 in cover_text, "the cover letter states the hash"
 
 
-def test_submitting_the_vision_freezes_the_vision_and_its_cover(imported, editor):
-    submit_and_make(revision=imported.declaration_revision, actor=editor)
+def test_submitting_the_vision_freezes_the_vision_and_its_cover(sent_declaration, imported, editor):
     vision = imported.vision_revision
 
     submit_and_make(revision=vision, actor=editor)
@@ -95,9 +94,8 @@ def test_a_stale_object_of_a_draft_cannot_be_frozen_either(imported):
         freeze_documents(revision=revision)
 
 
-def test_freezing_again_makes_nothing_new(imported, editor, media_root):
-    revision = imported.declaration_revision
-    submit_and_make(revision=revision, actor=editor)
+def test_freezing_again_makes_nothing_new(sent_declaration, media_root):
+    revision = sent_declaration
     first = {kind: row.pk for kind, row in frozen_documents(revision).items()}
 
     again = freeze_documents(revision=revision)
@@ -107,9 +105,8 @@ def test_freezing_again_makes_nothing_new(imported, editor, media_root):
     assert len(stored_files(media_root)) == 2
 
 
-def test_a_missing_cover_letter_is_made_from_the_stored_document(imported, editor):
-    revision = imported.declaration_revision
-    submit_and_make(revision=revision, actor=editor)
+def test_a_missing_cover_letter_is_made_from_the_stored_document(sent_declaration):
+    revision = sent_declaration
     document = frozen_documents(revision)[Kind.DOCUMENT]
     FrozenDocument.objects.filter(kind=Kind.COVER)._raw_delete(FrozenDocument.objects.db)
 
@@ -119,21 +116,17 @@ def test_a_missing_cover_letter_is_made_from_the_stored_document(imported, edito
     assert document.sha256 in flat_text(read_frozen(made[Kind.COVER]))
 
 
-def test_the_frozen_pdf_is_what_rendering_the_submitted_revision_gives_again(imported, editor):
-    revision = imported.declaration_revision
-    submit_and_make(revision=revision, actor=editor)
-    revision.refresh_from_db()
+def test_the_frozen_pdf_is_what_rendering_the_submitted_revision_gives_again(sent_declaration):
+    revision = sent_declaration
 
     for kind, row in frozen_documents(revision).items():
         assert render_document(revision, kind) == read_frozen(row), kind
 
 
 def test_the_declaration_is_dated_its_declared_day_and_the_cover_letter_the_submission_day(
-    imported, editor
+    sent_declaration,
 ):
-    revision = imported.declaration_revision
-    submit_and_make(revision=revision, actor=editor)
-    revision.refresh_from_db()
+    revision = sent_declaration
     frozen = frozen_documents(revision)
 
     assert "令和8年4月1日" in flat_text(read_frozen(frozen[Kind.DOCUMENT]))
@@ -141,8 +134,7 @@ def test_the_declaration_is_dated_its_declared_day_and_the_cover_letter_the_subm
     assert submitted in flat_text(read_frozen(frozen[Kind.COVER]))
 
 
-def test_frozen_documents_can_be_neither_changed_nor_deleted(imported, editor):
-    submit_and_make(revision=imported.declaration_revision, actor=editor)
+def test_frozen_documents_can_be_neither_changed_nor_deleted(sent_declaration):
     row = FrozenDocument.objects.first()
 
     row.sha256 = "0" * 64
@@ -175,8 +167,7 @@ def test_when_the_pdf_cannot_be_made_the_submission_still_happens_and_the_build_
     assert build.next_attempt_at > timezone.now()
 
 
-def test_a_stored_file_that_changed_or_vanished_is_never_served(imported, editor):
-    submit_and_make(revision=imported.declaration_revision, actor=editor)
+def test_a_stored_file_that_changed_or_vanished_is_never_served(sent_declaration):
     document, cover = (
         FrozenDocument.objects.get(kind=Kind.DOCUMENT),
         FrozenDocument.objects.get(kind=Kind.COVER),
@@ -208,10 +199,10 @@ def test_pdfs_go_through_the_storage_api_not_the_file_system(
         assert hashlib.sha256(read_frozen(row)).hexdigest() == row.sha256
 
 
-def test_a_change_lists_what_changed_since_the_published_revision(imported, editor):
-    first = imported.declaration_revision
-    submit_and_make(revision=first, actor=editor)
-    revision_accept(revision=first, actor=editor)
+def test_a_change_lists_what_changed_since_the_published_revision(
+    published_declaration, sent_vision, editor
+):
+    first = published_declaration
     bundle = read_bundle_file(BUNDLES_DIR / "valid_region.json")
     newcomer = MemberData("newlab", "瀬戸内新素材研究所", MemberKind.RESEARCH_INSTITUTE)
     change = replace(
@@ -224,8 +215,7 @@ def test_a_change_lists_what_changed_since_the_published_revision(imported, edit
             revision=RevisionInfo(kind=RevisionKind.CHANGED, consulted_on=date(2026, 10, 20)),
         ),
     )
-    # The vision draft of the first import is still open; submit it so the import may proceed.
-    submit_and_make(revision=imported.vision_revision, actor=editor)
+    # The vision draft of the first import was sent (sent_vision), so the import may proceed.
     second = filing_import(change, region=first.region).declaration_revision
 
     submit_and_make(revision=second, actor=editor)
@@ -240,10 +230,9 @@ def test_a_change_lists_what_changed_since_the_published_revision(imported, edit
 
 
 def test_a_revision_submitted_again_after_its_return_gets_new_pdfs_of_its_new_content(
-    imported, editor
+    sent_declaration, editor
 ):
-    revision = imported.declaration_revision
-    submit_and_make(revision=revision, actor=editor)
+    revision = sent_declaration
     first = frozen_documents(revision)
     revision_return(revision=revision, actor=editor, comment="目指すべき姿を具体的に")
     revision_reopen(revision=revision, actor=editor)

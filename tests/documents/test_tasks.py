@@ -18,7 +18,7 @@ from documents.tasks import documents_make, retry_delay
 from filing.bundle import read_bundle_file
 from filing.data import MemberData, MemberKind, RevisionInfo, RevisionKind
 from tests.documents.helpers import BUNDLES_DIR, flat_text
-from tests.review_helpers import make_documents, submit_and_make
+from tests.review_helpers import make_documents
 from workflow.adapter import filing_import
 from workflow.verbs import revision_accept, revision_reopen, revision_return, revision_submit
 
@@ -122,12 +122,12 @@ def test_a_revision_returned_and_edited_before_the_job_runs_still_gets_what_was_
     assert DocumentBuild.objects.get().status == DocumentBuild.Status.DONE
 
 
-def test_a_change_keeps_the_published_revision_it_was_compared_with(imported, editor):
+def test_a_change_keeps_the_published_revision_it_was_compared_with(
+    published_declaration, sent_vision, editor
+):
     """The 変更 lists what changed since the revision published when it was sent (recorded on
     the build), even when the change itself is published before the job runs."""
-    first = imported.declaration_revision
-    submit_and_make(revision=first, actor=editor)
-    revision_accept(revision=first, actor=editor)
+    first = published_declaration
     bundle = read_bundle_file(BUNDLES_DIR / "valid_region.json")
     newcomer = MemberData("newlab", "瀬戸内新素材研究所", MemberKind.RESEARCH_INSTITUTE)
     change = replace(
@@ -140,7 +140,6 @@ def test_a_change_keeps_the_published_revision_it_was_compared_with(imported, ed
             revision=RevisionInfo(kind=RevisionKind.CHANGED, consulted_on=date(2026, 10, 20)),
         ),
     )
-    submit_and_make(revision=imported.vision_revision, actor=editor)
     second = sent(filing_import(change, region=first.region).declaration_revision, editor)
     at_once = render_document(second, Kind.DOCUMENT)
     # the change is accepted and published before the worker comes to it

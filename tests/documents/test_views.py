@@ -37,17 +37,15 @@ def url(revision, kind="document", document="declaration"):
 
 
 @pytest.fixture
-def submitted(imported, editor):
-    submit_and_make(revision=imported.declaration_revision, actor=editor)
-    return imported.declaration_revision
+def submitted(sent_declaration):
+    """The declaration sent, its PDFs made once per process (tests/documents/sent.py)."""
+    return sent_declaration
 
 
 @pytest.fixture
-def published(submitted, editor):
-    revision_accept(revision=submitted, actor=editor)
-    submitted.refresh_from_db()
-    assert submitted.status == Status.PUBLISHED
-    return submitted
+def published(published_declaration):
+    assert published_declaration.status == Status.PUBLISHED
+    return published_declaration
 
 
 @pytest.fixture
@@ -273,10 +271,9 @@ def test_documents_for_a_draft_gives_preview_links_without_a_hash(imported):
 
 
 def test_documents_for_many_revisions_costs_one_query_per_document_type(
-    published, imported, editor, django_assert_num_queries
+    published, sent_vision, django_assert_num_queries
 ):
-    submit_and_make(revision=imported.vision_revision, actor=editor)
-    revisions = [published, imported.vision_revision]
+    revisions = [published, sent_vision]
 
     with django_assert_num_queries(2):
         links = documents_for_many(revisions)
@@ -285,7 +282,7 @@ def test_documents_for_many_revisions_costs_one_query_per_document_type(
         links[("declaration", published.pk)][0].sha256
         == frozen_documents(published)[Kind.DOCUMENT].sha256
     )
-    assert links[("vision", imported.vision_revision.pk)][1].kind == Kind.COVER
+    assert links[("vision", sent_vision.pk)][1].kind == Kind.COVER
 
 
 # ---------------------------------------------------------------- /verify/
@@ -327,12 +324,10 @@ def test_a_published_pdf_is_recognised_with_its_region_revision_and_dates(publis
         assert f'href="{url(published, kind)}"' in html
 
 
-def test_a_published_vision_names_its_region_and_declaration(imported, editor):
-    submit_and_make(revision=imported.declaration_revision, actor=editor)
-    submit_and_make(revision=imported.vision_revision, actor=editor)
-    revision_accept(revision=imported.vision_revision, actor=editor)
+def test_a_published_vision_names_its_region_and_declaration(sent_vision, editor):
+    revision_accept(revision=sent_vision, actor=editor)
 
-    row = frozen_documents(imported.vision_revision)[Kind.DOCUMENT]
+    row = frozen_documents(sent_vision)[Kind.DOCUMENT]
     html = verify(upload(read_frozen(row))).content.decode()
 
     assert "一致しました" in html
@@ -353,9 +348,8 @@ def test_an_unpublished_pdf_matches_nothing_and_reveals_nothing(submitted):
     assert row.sha256 in html, "the hash of the uploaded file itself is shown"
 
 
-def test_the_copy_of_an_earlier_submission_matches_nothing_once_published(imported, editor):
-    revision = imported.declaration_revision
-    submit_and_make(revision=revision, actor=editor)
+def test_the_copy_of_an_earlier_submission_matches_nothing_once_published(sent_declaration, editor):
+    revision = sent_declaration
     earlier = read_frozen(frozen_documents(revision)[Kind.DOCUMENT])
     revision_return(revision=revision, actor=editor, comment="修正してください")
     revision_reopen(revision=revision, actor=editor)

@@ -6,10 +6,14 @@ import pytest
 from django.urls import reverse
 
 from documents.models import DocumentBuild, FrozenDocument
-from tests.documents.conftest import editor, imported, media_root  # noqa: F401 (fixtures)
+from tests.documents.conftest import (  # noqa: F401 (fixtures)
+    editor,
+    imported,
+    media_root,
+    sent_declaration,
+)
 from tests.factories import UserFactory
 from tests.mfa_helpers import verified_client
-from tests.review_helpers import submit_and_make
 from workflow.verbs import revision_submit
 
 pytestmark = pytest.mark.django_db
@@ -20,9 +24,7 @@ def admin_client_(client):
     return verified_client(UserFactory(username="admin", is_staff=True, is_superuser=True), client)
 
 
-def test_the_list_shows_each_pdf_with_its_hash_and_download_link(imported, editor, admin_client_):
-    submit_and_make(revision=imported.declaration_revision, actor=editor)
-
+def test_the_list_shows_each_pdf_with_its_hash_and_download_link(sent_declaration, admin_client_):
     response = admin_client_.get(reverse("admin:documents_frozendocument_changelist"))
 
     html = response.content.decode()
@@ -34,9 +36,8 @@ def test_the_list_shows_each_pdf_with_its_hash_and_download_link(imported, edito
 
 
 def test_a_frozen_pdf_cannot_be_added_changed_or_deleted_in_the_admin(
-    imported, editor, admin_client_
+    sent_declaration, admin_client_
 ):
-    submit_and_make(revision=imported.declaration_revision, actor=editor)
     row = FrozenDocument.objects.first()
 
     assert admin_client_.get(reverse("admin:documents_frozendocument_add")).status_code == 403
