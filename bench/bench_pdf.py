@@ -16,8 +16,10 @@ under 2 MB (docs/performance.md). The PDFs are written to ``--out`` to look at.
 ``--compare`` renders the vision's HTML in turns as shipped and with each of the adapter's
 choices undone (ADR 0113, 0117): pydyf's own zlib level 9, the collector not paused, and the
 old page breaks of ③ (each project kept whole where it fits instead of starting a page, ADR
-0130: ``OLD_PROJECT_BREAKS``, the rendering before it byte for byte). The machine is shared, so
-only the ratios within one run count (CPU time beside the wall time).
+0130: ``OLD_PROJECT_BREAKS``, the rendering before it byte for byte) and the old shapes of the
+tables (ADR 0134: ``OLD_TABLES_TEMPLATE`` with ``OLD_TABLE_RULES``, the nested budget table of ③オ,
+seven cells a target and four a schedule row in ②). The machine is shared, so only the ratios
+within one run count (CPU time beside the wall time).
 """
 
 import argparse
@@ -58,6 +60,18 @@ OLD_PROJECT_BREAKS = (
     ".project { break-before: auto; break-inside: avoid-page; margin-top: 5mm; }"
     ".keep-with-next { break-before: auto; break-inside: avoid-page; }"
     ".keep-with-next .project { break-inside: auto; }"
+)
+
+# The vision's template before ADR 0134 (a copy, used only here) and document.css's rules for its
+# columns, laid over today's: ③オ's budget as a nested table of 14 cells, ②'s targets in seven
+# cells a target, the schedule in four cells a row. Its yearly targets print the one space of
+# today's TargetView.values (「令和8年度 125万人」; before, an ideographic space).
+OLD_TABLES_TEMPLATE = ROOT / "bench" / "vision_before_0134.html"
+OLD_TABLE_RULES = (
+    "col.target-unit { width: 13mm; } col.target-baseline { width: 26mm; }"
+    "col.target-values { width: 37mm; } col.target-final { width: 23mm; }"
+    "col.target-better { width: 22mm; } col.schedule-number { width: 11mm; }"
+    "col.schedule-name { width: 34%; } col.schedule-period { width: 33mm; }"
 )
 
 
@@ -170,12 +184,17 @@ def measure(name: str, make, runs: int, out: Path | None) -> tuple[float, int]:
 
 def compare(filing, meta, runs: int) -> None:
     """The vision's HTML rendered in turns (the order reversed every other round) as shipped,
-    at pydyf's zlib level 9, without pausing the collector and with the old page breaks of ③;
-    CPU and wall time medians and their ratio to the shipped one, pages and bytes."""
+    at pydyf's zlib level 9, without pausing the collector, with the old page breaks of ③ and
+    with the old shapes of the tables; CPU and wall time medians and their ratio to the shipped
+    one, pages and bytes."""
+    from django.template import engines
+
     from documents import render
-    from documents.vision_pdf import vision_html
+    from documents.vision_pdf import vision_context, vision_html
 
     html = vision_html(filing, meta=meta, declaration_number=1)
+    old_tables = engines["django"].from_string(OLD_TABLES_TEMPLATE.read_text(encoding="utf-8"))
+    old_tables_html = old_tables.render(vision_context(filing, meta=meta, declaration_number=1))
     shipped_level = render.PDF_COMPRESSION_LEVEL
 
     def shipped():
@@ -193,7 +212,7 @@ def compare(filing, meta, runs: int) -> None:
             html, created=None, identifier="", stylesheet=render.DOCUMENT_STYLESHEET
         )
 
-    def with_css(text):  # render_pdf with one more stylesheet after document.css
+    def with_css(text, source=html):  # render_pdf with one more stylesheet after document.css
         from weasyprint import CSS, HTML
 
         font_config, fetcher, fonts = render._tools()
@@ -203,7 +222,7 @@ def compare(filing, meta, runs: int) -> None:
         def make():
             with render.collection_paused():
                 document = HTML(
-                    string=html, base_url=str(render.FONT_DIR), url_fetcher=fetcher
+                    string=source, base_url=str(render.FONT_DIR), url_fetcher=fetcher
                 ).render(stylesheets=sheets, font_config=font_config)
                 return document.write_pdf(pdf_tags=True, pdf_identifier=False)
 
@@ -214,6 +233,7 @@ def compare(filing, meta, runs: int) -> None:
         "zlib level 9": level_9,
         "collector not paused": collector_running,
         "projects kept whole where they fit (before ADR 0130)": with_css(OLD_PROJECT_BREAKS),
+        "tables of the old shape (before ADR 0134)": with_css(OLD_TABLE_RULES, old_tables_html),
     }
     times = {name: ([], []) for name in variants}
     sizes = {}

@@ -23,7 +23,7 @@ from documents.render import DOCUMENT_STYLESHEET, FONT_FAMILY, DocumentMeta, ren
 from filing.data import Filing, MilestoneData, PlanRef, ProjectData, RevisionKind, TargetData
 from filing.diff import diff_filings
 from filing.fields import fields_text
-from filing.formatting import fiscal_year, fiscal_year_start, nendo, nendo_short, wareki
+from filing.formatting import fiscal_year, fiscal_year_start, nendo, nendo_short, wareki, yen
 from filing.milestones import in_date_order
 from filing.strategy import strategy_text
 from filing.targets import BETTER_LABELS, format_value
@@ -88,7 +88,8 @@ class TargetView:
     """One 目標（指標） as its table row prints it (ADR 0104): every cell already written out,
     「—」 where the filing gives nothing. The multi-line cells (``td.lines``) join their lines
     with a newline: ``baseline`` 「120.5万人」 and its day 「令和7年3月31日」, ``values`` one
-    「令和8年度　130万人」 per 年度, ``final`` 「令和12年度」 and 「160万人」."""
+    「令和8年度 130万人」 per 年度 (one space: ``td.figures`` widens it to put the figure at the
+    right, ADR 0134), ``final`` 「令和12年度」 and 「160万人」."""
 
     name: str
     unit: str
@@ -98,8 +99,22 @@ class TargetView:
     source: str
     better: str  # 高いほどよい／低いほどよい
 
+    @property
+    def about(self) -> str:
+        """The lines under the name in ②'s table (ADR 0134): 「単位　万人　高いほどよい」 and
+        「出典　県観光統計」."""
+        return _("単位　%(unit)s　%(better)s\n出典　%(source)s") % {
+            "unit": self.unit,
+            "better": self.better,
+            "source": self.source,
+        }
+
 
 NONE = "—"
+
+
+def _day(day: date | None) -> str:
+    return wareki(day) if day is not None else NONE
 
 
 def _figure(value, unit: str) -> str:
@@ -118,7 +133,7 @@ def target_view(target: TargetData) -> TargetView:
         name=target.name or _("（名称なし）"),
         unit=unit or NONE,
         baseline="\n".join(baseline) or NONE,
-        values="\n".join(f"{nendo(year)}　{_figure(value, unit)}" for year, value in target.values)
+        values="\n".join(f"{nendo(year)} {_figure(value, unit)}" for year, value in target.values)
         or NONE,
         final="\n".join(final) or NONE,
         source=target.source or NONE,
@@ -149,6 +164,25 @@ class ProjectView:
     @property
     def budget_sum(self) -> int:
         return sum(row.amount for row in self.budget_rows)
+
+    @property
+    def budget_lines(self) -> str:
+        """「令和8年度 49,000,000円」 per line: オ's budget as one block of text (ADR 0134), the
+        年度 and the amount parted by the one space that ``text-align-last: justify`` widens,
+        so the amounts end at the right edge, one under the other."""
+        return "\n".join(f"{nendo(row.fiscal_year)} {yen(row.amount)}" for row in self.budget_rows)
+
+    @property
+    def period(self) -> str:
+        """「令和8年4月1日〜令和13年3月31日」 (「—」 for a missing end); "" when neither is given."""
+        if self.start is None and self.end is None:
+            return ""
+        return f"{_day(self.start)}〜{_day(self.end)}"
+
+    @property
+    def period_lines(self) -> str:
+        """The period on two lines, for the narrow column of ②'s schedule."""
+        return self.period.replace("〜", "〜\n")
 
     @property
     def budget_sum_differs(self) -> bool:

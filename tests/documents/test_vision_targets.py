@@ -82,7 +82,7 @@ def test_each_yearly_target_is_a_line_of_its_own_without_br_elements(filing, vis
 
     assert len(cells) == 1 and "<br>" not in cells[0].split("</table>")[0]
     assert 'class="lines"' in cells[0].split("</table>")[0]
-    assert "令和8年度　125万人\n令和10年度　140万人<" in html
+    assert "令和8年度 125万人\n令和10年度 140万人<" in html  # one space: justified (ADR 0134)
     # each 年度 ends its line (pdftotext draws a row's cells side by side on one line)
     assert any(line.endswith("令和8年度125万人") for line in lines)
     assert any(line.startswith("令和10年度140万人") for line in lines)
