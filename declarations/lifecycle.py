@@ -167,6 +167,24 @@ class RevisionBase(models.Model):
         }
 
     @property
+    def is_sent(self) -> bool:
+        """Sent at least once: ``RevisionQuerySet.sent`` for one revision (ADR 0133)."""
+        return self.submitted_at is not None
+
+    @property
+    def reviewer_label(self) -> str:
+        """``label`` for a sent revision; a revision never sent is named by its region's slug
+        (「setouchi 連携宣言書 第2版（未送付）」): its content, the region's name included,
+        is not the reviewers' to read (ADR 0133)."""
+        if self.is_sent:
+            return self.label
+        return _("%(region)s %(document)s 第%(number)d版（未送付）") % {
+            "region": self.region.slug,
+            "document": self.document_label,
+            "number": self.number,
+        }
+
+    @property
     def available_verbs(self) -> tuple[str, ...]:
         """What may be done to this revision now (``lifecycle.available_verbs``)."""
         return available_verbs(self.status)

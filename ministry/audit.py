@@ -31,17 +31,7 @@ class AuditEntry:
 
     @property
     def revision_label(self) -> str:
-        revision = self.revision
-        if revision is None:
-            return ""
-        if revision.submitted_at is None:
-            # never sent: its content (the region's name too) is not the reviewers' (ADR 0133)
-            return _("%(region)s %(document)s 第%(number)d版（未送付）") % {
-                "region": revision.region.slug,
-                "document": revision.document_label,
-                "number": revision.number,
-            }
-        return revision.label
+        return self.revision.reviewer_label if self.revision is not None else ""
 
 
 def audit_kinds() -> dict[str, str]:

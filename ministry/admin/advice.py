@@ -27,7 +27,7 @@ class AdviceRequestAdmin(AuditRowAdmin):
         revision = obj.revision
         if revision is None:
             return "—"
-        if revision.submitted_at is None:
+        if not revision.is_sent:
             return revision.label
         return super().revision_link(obj)
 

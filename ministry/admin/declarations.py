@@ -93,7 +93,7 @@ class FrozenErrorAsForbidden:
 
 def review_link(revision):
     """A link to the reviewers' page of a revision that has been submitted, else a dash."""
-    if revision is None or revision.pk is None or revision.submitted_at is None:
+    if revision is None or revision.pk is None or not revision.is_sent:
         return "—"
     url = reverse("admin:reviews_revision", args=[revision.document, revision.pk])
     return format_html('<a href="{}">{}</a>', url, _("審査の画面を開く"))
