@@ -1,6 +1,7 @@
 import pytest
 
 from tests.documents import sent
+from tests.documents.helpers import BUNDLES_DIR, META
 from tests.prebuilt import restored
 
 
@@ -41,3 +42,19 @@ def sent_vision(sent_declaration):
     """The vision sent after the declaration (published first when the test asked for
     ``published_declaration`` before)."""
     return restored(sent.vision_sent)
+
+
+@pytest.fixture(scope="module")
+def filing():
+    """The test region's filing (tests/data/bundles/valid_region.json), once per module."""
+    from filing.bundle import read_bundle_file
+
+    return read_bundle_file(BUNDLES_DIR / "valid_region.json")
+
+
+@pytest.fixture(scope="module")
+def vision_bytes(filing):
+    """Its 連携ビジョン as PDF bytes, rendered once per module."""
+    from documents.vision_pdf import vision_pdf
+
+    return vision_pdf(filing, meta=META, declaration_number=1)

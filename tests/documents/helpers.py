@@ -62,3 +62,15 @@ def embedded_fonts(data: bytes) -> list[dict]:
                     )
             fonts[base] = info
     return list(fonts.values())
+
+
+def _meta():
+    from datetime import date
+
+    from documents.render import DocumentMeta
+
+    return DocumentMeta(number=1, dated=date(2026, 4, 1))
+
+
+# The document facts of the PDF tests of the test region's vision: 第1版, 令和8年4月1日.
+META = _meta()

@@ -6,29 +6,15 @@ Read back with pdftotext (its words and their boxes). No database."""
 import re
 import shutil
 import subprocess
-from datetime import date
 
 import pytest
 
-from documents.render import DocumentMeta
-from documents.vision_pdf import project_views, vision_html, vision_pdf
-from filing.bundle import read_bundle_file
-from tests.documents.helpers import BUNDLES_DIR, flat_text
+from documents.vision_pdf import project_views, vision_html
+from tests.documents.helpers import META, flat_text
 
-META = DocumentMeta(number=1, dated=date(2026, 4, 1))
 WORD = re.compile(
     r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="[\d.]+">([^<]*)</word>'
 )
-
-
-@pytest.fixture(scope="module")
-def filing():
-    return read_bundle_file(BUNDLES_DIR / "valid_region.json")
-
-
-@pytest.fixture(scope="module")
-def vision_bytes(filing):
-    return vision_pdf(filing, meta=META, declaration_number=1)
 
 
 @pytest.fixture(scope="module")

@@ -3,29 +3,14 @@
 row per project. Read back with pdftotext. No database."""
 
 from dataclasses import replace
-from datetime import date
 from decimal import Decimal
 
 import pytest
 
-from documents.render import DocumentMeta
 from documents.vision_pdf import project_views, vision_html, vision_pdf
-from filing.bundle import read_bundle_file
 from filing.data import Better, TargetData
-from tests.documents.helpers import BUNDLES_DIR, flat_text, pdftotext
+from tests.documents.helpers import META, flat_text, pdftotext
 from tests.filing_factories import with_project
-
-META = DocumentMeta(number=1, dated=date(2026, 4, 1))
-
-
-@pytest.fixture(scope="module")
-def filing():
-    return read_bundle_file(BUNDLES_DIR / "valid_region.json")
-
-
-@pytest.fixture(scope="module")
-def vision_bytes(filing):
-    return vision_pdf(filing, meta=META, declaration_number=1)
 
 
 @pytest.fixture(scope="module")
